@@ -1,0 +1,79 @@
+"""The library call crawlers make per page: `clean(content)` or a reusable `Cleaner(...)`."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from .cleaners import default_cleaners
+from .decode import decode
+from .document import Document
+from .errors import ConfigError, InputError
+from .html.extract import extract as extract_html
+from .options import KINDS, Options
+from .pipeline import Pipeline
+from .result import CleanResult
+
+
+def site_from_url(url: str | None) -> str | None:
+    """The host a URL names, without a leading www.: what the site registry matches against."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
+def sniff_kind(text: str) -> str:
+    """HTML when the start of the content looks like markup, text otherwise."""
+    head = text[:2048].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml", "<head", "<body", "<!--")):
+        return "html"
+    tags = sum(head.count(t) for t in ("<div", "<p>", "<p ", "<meta", "<a href", "<span", "<script"))
+    return "html" if tags >= 3 else "text"
+
+
+class Cleaner:
+    """Configuration built once (which cleaners, options) and reused: thread-safe because neither
+    the pipeline nor the options change after construction and each page gets its own Document."""
+
+    def __init__(self, *, disable: Iterable[str] = (), options: Options | None = None):
+        base = options or Options()
+        self.pipeline = Pipeline(default_cleaners())
+        disabled = frozenset(disable) | base.disable
+        self.pipeline.check_names(disabled)
+        self.options = Options(**{**base.__dict__, "disable": disabled})
+
+    @property
+    def cleaner_names(self) -> tuple[str, ...]:
+        return self.pipeline.names
+
+    def clean(self, content: str | bytes, *, url: str | None = None, site: str | None = None,
+              kind: str = "auto", date: str | None = None) -> CleanResult:
+        if kind not in KINDS:
+            raise ConfigError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        if isinstance(content, (bytes, bytearray, memoryview)):
+            content = decode(bytes(content))
+        elif not isinstance(content, str):
+            raise InputError(f"content must be str or bytes, not {type(content).__name__}")
+        elif "\x00" in content:
+            content = content.replace("\x00", "")
+        if kind == "auto":
+            kind = sniff_kind(content)
+        meta = {"site": site or site_from_url(url), "date": date}
+        if kind == "html":
+            doc = extract_html(content, url=url, **meta)
+        else:
+            doc = Document.from_text(content, url=url, **meta)
+        self.pipeline.run(doc, self.options)
+        return CleanResult.from_document(doc, kind)
+
+
+_DEFAULT: Cleaner | None = None
+
+
+def clean(content: str | bytes, *, url: str | None = None, site: str | None = None,
+          kind: str = "auto") -> CleanResult:
+    """Clean one page with the default configuration."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Cleaner()
+    return _DEFAULT.clean(content, url=url, site=site, kind=kind)

@@ -1,0 +1,24 @@
+"""The named cleaners, in the order the pipeline runs them.
+
+Order matters only where one cleaner's verdict informs another's: controls and captions go first
+so the title finder sees clean lines; the classifier goes last and judges what no pattern named.
+"""
+from __future__ import annotations
+
+from .base import Cleaner
+from .bylines import Bylines
+from .captions import Captions
+from .duplicates import Duplicates
+from .navigation import Navigation
+from .promos import Promos
+from .related import Related
+from .title import Title
+from .ui_controls import UIControls
+
+PIPELINE_ORDER: tuple[type[Cleaner], ...] = (
+    UIControls, Captions, Promos, Bylines, Title, Related, Duplicates, Navigation,
+)
+
+
+def default_cleaners() -> list[Cleaner]:
+    return [cls() for cls in PIPELINE_ORDER]

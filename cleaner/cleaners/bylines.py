@@ -1,0 +1,69 @@
+"""Bylines, bios and date lines: "Published: Updated:", "By Jane Doe", a lone agency name ("AFP"),
+"Author: …" boxes with the bio under them, and reading-time or timestamp fragments glued to the
+first sentence ("15 minutes. South Korea, …").
+
+They describe the article rather than being part of it. Date and byline lines must be short and
+shaped like metadata, so a sentence that quotes "Published" stays; a glued fragment is trimmed
+only when a capitalised sentence follows it.
+"""
+from __future__ import annotations
+
+from ..document import Document
+from ..options import Options
+from ..phrases import (ABOUT_AUTHOR, AGENCIES, AUTHOR_BOX, BYLINE, DATE_LINE, GLUED_FRAGMENT,
+                       READING_TIME_LINE)
+from .base import Cleaner
+from .shape import next_kept
+
+# Metadata lines are short; anything longer is read as prose.
+_META_MAX_CHARS = 80
+# A bio is one or two sentences after the author box.
+_BIO_MAX_WORDS = 80
+
+
+class Bylines(Cleaner):
+    name = "bylines"
+
+    def apply(self, doc: Document, options: Options) -> None:
+        texts = doc.texts
+        for i, text in enumerate(texts):
+            if doc.dropped[i] is not None:
+                continue
+            if len(text) <= _META_MAX_CHARS:
+                rule = self._metadata_rule(text)
+                if rule:
+                    doc.drop(i, self.name, rule)
+                    if rule == "author-box":
+                        self._drop_bio(doc, i, text)
+                    continue
+            m = GLUED_FRAGMENT.match(text)
+            if m and len(text) > m.end() + 20:
+                doc.trim(i, 0, m.end(), self.name, "glued-reading-time")
+
+    @staticmethod
+    def _metadata_rule(text: str) -> str | None:
+        if AUTHOR_BOX.match(text) or ABOUT_AUTHOR.match(text):
+            return "author-box"
+        if DATE_LINE.match(text):
+            return "date-line"
+        if READING_TIME_LINE.match(text):
+            return "reading-time"
+        if text.strip("()—– ").lower() in AGENCIES:
+            return "agency-credit"
+        if BYLINE.match(text):
+            return "byline"
+        return None
+
+    def _drop_bio(self, doc: Document, i: int, box: str) -> None:
+        """Under "Author: Name" the bio is the lines that start with the name; under "About the
+        author" it is the one block that follows."""
+        m = AUTHOR_BOX.match(box)
+        first_name = m.group("name").split()[0] if m else None
+        j = next_kept(doc, i)
+        while j is not None and doc.texts[j].count(" ") <= _BIO_MAX_WORDS:
+            if first_name is not None and not doc.texts[j].startswith(first_name):
+                return
+            doc.drop(j, self.name, "author-bio")
+            if first_name is None:
+                return
+            j = next_kept(doc, j)

@@ -1,0 +1,43 @@
+"""Navigation menus: runs of short, menu-like lines ("Home", "World", "Business", "Sport", …).
+
+A flattened menu becomes a column of one-to-three-word labels without sentence punctuation.
+Body text almost never has five such lines in a row; a list inside an article usually has longer
+items, digits, or punctuation, which break the run.
+"""
+from __future__ import annotations
+
+from ..document import Document
+from ..options import Options
+from .base import Cleaner
+
+# How many menu-like lines in a row make a menu.
+MIN_RUN = 5
+# A menu item is a short label.
+_ITEM_MAX_WORDS = 3
+_ITEM_MAX_CHARS = 30
+
+
+def is_menu_item(text: str) -> bool:
+    return (len(text) <= _ITEM_MAX_CHARS and text.count(" ") < _ITEM_MAX_WORDS
+            and text[-1] not in ".!?:;," and not any(c.isdigit() for c in text))
+
+
+class Navigation(Cleaner):
+    name = "navigation"
+
+    def apply(self, doc: Document, options: Options) -> None:
+        run: list[int] = []
+        for i, text in enumerate(doc.texts):
+            if doc.dropped[i] is not None:
+                continue
+            if is_menu_item(text):
+                run.append(i)
+                continue
+            self._flush(doc, run)
+            run = []
+        self._flush(doc, run)
+
+    def _flush(self, doc: Document, run: list[int]) -> None:
+        if len(run) >= MIN_RUN:
+            for i in run:
+                doc.drop(i, self.name, "menu-run")

@@ -1,0 +1,70 @@
+""""Read more" and related blocks: the marker and the teaser headlines after it, and rails
+("Editor's Choice", "Top Content", "Before you go", "Explore More") that run to the page's end.
+
+Teasers link to other pages; their headlines are not this article. A marker must be a short line
+of its own ("Read more:", "Related stories"), so a body sentence that starts "Read more about…"
+stays. After a marker, headline-like lines are dropped until prose resumes. A rail marker cuts to
+the end of the page only when no body paragraph follows it; a headline with no prose after it
+anywhere heads nothing and is dropped as a teaser.
+"""
+from __future__ import annotations
+
+from ..document import Document
+from ..options import Options
+from ..phrases import INLINE_TEASER, RAIL_MARKERS, RELATED_MARKERS
+from .base import Cleaner
+from .shape import is_headline_like, is_paragraph
+
+# Markers are short labels.
+_MARKER_MAX_CHARS = 48
+# An inline "Read more: Headline" teaser is a headline, not a paragraph.
+_INLINE_MAX_WORDS = 25
+
+
+class Related(Cleaner):
+    name = "related"
+
+    def apply(self, doc: Document, options: Options) -> None:
+        texts = doc.texts
+        n = len(texts)
+        # prose_after[i]: a kept body paragraph exists at or after block i.
+        prose_after = [False] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            prose_after[i] = prose_after[i + 1] or (doc.dropped[i] is None and is_paragraph(texts[i]))
+        i = 0
+        while i < n:
+            text = texts[i]
+            if doc.dropped[i] is None and len(text) <= _MARKER_MAX_CHARS:
+                is_rail = bool(RAIL_MARKERS.match(text))
+                if is_rail or RELATED_MARKERS.match(text):
+                    if not prose_after[i + 1]:
+                        for j in range(i, n):
+                            doc.drop(j, self.name, "rail-to-end" if is_rail else "related-to-end")
+                        return
+                    doc.drop(i, self.name, "rail-marker" if is_rail else "related-marker")
+                    i = self._drop_teasers(doc, i + 1)
+                    continue
+            if (doc.dropped[i] is None and INLINE_TEASER.match(text)
+                    and text.count(" ") < _INLINE_MAX_WORDS and not is_paragraph(text)):
+                doc.drop(i, self.name, "inline-teaser")
+            i += 1
+        self._drop_trailing_headlines(doc, prose_after)
+
+    def _drop_trailing_headlines(self, doc: Document, prose_after: list[bool]) -> None:
+        """A headline with no prose anywhere after it heads nothing: it is a teaser."""
+        for i, text in enumerate(doc.texts):
+            if doc.dropped[i] is None and not prose_after[i + 1] and is_headline_like(text):
+                doc.drop(i, self.name, "trailing-headline")
+
+    def _drop_teasers(self, doc: Document, start: int) -> int:
+        """Drop the teaser headlines after a marker; return where prose (or the next marker) starts."""
+        i = start
+        while i < len(doc.texts):
+            text = doc.texts[i]
+            if doc.dropped[i] is None:
+                if is_paragraph(text) or len(text) <= _MARKER_MAX_CHARS and (
+                        RAIL_MARKERS.match(text) or RELATED_MARKERS.match(text)):
+                    return i
+                doc.drop(i, self.name, "teaser")
+            i += 1
+        return i

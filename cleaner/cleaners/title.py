@@ -1,0 +1,100 @@
+"""Title and standfirst: the headline is returned as `title`, not as body; so is every copy of it,
+and a standfirst (the unfinished summary line under the headline) goes to `description`.
+
+The headline is the first headline-like line before the first body paragraph. A line printed
+twice (page header and article header) or matching the page's <title> line wins over one that is
+not, because a menu entry or a section label is rarely repeated as a heading.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..options import Options
+from .base import Cleaner
+from .shape import is_headline_like, is_paragraph, next_kept, words
+
+# How far into the page a headline may sit, in blocks, before we stop looking.
+_SEARCH_BLOCKS = 60
+# "Headline | Site" or "Headline - Site": the <title> line a dumper prints first.
+_SITE_SUFFIX = re.compile(r"\s+(?:[|–—·:]|-)\s+[^|–—·]{2,60}$")
+# A standfirst reads as a sentence that stops without punctuation, under the headline.
+_STANDFIRST_MIN_WORDS = 8
+_STANDFIRST_MAX_WORDS = 60
+
+
+class Title(Cleaner):
+    name = "title"
+
+    def apply(self, doc: Document, options: Options) -> None:
+        head = self._find_headline(doc)
+        if head is None:
+            return
+        title = doc.texts[head]
+        doc.title = title
+        last = head
+        for i, text in enumerate(doc.texts):
+            if doc.dropped[i] is None and (text == title or _strip_site(text) == title):
+                doc.drop(i, self.name, "headline")
+                if i < _SEARCH_BLOCKS:
+                    last = i
+        self._standfirst(doc, last)
+
+    def _find_headline(self, doc: Document) -> int | None:
+        texts = doc.texts
+        limit = min(len(texts), _SEARCH_BLOCKS)
+        candidates = []
+        for i in range(limit):
+            if doc.dropped[i] is not None:
+                continue
+            text = texts[i]
+            if is_paragraph(text) and candidates:
+                break
+            if is_headline_like(text):
+                candidates.append(i)
+        if not candidates:
+            return None
+        seen = {}
+        for i in range(len(texts)):
+            seen.setdefault(texts[i], []).append(i)
+        page_title = _strip_site(texts[0]) if texts else ""
+        for i in candidates:
+            text = texts[i]
+            if len(seen.get(text, ())) > 1 or (text == page_title and i > 0):
+                return i
+        first = candidates[0]
+        # An unrepeated headline must open the page's kept text and be followed by prose.
+        if first == _first_kept(doc) and _followed_by_prose(doc, first):
+            return first
+        return None
+
+    def _standfirst(self, doc: Document, after: int) -> None:
+        j = next_kept(doc, after)
+        if j is None:
+            return
+        text = doc.texts[j]
+        n = words(text)
+        if (_STANDFIRST_MIN_WORDS <= n <= _STANDFIRST_MAX_WORDS and (text[-1].isalnum() or text[-1] in "'’\"”")
+                and text[0].isupper() and _followed_by_prose(doc, j)):
+            doc.description = text
+            doc.drop(j, self.name, "standfirst")
+
+
+def _strip_site(text: str) -> str:
+    return _SITE_SUFFIX.sub("", text)
+
+
+def _first_kept(doc: Document) -> int | None:
+    return next_kept(doc, -1)
+
+
+def _followed_by_prose(doc: Document, i: int) -> bool:
+    """True when one of the next few kept blocks is a body paragraph."""
+    j = i
+    for _ in range(3):
+        j = next_kept(doc, j)
+        if j is None:
+            return False
+        if is_paragraph(doc.texts[j]):
+            return True
+    return False

@@ -1,0 +1,30 @@
+"""UI controls: theme, font and language toggles, lone bullets, dot lines.
+
+A flattened page keeps the labels of its buttons and switches ("Theme", "• Dark", "Language",
+"A+") and the decoration between them (".", "•", "|"). None of it is text anyone wrote for the
+article. Only whole lines that are nothing but one such label are dropped, so a sentence that
+mentions a dark theme stays.
+"""
+from __future__ import annotations
+
+from ..document import Document
+from ..options import Options
+from ..phrases import NO_WORD_CHARS, UI_CONTROL_LABELS
+from .base import Cleaner
+
+_BULLETS = " •·◦▪▸►‣-–—|*>›»✓✔☰≡"
+# Labels are short; longer lines are never compared against the table.
+_MAX_LABEL_CHARS = 32
+
+
+class UIControls(Cleaner):
+    name = "ui_controls"
+
+    def apply(self, doc: Document, options: Options) -> None:
+        for i, text in enumerate(doc.texts):
+            if doc.dropped[i] is not None or len(text) > _MAX_LABEL_CHARS:
+                continue
+            if NO_WORD_CHARS.match(text):
+                doc.drop(i, self.name, "no-word-characters")
+            elif text.strip(_BULLETS).lower() in UI_CONTROL_LABELS:
+                doc.drop(i, self.name, "control-label")

@@ -1,0 +1,107 @@
+"""The Document every page becomes: an ordered list of blocks, each kept or dropped with a reason.
+
+Columnar on purpose: cleaning runs millions of times, so a page is a few parallel lists rather than
+one object per line. Cleaners only mark blocks dropped (or trim a glued fragment, or set the title);
+nobody rewrites the list behind another cleaner's back, so every removal keeps its provenance.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One removed piece of text and who removed it, for `--explain`, stats and debugging."""
+
+    text: str
+    cleaner: str
+    rule: str
+    index: int = -1
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "cleaner": self.cleaner, "rule": self.rule, "index": self.index}
+
+
+@dataclass(slots=True)
+class Document:
+    """A page as blocks. `texts[i]` is block i; `dropped[i]` is None while it is kept.
+
+    `gap_before[i]` tells whether a blank line (text) or a block boundary (HTML) preceded block i;
+    `kinds[i]` is "line" for text dumps, or the HTML tag family ("p", "h", "li", ...).
+    """
+
+    texts: list[str]
+    kinds: list[str]
+    gap_before: list[bool]
+    url: str | None = None
+    site: str | None = None
+    date: str | None = None
+    title: str | None = None
+    description: str | None = None
+    dropped: list[Removal | None] = field(default_factory=list)
+    trims: list[Removal] = field(default_factory=list)
+    # Kept characters, maintained on every drop and trim so the pipeline's guard costs nothing.
+    kept_chars: int = -1
+    # Cleaners whose step the over-cleaning guard undid on this page.
+    guarded: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.dropped:
+            self.dropped = [None] * len(self.texts)
+        if self.kept_chars < 0:
+            self.kept_chars = sum(len(t) for t, d in zip(self.texts, self.dropped) if d is None)
+
+    @classmethod
+    def from_text(cls, text: str, **meta) -> "Document":
+        """Split a flattened dump into blocks: one non-blank line each, blank lines kept as gaps."""
+        texts: list[str] = []
+        gaps: list[bool] = []
+        gap = True
+        for raw in text.splitlines():
+            line = raw.strip()
+            if line:
+                texts.append(line)
+                gaps.append(gap)
+                gap = False
+            else:
+                gap = True
+        return cls(texts=texts, kinds=["line"] * len(texts), gap_before=gaps, **meta)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def kept(self) -> list[int]:
+        """Indices of blocks still kept, in page order."""
+        return [i for i, d in enumerate(self.dropped) if d is None]
+
+    def is_kept(self, i: int) -> bool:
+        return self.dropped[i] is None
+
+    def drop(self, i: int, cleaner: str, rule: str) -> None:
+        """Mark block i dropped; the first reason wins, so provenance names the earliest cleaner."""
+        if self.dropped[i] is None:
+            self.dropped[i] = Removal(self.texts[i], cleaner, rule, i)
+            self.kept_chars -= len(self.texts[i])
+
+    def trim(self, i: int, start: int, end: int, cleaner: str, rule: str) -> None:
+        """Cut texts[i][start:end] out of block i (a fragment glued to a sentence) and record it."""
+        text = self.texts[i]
+        piece = text[start:end]
+        if not piece:
+            return
+        self.trims.append(Removal(piece.strip(), cleaner, rule, i))
+        self.texts[i] = (text[:start] + text[end:]).strip()
+        if self.dropped[i] is None:
+            self.kept_chars -= len(text) - len(self.texts[i])
+        if not self.texts[i]:
+            self.drop(i, cleaner, rule)
+
+    def body(self) -> str:
+        """The kept blocks, paragraphs separated by one blank line."""
+        return "\n\n".join(t for t, d in zip(self.texts, self.dropped) if d is None)
+
+    def removals(self) -> list[Removal]:
+        """Every removed piece in page order: dropped blocks and trimmed fragments."""
+        out = [d for d in self.dropped if d is not None] + self.trims
+        out.sort(key=lambda r: r.index)
+        return out

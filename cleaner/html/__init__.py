@@ -1,0 +1,1 @@
+"""HTML input: parse once with lxml, extract the main blocks with trafilatura's engine."""

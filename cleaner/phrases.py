@@ -1,0 +1,98 @@
+"""Generic phrase tables, grouped by concept, each entry with the reason it is there.
+
+These are the deny-lists the pattern cleaners share; each cleaner pairs its deny-list with an
+allow-list so that body sentences that merely mention a word ("Read more about...", a quoted
+"Published") survive. Site-specific phrases belong in site rule files, not here.
+"""
+from __future__ import annotations
+
+import re
+
+# --- UI controls: a whole line that is one control's label (compared lower-cased, bullets stripped).
+UI_CONTROL_LABELS = frozenset({
+    # theme and display toggles
+    "theme", "light", "dark", "dark mode", "light mode", "auto", "system", "font", "font size",
+    "text size", "a+", "a-", "a", "aa", "a a", "a a a", "increase font", "decrease font", "reset",
+    # language switchers
+    "language", "english", "français", "español", "deutsch", "العربية", "عربي", "中文", "русский",
+    # page chrome
+    "menu", "open menu", "close menu", "close", "search", "toggle navigation", "skip to content",
+    "skip to main content", "skip to navigation", "back to top", "scroll to top", "print", "share",
+    "share this", "share this article", "share on facebook", "share on twitter", "email", "tweet",
+    "comments", "comment", "copy link", "link copied", "listen", "listen to this article",
+    "bookmark", "save", "more", "loading", "loading...", "advertisement", "advertisements", "ad",
+    "sponsored", "sign in", "log in", "login", "register", "subscribe", "sign up", "home",
+})
+# A line with no letter or digit at all: dot lines, lone bullets, separators.
+NO_WORD_CHARS = re.compile(r"^[\W_]+$")
+
+# --- "Read more" markers: short lines that announce a list of links to other pages.
+RELATED_MARKERS = re.compile(
+    r"^(?:read more|read next|read also|also read|see also|more from [\w .'&-]{1,30}|related"
+    r"|related (?:stories|articles|posts|content|coverage|news|topics|links|reading)"
+    r"|recommended(?: for you| stories| reading)?|you (?:may|might) also (?:like|enjoy)"
+    r"|more (?:stories|news|articles|to read|on this|like this)|what to read next"
+    r"|don'?t miss|further reading)\s*[:»›>.]*$", re.I)
+# Rails: headed boxes of teasers that, when nothing but teasers follows, run to the page's end.
+RAIL_MARKERS = re.compile(
+    r"^(?:editor'?s'? (?:choice|picks?)|top (?:content|stories|news)|before you go|explore more"
+    r"|trending(?: now| stories)?|most (?:read|popular|viewed|shared)|popular(?: posts| stories)?"
+    r"|latest (?:news|stories|articles|posts)|in case you missed it|more in [\w .'&-]{1,30}"
+    r"|around the web|from around the web|you may have missed|recent posts)\s*[:»›>.]*$", re.I)
+# An inline teaser: the marker and the linked headline on one line ("Read more: Headline").
+INLINE_TEASER = re.compile(r"^(?:read more|read next|also read|see also|related|more)\s*[:»›|-]\s*\S", re.I)
+
+# --- Promos: calls to follow, subscribe, install, or accept cookies.
+PROMO = re.compile(
+    r"(?:^|\b)(?:follow (?:us|our|@)|for the latest (?:headlines|news|updates)"
+    r"|get the latest (?:stories|news|headlines|updates)|on google news\b|google news channel"
+    r"|sign up (?:for|to) (?:our|the) [\w ]{0,20}newsletter|subscribe to (?:our|the) [\w ]{0,20}"
+    r"(?:newsletter|channel|podcast)|join our (?:newsletter|mailing list|telegram|whatsapp)"
+    r"|download (?:our|the) [\w ]{0,20}app\b|get (?:our|the) app\b|available on the app store"
+    r"|we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie (?:policy|settings)"
+    r"|by continuing to (?:use|browse)|click here to subscribe|support (?:our|independent) journalism)",
+    re.I)
+# A promo is a short line; a long sentence that mentions a newsletter is body.
+PROMO_MAX_WORDS = 30
+
+# --- Bylines and date lines.
+DATE_LINE = re.compile(
+    r"^(?:published|updated|posted|last updated|first published|modified|date)(?: on| at)?\s*:?"
+    r"(?:\s*(?:published|updated)\s*:?)*\s*[\w ,.:/+-]{0,40}$", re.I)
+BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author|authors|posted by)\s*:?\s+"
+                    r"[A-Z\u00C0-\u024F][\w.'\u00C0-\u024F-]*(?:\s+[\w.'\u00C0-\u024F-]+){0,5}"
+                    r"(?:\s*(?:,|and|&)\s*[\w.'\u00C0-\u024F -]{2,40})?$", re.I)
+AUTHOR_BOX = re.compile(r"^(?:author|about the author|written by)\s*:\s*(?P<name>.{3,60})$", re.I)
+ABOUT_AUTHOR = re.compile(r"^about the (?:author|writer|contributor)s?\s*:?$", re.I)
+# Wire agencies that appear alone on a line as a credit.
+AGENCIES = frozenset({
+    "afp", "ap", "reuters", "associated press", "the associated press", "upi", "dpa", "efe", "ansa",
+    "xinhua", "bloomberg", "pa", "pa media", "aap", "cnn", "bbc", "ians", "pti", "ani", "tass",
+    "yonhap", "kyodo", "anadolu", "wafa", "sputnik", "staff", "agencies", "wire services",
+})
+# Reading-time and timestamp fragments glued to the first words of a sentence.
+GLUED_FRAGMENT = re.compile(
+    r"^(?:\d{1,3}\s*(?:min(?:ute)?s?|hours?|hrs?)(?:\s+(?:read|ago))?\s*[.:|·•-]\s*"
+    r"|(?:reading time|read time)\s*:?\s*\d{1,3}\s*min(?:ute)?s?\s*[.:|·•-]?\s*)(?=[A-Z\"“‘'])",
+    re.I)
+READING_TIME_LINE = re.compile(r"^(?:\d{1,3}\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|reading time)?"
+                               r"|(?:reading|read) time\s*:?\s*\d{1,3}\s*min(?:ute)?s?)$", re.I)
+
+# --- Captions and photo credits.
+# A credit ending a caption: "Name/Getty Images", "File Photo by KCNA/UPI |", "(AFP)".
+CREDIT_TAIL = re.compile(
+    r"(?:(?:photo|picture|image|file photo|illustration)s?\s*(?:by|:|credit:?|courtesy(?: of)?)\s*"
+    r"[^.]{1,80}$|[\w.-]+\s*/\s*(?:getty images|afp|reuters|ap|epa|upi|shutterstock|istock|ap photo"
+    r"|alamy|xinhua|efe|anadolu|sipa|zuma|bloomberg|kcna)(?:[\w /-]{0,30})\s*\|?$"
+    r"|\((?:photo:?\s*)?(?:afp|reuters|ap|epa|getty images?|file|supplied|handout|xinhua|ap photo)"
+    r"(?:\s*(?:photo|/[\w ]{1,30}))?\)\s*$|\|\s*$)", re.I)
+# A whole line that is only a credit or a photo control.
+CREDIT_LINE = re.compile(
+    r"^(?:license photo|view (?:photo|image|gallery)|enlarge (?:photo|image)|expand|open gallery"
+    r"|(?:photo|image|picture)s?\s*(?:credit|source|courtesy)?\s*:\s*.{1,60}"
+    r"|(?:image |photo )?credits?\s*:\s*.{1,60}|(?:getty images|shutterstock|istock)(?: ?/ ?[\w .]{1,30})?"
+    r"|[\w. -]{2,40}\s*(?://|/)\s*(?:getty images|shutterstock|istock|afp|reuters|ap|epa)"
+    r"|\d+\s*(?:of|/)\s*\d+\s*(?:photos?|images?)?)$", re.I)
+# Words that make a doubled line read as a caption rather than as text.
+CAPTION_CUES = re.compile(r"\b(?:picture|photo|image|pictured|shows?|seen|file|taken|handout)\b"
+                          r"|\((?:afp|reuters|ap|epa|getty|file)[^)]*\)\s*$", re.I)
