@@ -43,14 +43,16 @@ RAIL_MARKERS = re.compile(
 INLINE_TEASER = re.compile(r"^(?:read more|read next|also read|see also|related|more)\s*[:»›|-]\s*\S", re.I)
 
 # --- Promos: calls to follow, subscribe, install, or accept cookies.
+# Matched at the start of a line (after any bullet): promos open with their call to action.
 PROMO = re.compile(
-    r"(?:^|\b)(?:follow (?:us|our|@)|for the latest (?:headlines|news|updates)"
-    r"|get the latest (?:stories|news|headlines|updates)|on google news\b|google news channel"
-    r"|sign up (?:for|to) (?:our|the) [\w ]{0,20}newsletter|subscribe to (?:our|the) [\w ]{0,20}"
-    r"(?:newsletter|channel|podcast)|join our (?:newsletter|mailing list|telegram|whatsapp)"
-    r"|download (?:our|the) [\w ]{0,20}app\b|get (?:our|the) app\b|available on the app store"
-    r"|we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie (?:policy|settings)"
-    r"|by continuing to (?:use|browse)|click here to subscribe|support (?:our|independent) journalism)",
+    r"^[\W_]{0,3}(?:follow (?:us|our|@|[\w.]+ on\b)|for the latest (?:headlines|news|updates)"
+    r"|get the latest (?:stories|news|headlines|updates)|(?:get|read|find) [\w ]{0,30}on google news\b"
+    r"|(?:sign up|subscribe|register) (?:for|to|now)\b[\w ]{0,30}(?:newsletter|channel|podcast|alerts|updates)"
+    r"|join (?:our|us on) (?:newsletter|mailing list|telegram|whatsapp|community)"
+    r"|(?:download|get|install) (?:our|the) [\w ]{0,20}app\b|available on the (?:app store|google play)"
+    r"|we use cookies|this (?:site|website) uses cookies|(?:i )?accept (?:all )?cookies|cookie (?:policy|settings)"
+    r"|by continuing to (?:use|browse)|click here to (?:subscribe|sign up)"
+    r"|support (?:our|independent) journalism|never miss a (?:story|thing)|enable push notifications)",
     re.I)
 # A promo is a short line; a long sentence that mentions a newsletter is body.
 PROMO_MAX_WORDS = 30
@@ -64,6 +66,11 @@ BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author|authors|pos
                     r"(?:\s*(?:,|and|&)\s*[\w.'\u00C0-\u024F -]{2,40})?$", re.I)
 AUTHOR_BOX = re.compile(r"^(?:author|about the author|written by)\s*:\s*(?P<name>.{3,60})$", re.I)
 ABOUT_AUTHOR = re.compile(r"^about the (?:author|writer|contributor)s?\s*:?$", re.I)
+# Metadata lines open with one of these words; other lines skip the metadata patterns.
+METADATA_FIRST_WORDS = frozenset({
+    "published", "updated", "posted", "last", "first", "modified", "date", "by", "written", "words",
+    "reporting", "author", "authors", "about", "reading", "read",
+})
 # Wire agencies that appear alone on a line as a credit.
 AGENCIES = frozenset({
     "afp", "ap", "reuters", "associated press", "the associated press", "upi", "dpa", "efe", "ansa",
@@ -79,13 +86,22 @@ READING_TIME_LINE = re.compile(r"^(?:\d{1,3}\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|
                                r"|(?:reading|read) time\s*:?\s*\d{1,3}\s*min(?:ute)?s?)$", re.I)
 
 # --- Captions and photo credits.
-# A credit ending a caption: "Name/Getty Images", "File Photo by KCNA/UPI |", "(AFP)".
-CREDIT_TAIL = re.compile(
-    r"(?:(?:photo|picture|image|file photo|illustration)s?\s*(?:by|:|credit:?|courtesy(?: of)?)\s*"
-    r"[^.]{1,80}$|[\w.-]+\s*/\s*(?:getty images|afp|reuters|ap|epa|upi|shutterstock|istock|ap photo"
-    r"|alamy|xinhua|efe|anadolu|sipa|zuma|bloomberg|kcna)(?:[\w /-]{0,30})\s*\|?$"
-    r"|\((?:photo:?\s*)?(?:afp|reuters|ap|epa|getty images?|file|supplied|handout|xinhua|ap photo)"
-    r"(?:\s*(?:photo|/[\w ]{1,30}))?\)\s*$|\|\s*$)", re.I)
+# A credit ending a caption: "Name/Getty Images", "File Photo by KCNA/UPI |", "(AFP)". Each form
+# is matched from its own anchor (the last "/", "(", or photo word) so long lines cost little.
+CREDIT_TAIL_CHARS = 120
+PHOTO_WORDS = ("photo", "image", "picture", "illustration")
+PHOTO_BY = re.compile(r"(?:photo|image|picture|illustration)s?\s*(?:by|credit:?|courtesy(?: of)?|:)\s*"
+                      r"[^.]{1,80}$", re.I)
+AGENCY_AFTER_SLASH = re.compile(
+    r"\s*(?:getty images|afp|reuters|ap|epa|upi|shutterstock|istock|ap photo|alamy|xinhua|efe|anadolu"
+    r"|sipa|zuma|bloomberg|kcna|pool|handout|file)\b[\w /.-]{0,30}\|?$", re.I)
+PAREN_CREDIT = re.compile(
+    r"\((?:photo:?\s*)?(?:afp|reuters|ap|epa|getty images?|file|supplied|handout|xinhua|ap photo)"
+    r"(?:\s*(?:photo|/[\w ]{1,30}))?\)$", re.I)
+# A whole line that is only a credit or a photo control; only lines that start like one (or hold a
+# "/" or start with a digit) are matched against CREDIT_LINE.
+CREDIT_LINE_PREFIXES = frozenset({"lice", "view", "enla", "expa", "open", "phot", "imag", "pict",
+                                  "cred", "gett", "shut", "isto"})
 # A whole line that is only a credit or a photo control.
 CREDIT_LINE = re.compile(
     r"^(?:license photo|view (?:photo|image|gallery)|enlarge (?:photo|image)|expand|open gallery"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..document import Document
 from ..options import Options
 from ..phrases import (ABOUT_AUTHOR, AGENCIES, AUTHOR_BOX, BYLINE, DATE_LINE, GLUED_FRAGMENT,
-                       READING_TIME_LINE)
+                       METADATA_FIRST_WORDS, READING_TIME_LINE)
 from .base import Cleaner
 from .shape import next_kept
 
@@ -36,20 +36,25 @@ class Bylines(Cleaner):
                     if rule == "author-box":
                         self._drop_bio(doc, i, text)
                     continue
-            m = GLUED_FRAGMENT.match(text)
+            m = GLUED_FRAGMENT.match(text) if text[0].isdigit() or text[0] in "Rr" else None
             if m and len(text) > m.end() + 20:
                 doc.trim(i, 0, m.end(), self.name, "glued-reading-time")
 
     @staticmethod
     def _metadata_rule(text: str) -> str | None:
+        if text.strip("()—– ").lower() in AGENCIES:
+            return "agency-credit"
+        first = text.split(None, 1)[0].rstrip(":").lower()
+        if first[0].isdigit():
+            return "reading-time" if READING_TIME_LINE.match(text) else None
+        if first not in METADATA_FIRST_WORDS:
+            return None
         if AUTHOR_BOX.match(text) or ABOUT_AUTHOR.match(text):
             return "author-box"
         if DATE_LINE.match(text):
             return "date-line"
         if READING_TIME_LINE.match(text):
             return "reading-time"
-        if text.strip("()—– ").lower() in AGENCIES:
-            return "agency-credit"
         if BYLINE.match(text):
             return "byline"
         return None

@@ -9,28 +9,58 @@ from __future__ import annotations
 
 from ..document import Document
 from ..options import Options
-from ..phrases import CAPTION_CUES, CREDIT_LINE, CREDIT_TAIL
+from ..phrases import (AGENCY_AFTER_SLASH, CAPTION_CUES, CREDIT_LINE, CREDIT_LINE_PREFIXES,
+                       CREDIT_TAIL_CHARS, PAREN_CREDIT,
+                       PHOTO_BY, PHOTO_WORDS)
 from .base import Cleaner
-from .shape import next_kept
 
 # Captions with a trailing credit are at most a few sentences.
 _CAPTION_MAX_WORDS = 80
+# Credits end in a name, an agency or a bracket; a line ending like a sentence is not one.
+_PROSE_END = frozenset('.!?:;,"”')
+# A line that is only a credit or a photo control is short.
+_CREDIT_LINE_MAX_CHARS = 80
 
 
 class Captions(Cleaner):
     name = "captions"
 
     def apply(self, doc: Document, options: Options) -> None:
-        texts = doc.texts
-        for i, text in enumerate(texts):
+        prev = -1
+        for i, text in enumerate(doc.texts):
             if doc.dropped[i] is not None:
                 continue
-            if len(text) <= 80 and CREDIT_LINE.match(text):
+            if len(text) <= _CREDIT_LINE_MAX_CHARS and _may_be_credit_line(text) and CREDIT_LINE.match(text):
                 doc.drop(i, self.name, "credit-line")
-            elif text.count(" ") < _CAPTION_MAX_WORDS and CREDIT_TAIL.search(text):
+            elif text.count(" ") < _CAPTION_MAX_WORDS and ends_with_credit(text):
                 doc.drop(i, self.name, "credit-at-end")
-            else:
-                j = next_kept(doc, i)
-                if j is not None and texts[j] == text and CAPTION_CUES.search(text):
-                    doc.drop(i, self.name, "caption-printed-twice")
-                    doc.drop(j, self.name, "caption-printed-twice")
+            elif prev >= 0 and doc.texts[prev] == text and CAPTION_CUES.search(text):
+                doc.drop(prev, self.name, "caption-printed-twice")
+                doc.drop(i, self.name, "caption-printed-twice")
+            prev = i
+
+
+def _may_be_credit_line(text: str) -> bool:
+    return text[:4].lower() in CREDIT_LINE_PREFIXES or "/" in text or text[0].isdigit()
+
+
+def ends_with_credit(text: str) -> bool:
+    """True when a line closes with a photo credit: "|", "(AFP)", "Name/Getty Images",
+    "Photo by …"."""
+    last = text[-1]
+    if last == "|":
+        return True
+    if last in _PROSE_END:
+        return False
+    tail = text[-CREDIT_TAIL_CHARS:]
+    if last == ")" and PAREN_CREDIT.match(tail, max(0, tail.rfind("("))):
+        return True
+    slash = tail.rfind("/")
+    if slash >= 0 and AGENCY_AFTER_SLASH.match(tail, slash + 1):
+        return True
+    low = tail.lower()
+    for word in PHOTO_WORDS:
+        at = low.rfind(word)
+        if at >= 0 and PHOTO_BY.match(tail, at):
+            return True
+    return False

@@ -11,8 +11,6 @@ from ..document import Document
 from ..options import Options
 from .base import Cleaner
 
-# Two copies of a title of at least this many words, side by side, are a doubled teaser.
-_DOUBLED_MIN_WORDS = 2
 # Repeated lines shorter than this are labels ("Reply", "Share"), left to other cleaners.
 _REPEAT_MIN_CHARS = 20
 
@@ -34,7 +32,7 @@ class Duplicates(Cleaner):
 
 
 def _is_doubled(text: str) -> bool:
-    """True for "A B C A B C": the same words twice, side by side."""
-    words = text.split()
-    n = len(words)
-    return n >= 2 * _DOUBLED_MIN_WORDS and n % 2 == 0 and words[: n // 2] == words[n // 2:]
+    """True for "A B C A B C": the same words twice, side by side, each copy of two words or more."""
+    n = len(text)
+    half = n // 2
+    return n % 2 == 1 and text[half] == " " and text[:half] == text[half + 1:] and " " in text[:half]

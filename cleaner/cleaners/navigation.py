@@ -6,6 +6,8 @@ items, digits, or punctuation, which break the run.
 """
 from __future__ import annotations
 
+import re
+
 from ..document import Document
 from ..options import Options
 from .base import Cleaner
@@ -15,11 +17,12 @@ MIN_RUN = 5
 # A menu item is a short label.
 _ITEM_MAX_WORDS = 3
 _ITEM_MAX_CHARS = 30
+_DIGIT = re.compile(r"\d")
 
 
 def is_menu_item(text: str) -> bool:
     return (len(text) <= _ITEM_MAX_CHARS and text.count(" ") < _ITEM_MAX_WORDS
-            and text[-1] not in ".!?:;," and not any(c.isdigit() for c in text))
+            and text[-1] not in ".!?:;," and not _DIGIT.search(text))
 
 
 class Navigation(Cleaner):

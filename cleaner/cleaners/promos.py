@@ -1,8 +1,8 @@
 """Promos: follow us, Google News, newsletter sign-ups, app downloads, cookie banners.
 
 These lines ask the reader to do something other than read the article; they sit between body
-paragraphs in many dumps. Only short lines are judged, so a paragraph that reports on a
-newsletter or an app keeps its place.
+paragraphs in many dumps. Only short lines that open with the call to action are judged, so a
+paragraph that reports on a newsletter or an app keeps its place.
 """
 from __future__ import annotations
 
@@ -17,5 +17,5 @@ class Promos(Cleaner):
 
     def apply(self, doc: Document, options: Options) -> None:
         for i, text in enumerate(doc.texts):
-            if doc.dropped[i] is None and text.count(" ") < PROMO_MAX_WORDS and PROMO.search(text):
+            if doc.dropped[i] is None and text.count(" ") < PROMO_MAX_WORDS and PROMO.match(text):
                 doc.drop(i, self.name, "call-to-action")

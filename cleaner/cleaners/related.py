@@ -29,8 +29,12 @@ class Related(Cleaner):
         n = len(texts)
         # prose_after[i]: a kept body paragraph exists at or after block i.
         prose_after = [False] * (n + 1)
+        seen_prose = False
+        dropped = doc.dropped
         for i in range(n - 1, -1, -1):
-            prose_after[i] = prose_after[i + 1] or (doc.dropped[i] is None and is_paragraph(texts[i]))
+            if not seen_prose and dropped[i] is None and is_paragraph(texts[i]):
+                seen_prose = True
+            prose_after[i] = seen_prose
         i = 0
         while i < n:
             text = texts[i]

@@ -8,6 +8,7 @@ not, because a menu entry or a section label is rarely repeated as a heading.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..document import Document
 from ..options import Options
@@ -34,7 +35,8 @@ class Title(Cleaner):
         doc.title = title
         last = head
         for i, text in enumerate(doc.texts):
-            if doc.dropped[i] is None and (text == title or _strip_site(text) == title):
+            if doc.dropped[i] is None and text.startswith(title) and (
+                    text == title or _strip_site(text) == title):
                 doc.drop(i, self.name, "headline")
                 if i < _SEARCH_BLOCKS:
                     last = i
@@ -54,13 +56,11 @@ class Title(Cleaner):
                 candidates.append(i)
         if not candidates:
             return None
-        seen = {}
-        for i in range(len(texts)):
-            seen.setdefault(texts[i], []).append(i)
+        counts = Counter(texts)
         page_title = _strip_site(texts[0]) if texts else ""
         for i in candidates:
             text = texts[i]
-            if len(seen.get(text, ())) > 1 or (text == page_title and i > 0):
+            if counts[text] > 1 or (text == page_title and i > 0):
                 return i
         first = candidates[0]
         # An unrepeated headline must open the page's kept text and be followed by prose.
