@@ -6,25 +6,28 @@ bytes actually decode with it; NUL bytes, which no real page text contains, are 
 from __future__ import annotations
 
 import codecs
-import re
 
+from bs4.dammit import EncodingDetector
 from charset_normalizer import from_bytes
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+# Declarations are looked for in the first few kilobytes only, as browsers do.
+_DECLARATION_BYTES = 4096
+# How much of a page the sniffer reads, and what it falls back to.
+_SNIFF_BYTES = 200_000
+_FALLBACK = "cp1252"
 # What pages declare and what they mean: browsers decode latin-1 declarations as cp1252.
 _ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
             "ascii": "cp1252", "x-sjis": "shift_jis"}
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset named in the first few kilobytes of an HTML page, if any codec knows it."""
-    m = _DECLARED.search(data[:4096])
-    if not m:
+    """The charset an HTML or XML page declares (meta tag or XML declaration), if a codec knows it."""
+    name = EncodingDetector.find_declared_encoding(data[:_DECLARATION_BYTES], is_html=True)
+    if not name:
         return None
-    name = m.group(1).decode("ascii").lower()
-    name = _ALIASES.get(name, name)
+    name = _ALIASES.get(name.lower(), name.lower())
     try:
         return codecs.lookup(name).name
     except LookupError:
@@ -43,9 +46,17 @@ def decode(data: bytes, hint: str | None = None) -> str:
             return _clean(data.decode(name))
         except (UnicodeDecodeError, LookupError):
             continue
-    best = from_bytes(data[:200_000]).best()
-    codec = best.encoding if best is not None else "cp1252"
-    return _clean(data.decode(codec, errors="replace"))
+    return _clean(data.decode(sniff_charset(data), errors="replace"))
+
+
+def sniff_charset(data: bytes) -> str:
+    """Guess an undeclared (or wrongly declared) charset. When Windows-1252 is among the plausible
+    answers it wins: it is what mislabelled Western pages are in, and what browsers fall back to."""
+    matches = from_bytes(data[:_SNIFF_BYTES])
+    names = [m.encoding for m in matches]
+    if not names or _FALLBACK in names:
+        return _FALLBACK
+    return matches.best().encoding
 
 
 def _clean(text: str) -> str:

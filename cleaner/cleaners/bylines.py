@@ -45,6 +45,8 @@ class Bylines(Cleaner):
         if text.strip("()—– ").lower() in AGENCIES:
             return "agency-credit"
         first = text.split(None, 1)[0].rstrip(":").lower()
+        if not first:
+            return None
         if first[0].isdigit():
             return "reading-time" if READING_TIME_LINE.match(text) else None
         if first not in METADATA_FIRST_WORDS:

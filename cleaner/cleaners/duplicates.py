@@ -32,7 +32,8 @@ class Duplicates(Cleaner):
 
 
 def _is_doubled(text: str) -> bool:
-    """True for "A B C A B C": the same words twice, side by side, each copy of two words or more."""
+    """True for "A B C A B C": the same words twice, side by side. A copy must have three words or
+    more, so names such as "New York New York" stay."""
     n = len(text)
     half = n // 2
-    return n % 2 == 1 and text[half] == " " and text[:half] == text[half + 1:] and " " in text[:half]
+    return n % 2 == 1 and text[half] == " " and text[:half] == text[half + 1:] and text.count(" ", 0, half) >= 2

@@ -1,0 +1,45 @@
+"""The cleaner never invents text: every output paragraph is a line of the input, or a trimmed
+part of one. Checked on the seeds and on the shared dev dumps when they are present."""
+import gzip
+import json
+import re
+
+import pytest
+
+from cleaner import Cleaner
+from tests.helpers import BENCH, seeds
+
+CLEANER = Cleaner()
+_SPACE = re.compile(r"\s+")
+
+
+def assert_no_invented_text(source: str, body: str) -> None:
+    lines = {_SPACE.sub(" ", line).strip() for line in source.splitlines()}
+    lines.discard("")
+    joined = "\n".join(lines)
+    for para in body.split("\n\n"):
+        if para:
+            assert para in lines or para in joined, f"invented: {para[:80]!r}"
+
+
+@pytest.mark.parametrize("seed", list(seeds()), ids=lambda s: s[0])
+def test_seed_output_comes_from_input(seed):
+    _, text, _, _ = seed
+    assert_no_invented_text(text, CLEANER.clean(text).text)
+
+
+def test_paragraphs_are_separated_by_one_blank_line():
+    _, text, _, _ = next(iter(seeds()))
+    body = CLEANER.clean(text).text
+    assert "\n\n\n" not in body and body == body.strip()
+
+
+@pytest.mark.skipif(not (BENCH / "wcxb-dev.text.jsonl.gz").exists(),
+                    reason="the shared benchmark folder ../shared/bench is not present")
+def test_dev_dump_output_comes_from_input():
+    with gzip.open(BENCH / "wcxb-dev.text.jsonl.gz", "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if n >= 300:
+                break
+            rec = json.loads(line)
+            assert_no_invented_text(rec["text"], CLEANER.clean(rec["text"], kind="text").text)

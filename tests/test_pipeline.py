@@ -1,0 +1,71 @@
+"""The pipeline's shared machinery: disabling by name, provenance, the over-cleaning guard, and
+one Cleaner serving many threads."""
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from cleaner import Cleaner, ConfigError, clean
+from cleaner.cleaners.base import Cleaner as Step
+from cleaner.document import Document
+from cleaner.options import Options
+from cleaner.pipeline import Pipeline
+from tests.helpers import seeds
+
+SEEDS = list(seeds())
+
+
+def test_disable_by_name_keeps_what_that_cleaner_removes():
+    _, text, _, _ = next(s for s in SEEDS if s[0].startswith("004"))
+    assert "follow our Google News" not in Cleaner().clean(text).text
+    assert "follow our Google News" in Cleaner(disable=["promos"]).clean(text).text
+
+
+def test_unknown_cleaner_name_is_a_config_error():
+    with pytest.raises(ConfigError, match="unknown cleaner nope"):
+        Cleaner(disable=["nope"])
+
+
+def test_every_removal_names_cleaner_and_rule():
+    _, text, _, _ = next(s for s in SEEDS if s[0].startswith("004"))
+    result = clean(text)
+    names = set(Cleaner().cleaner_names)
+    assert result.removed and all(r.cleaner in names and r.rule for r in result.removed)
+    d = result.to_dict()
+    assert d["title"] == result.title and d["text"] == result.text
+    assert {"text", "cleaner", "rule", "index"} <= set(d["removed"][0])
+
+
+class DropEverything(Step):
+    """A deliberately broken step: drops every block."""
+
+    name = "drop_everything"
+
+    def apply(self, doc, options):
+        for i in range(len(doc)):
+            doc.drop(i, self.name, "all")
+
+
+def test_guard_undoes_a_step_that_removes_nearly_everything():
+    _, text, expected, _ = SEEDS[0]
+    doc = Pipeline([DropEverything()]).run(Document.from_text(text), Options())
+    assert doc.body() == text.strip().replace("\n\n", "\n").replace("\n", "\n\n")
+    assert doc.guarded == ["drop_everything"]
+
+
+def test_guard_leaves_short_pages_alone():
+    doc = Pipeline([DropEverything()]).run(Document.from_text("Home\nMenu"), Options())
+    assert doc.body() == ""
+
+
+def test_one_cleaner_many_threads_same_results():
+    cleaner = Cleaner()
+    inputs = [s[1] for s in SEEDS] * 8
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda t: cleaner.clean(t).text, inputs))
+    assert results == [cleaner.clean(t).text for t in inputs]
+
+
+def test_bytes_and_str_inputs_and_bad_types():
+    assert clean(b"").text == ""
+    with pytest.raises(Exception, match="str or bytes"):
+        clean(12)  # type: ignore[arg-type]
