@@ -2,14 +2,16 @@
 repeated later in the page.
 
 A dumper that flattens a teaser card prints its image alt text and its link text side by side; a
-page that shows the same block in two layouts prints it twice. Article text says a thing once, so
-the first copy of a repeated line stays and later copies go.
+page that shows the same block in two layouts prints it twice. The first copy of a repeated
+headline or label stays and later copies go. Repeated sentences stay: interviews repeat their
+questions and meal plans their lines, and the body keeps every copy.
 """
 from __future__ import annotations
 
 from ..document import Document
 from ..options import Options
 from .base import Cleaner
+from .shape import ends_as_sentence
 
 # Repeated lines shorter than this are labels ("Reply", "Share"), left to other cleaners.
 _REPEAT_MIN_CHARS = 20
@@ -26,7 +28,7 @@ class Duplicates(Cleaner):
                 continue
             if _is_doubled(text):
                 doc.drop(i, self.name, "doubled-title")
-            elif text in seen and len(text) >= _REPEAT_MIN_CHARS:
+            elif text in seen and len(text) >= _REPEAT_MIN_CHARS and not ends_as_sentence(text):
                 doc.drop(i, self.name, "repeated-line")
             seen.add(text)
 

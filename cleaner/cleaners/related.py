@@ -5,7 +5,7 @@ Teasers link to other pages; their headlines are not this article. A marker must
 of its own ("Read more:", "Related stories"), so a body sentence that starts "Read more about…"
 stays. After a marker, headline-like lines are dropped until prose resumes. A rail marker cuts to
 the end of the page only when no body paragraph follows it; a headline with no prose after it
-anywhere heads nothing and is dropped as a teaser.
+anywhere heads nothing and is dropped as a teaser (a numbered one is a list item and stays).
 """
 from __future__ import annotations
 
@@ -57,7 +57,8 @@ class Related(Cleaner):
     def _drop_trailing_headlines(self, doc: Document, prose_after: list[bool]) -> None:
         """A headline with no prose anywhere after it heads nothing: it is a teaser."""
         for i, text in enumerate(doc.texts):
-            if doc.dropped[i] is None and not prose_after[i + 1] and is_headline_like(text):
+            if (doc.dropped[i] is None and not prose_after[i + 1] and is_headline_like(text)
+                    and not text[0].isdigit()):
                 doc.drop(i, self.name, "trailing-headline")
 
     def _drop_teasers(self, doc: Document, start: int) -> int:

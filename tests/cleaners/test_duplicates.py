@@ -10,10 +10,17 @@ def test_doubled_teaser_titles():
     assert reasons(doc) == {f"{t} {t}": "duplicates:doubled-title"}
 
 
-def test_repeated_line_keeps_first_copy():
-    doc = run(Duplicates(), f"{P1}\nSomething else entirely here.\n{P1}")
-    assert kept(doc) == [P1, "Something else entirely here."]
+def test_repeated_headline_keeps_first_copy():
+    teaser = "Night vision helicopter joins efforts to extinguish Turkey wildfires"
+    doc = run(Duplicates(), f"{teaser}\n{P1}\n{teaser}")
+    assert kept(doc) == [teaser, P1]
     assert [r.rule for r in doc.removals()] == ["repeated-line"]
+
+
+def test_repeated_sentences_stay():
+    question = "What inspired you to start a cooking page?"
+    lines = [question, P1, question, P1]
+    assert kept(run(Duplicates(), "\n".join(lines))) == lines
 
 
 def test_near_misses_stay():
