@@ -1,0 +1,90 @@
+"""`--explain`: every block of a page in order, kept or removed, with the cleaner and rule responsible.
+
+Two renderings of the same rows: plain text (one block a line, for pipes, files and tests) and a
+coloured table for a terminal.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from .document import Removal
+from .result import CleanResult
+
+
+@dataclass(frozen=True)
+class Row:
+    index: int
+    text: str
+    removal: Removal | None  # None while the block is kept
+    trims: list[Removal] = field(default_factory=list)
+
+    @property
+    def kept(self) -> bool:
+        return self.removal is None
+
+    @property
+    def reason(self) -> str:
+        return "" if self.removal is None else f"{self.removal.cleaner}:{self.removal.rule}"
+
+
+def rows(result: CleanResult) -> list[Row]:
+    """One row per block of the page, removed blocks showing the text they had when dropped."""
+    doc = result.document
+    if doc is None:
+        return []
+    trims: dict[int, list[Removal]] = {}
+    for t in doc.trims:
+        trims.setdefault(t.index, []).append(t)
+    return [Row(i, doc.texts[i] if d is None else d.text, d, trims.get(i, []))
+            for i, d in enumerate(doc.dropped)]
+
+
+def header(result: CleanResult, table: list[Row]) -> list[tuple[str, str]]:
+    removed_chars = sum(len(r.text) for r in result.removed)
+    kept = sum(r.kept for r in table)
+    lines = [("title", result.title or "-"), ("site", result.site or "-"), ("kind", result.kind),
+             ("blocks", f"{len(table)} ({kept} kept, {len(table) - kept} removed), "
+                        f"{removed_chars} characters removed")]
+    if result.description:
+        lines.insert(1, ("description", result.description))
+    guarded = result.document.guarded if result.document is not None else []
+    if guarded:
+        lines.append(("guard", "undid " + ", ".join(guarded) + " (it removed nearly everything)"))
+    return lines
+
+
+def render_plain(result: CleanResult, out: TextIO) -> None:
+    table = rows(result)
+    for key, value in header(result, table):
+        out.write(f"{key}: {value}\n")
+    out.write("\n")
+    width = max((len(r.reason) for r in table), default=0)
+    digits = len(str(max(len(table) - 1, 0)))
+    for r in table:
+        mark = "keep" if r.kept else "DROP"
+        out.write(f"{r.index:>{digits}} {mark} {r.reason:<{width}}  {r.text}".rstrip() + "\n")
+        for t in r.trims:
+            out.write(f"{'':>{digits}} TRIM {t.cleaner}:{t.rule}  {t.text}\n")
+
+
+def render_rich(result: CleanResult, console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table_rows = rows(result)
+    for key, value in header(result, table_rows):
+        console.print(Text.assemble((f"{key}: ", "bold"), value))
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("removed by", no_wrap=True, style="magenta")
+    table.add_column("text", ratio=1, overflow="fold")
+    for r in table_rows:
+        if r.kept:
+            table.add_row(str(r.index), Text("keep", "green"), "", Text(r.text))
+        else:
+            table.add_row(str(r.index), Text("drop", "red"), r.reason, Text(r.text, "dim strike"))
+        for t in r.trims:
+            table.add_row("", Text("trim", "yellow"), f"{t.cleaner}:{t.rule}", Text(t.text, "dim strike"))
+    console.print(table)

@@ -1,0 +1,30 @@
+"""bench/text_speed_quality.py runs end to end on a few pages of the shared benchmark sets.
+It checks the report's shape and that scores are scores; it asserts nothing about timing."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers import BENCH, ROOT
+
+pytestmark = pytest.mark.skipif(not (BENCH / "score.py").is_file(),
+                                reason=f"benchmark folder not found at {BENCH} (../shared/bench)")
+
+
+def test_bench_script_reports_quality_and_speed(tmp_path):
+    out = tmp_path / "bench.json"
+    # A subprocess: the script pins itself to one core, which must not leak into the test run.
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "text_speed_quality.py"), "--bench", str(BENCH),
+                           "--limit", "3", "--sets", "aeb", "--json", str(out)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "ratio" in proc.stdout and "aeb" in proc.stdout
+    (row,) = json.loads(out.read_text())["results"]
+    assert row["set"] == "aeb" and row["pages"] == 3
+    for key in ("shingle_f1", "word_f1", "trafilatura_html_shingle_f1", "trafilatura_html_word_f1"):
+        assert 0.0 <= row[key] <= 1.0
+    for key in ("cleaner_ms", "trafilatura_ms", "ratio"):
+        assert row[key] > 0
