@@ -1,7 +1,8 @@
 """Quality gate: fails when F1 on the shared dev dumps drops below a pinned floor.
 
-Floors sit a little under what the shipped pipeline measures, so a real regression fails CI while
-run-to-run noise (there is none: cleaning is deterministic) cannot. Raise them when quality rises.
+Floors sit a little under what the shipped pipeline measures on these sets (aeb 0.920, wcxb-dev
+0.855; in-sample, as the line model was trained on them: held-out figures are in train/README.md),
+so a regression fails CI. Cleaning is deterministic. Raise the floors when quality rises.
 """
 import gzip
 import json
@@ -13,7 +14,7 @@ from cleaner.evaluate import score
 from tests.helpers import BENCH
 
 # (set, metric, floor)
-FLOORS = [("aeb", "shingle", 0.76), ("wcxb-dev", "word", 0.74)]
+FLOORS = [("aeb", "shingle", 0.90), ("wcxb-dev", "word", 0.84)]
 
 pytestmark = [pytest.mark.bench,
               pytest.mark.skipif(not (BENCH / "aeb.text.jsonl.gz").exists(),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from .base import Cleaner
 from .bylines import Bylines
 from .captions import Captions
+from .classifier import LineClassifier
 from .duplicates import Duplicates
 from .navigation import Navigation
 from .promos import Promos
@@ -16,7 +17,7 @@ from .title import Title
 from .ui_controls import UIControls
 
 PIPELINE_ORDER: tuple[type[Cleaner], ...] = (
-    UIControls, Captions, Promos, Bylines, Title, Related, Duplicates, Navigation,
+    UIControls, Captions, Promos, Bylines, Title, Related, Duplicates, Navigation, LineClassifier,
 )
 
 

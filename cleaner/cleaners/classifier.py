@@ -1,0 +1,77 @@
+"""The learned line classifier: every line of a text dump that no pattern named, judged as body or
+not by a model trained on pages with human-checked bodies.
+
+Patterns catch the boilerplate that has a recognisable wording; what is left is menus, rails,
+teaser lists, footers, cookie text, product grids and comment chrome whose words vary from site
+to site but whose shape does not: short unfinished lines without function words, in runs, far
+from the page's prose. The model reads each line's shape, its neighbours' shapes and where it
+sits in the page (`cleaner.features`), then, in a second pass, its first-pass verdicts around it,
+so a short heading inside the body stays while the same heading in a footer goes. Lines whose
+probability of being body is below `options.classifier_threshold` are dropped.
+
+It runs last, so pattern drops are context for it, and only on text dumps: HTML input has already
+been reduced to its main content by the extractor.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..document import Document
+from ..features import line_features, main_region, stacked_features
+from ..model import LineModel, shipped_model
+from ..options import Options
+from .base import Cleaner
+from .shape import is_paragraph
+
+
+# The main region is the run of lines maximising sum((p - REGION_THRESHOLD) * chars), where p is
+# the higher of the two stages' probabilities.
+REGION_THRESHOLD = 0.25
+
+
+def stage_probabilities(doc: Document, model: LineModel) -> tuple[np.ndarray, np.ndarray]:
+    """First- and second-stage probabilities that each block of the page is body text."""
+    first, _ = line_features(doc, model.lexicon)
+    p1 = model.first.proba(first)
+    lens = np.fromiter(map(len, doc.texts), dtype=np.int64, count=len(doc.texts))
+    return p1, model.second.proba(stacked_features(first, p1, lens))
+
+
+def line_probabilities(doc: Document, model: LineModel) -> np.ndarray:
+    """Probability that each block of the page is body text, from the two-stage model."""
+    return stage_probabilities(doc, model)[1]
+
+
+def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[int, str]]:
+    """(line, reason) for every line judged not body.
+
+    Outside the main region a line is body only if the second stage says so. Inside it, the body
+    is taken to be contiguous: a line stays when either stage says body (the second stage,
+    which sees the region's edges, tends to doubt the first paragraph and short subheadings) or
+    when it reads as a full paragraph."""
+    p1, p2 = stage_probabilities(doc, model)
+    either = np.maximum(p1, p2)
+    lens = np.fromiter(map(len, doc.texts), dtype=np.int64, count=len(doc.texts))
+    lo, hi = main_region(either, lens, REGION_THRESHOLD)
+    out = []
+    for i in np.flatnonzero(p2 < threshold).tolist():
+        if not lo <= i <= hi:
+            out.append((i, "outside-main-region"))
+        elif either[i] < threshold and not is_paragraph(doc.texts[i]):
+            out.append((i, f"p={p2[i]:.2f}"))
+    return out
+
+
+class LineClassifier(Cleaner):
+    name = "classifier"
+
+    def __init__(self, model: LineModel | None = None):
+        # None means the shipped model, loaded on first use; training passes its own.
+        self._model = model
+
+    def apply(self, doc: Document, options: Options) -> None:
+        if not doc.texts or doc.kinds[0] != "line":
+            return
+        model = self._model or shipped_model()
+        for i, reason in verdicts(doc, model, options.classifier_threshold):
+            doc.drop(i, self.name, reason)

@@ -1,0 +1,328 @@
+"""Line features for the learned classifier: one row of numbers per block of a text dump.
+
+Everything is computed for the whole page at once. The page is joined into one string, turned
+into an array of code points, and each code point is looked up in a table (its character class,
+its lower-case form with punctuation blanked out); per-line counts are then one `np.bincount`
+over line ids. Python touches each line once (`len`, a Counter for repeats) and each word once
+(one dict lookup in the lexicon, which also holds the stop words), so a 350-line page costs about
+half a millisecond, most of it in those per-word lookups and a few dozen small array operations.
+
+The features describe what a reader sees, not how one dumper printed it: the shape of the line
+(length, words, punctuation, capitals, digits, stop words), where it sits in the page, what its
+neighbours look like, how often it repeats, and whether a pattern cleaner already dropped it.
+Whether a blank line preceded it is the only layout cue, and training hides it on a share of
+pages so the model never relies on it.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from itertools import repeat
+from operator import is_not
+
+import numpy as np
+
+from .document import Document
+
+# Character classes of the code-point table.
+SPACE, LOWER, UPPER, DIGIT, LETTER, STOP_PUNCT, PAUSE_PUNCT, QUOTE, SYMBOL = range(9)
+N_CLASSES = 9
+# Code points at or above this are read as letters (CJK, emoji and rarer scripts); every
+# whitespace character lies below it, which keeps the numpy word split equal to str.split().
+TABLE_SIZE = 0x3040
+_STOP_CHARS = frozenset(".!?…。！？")
+_PAUSE_CHARS = frozenset(",;:、，；：")
+_QUOTE_CHARS = frozenset("\"'“”‘’«»„‚()[]{}「」")
+# Window half-widths (in lines) for the smoothed neighbourhood statistics.
+NEAR, WIDE = 3, 10
+# A line this long that ends like a sentence is "prose" for the context features.
+PROSE_MIN_WORDS = 10
+
+
+def _char_class(ch: str) -> int:
+    if ch.isspace():
+        return SPACE
+    if ch.isdigit():
+        return DIGIT
+    if ch.isalpha():
+        return UPPER if ch.isupper() else LOWER if ch.islower() else LETTER
+    if ch in _STOP_CHARS:
+        return STOP_PUNCT
+    if ch in _PAUSE_CHARS:
+        return PAUSE_PUNCT
+    if ch in _QUOTE_CHARS:
+        return QUOTE
+    return LETTER if unicodedata.category(ch).startswith("M") else SYMBOL
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[np.ndarray, np.ndarray]:
+    """(class of each code point, its lower-case form with non-word characters as a space)."""
+    classes = np.empty(TABLE_SIZE + 1, dtype=np.intp)
+    folded = np.empty(TABLE_SIZE + 1, dtype=np.uint32)
+    for cp in range(TABLE_SIZE):
+        ch = chr(cp)
+        c = _char_class(ch)
+        classes[cp] = c
+        low = ch.lower()
+        word = c in (LOWER, UPPER, DIGIT, LETTER)
+        folded[cp] = (ord(low) if len(low) == 1 else cp) if word else 32
+    classes[TABLE_SIZE] = LETTER
+    folded[TABLE_SIZE] = ord("x")  # any letter: past the table, a character is part of a word
+    return classes, folded
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Function words of the main web languages (package data), as one set."""
+    text = resources.files("cleaner").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
+    words: set[str] = set()
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            words.update(line.partition(":")[2].split())
+    return frozenset(words)
+
+
+class Lexicon:
+    """Learned word weights (log-odds that a line holding the word is body, learned from other
+    sites at training time) merged with the stop-word list into one lookup, so each word of a
+    page costs one dict access. Words like "cookies", "subscribe", "reply" or "rights" lean to
+    boilerplate whatever the layout; "however" or "said" lean to body. (A numpy hash of the
+    page's words with `np.searchsorted` was tried and is slower than the dict.)"""
+
+    def __init__(self, words=(), weights=()):
+        self.words = tuple(words)
+        self.weights = np.asarray(weights, dtype=float)
+        stops = stop_words()
+        # Slot 0 is "unknown word".
+        vocab = list(dict.fromkeys(("",) + self.words + tuple(sorted(stops))))
+        self.index = {w: i for i, w in enumerate(vocab)}
+        self.weight = np.zeros(len(vocab))
+        self.weight[1:len(self.words) + 1] = self.weights
+        self.known = self.weight != 0
+        self.is_stop = np.array([w in stops for w in vocab], dtype=bool)
+
+
+@lru_cache(maxsize=1)
+def empty_lexicon() -> Lexicon:
+    return Lexicon()
+
+
+def page_tokens(texts: list[str]) -> tuple[list[str], np.ndarray]:
+    """The page's words (lower-cased letter and digit runs, the units the lexicon knows) and the
+    line each belongs to; training learns the lexicon from exactly these."""
+    n = len(texts)
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    cp = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    _, folded = _tables()
+    fold = folded[np.minimum(cp, TABLE_SIZE)]
+    isword = fold != 32
+    word_start = np.flatnonzero(isword[1:] > isword[:-1]) + 1
+    if len(isword) and isword[0]:
+        word_start = np.concatenate(([0], word_start))
+    line_id = np.repeat(np.arange(n), lens + 1)[: len(cp)]
+    return fold.tobytes().decode("utf-32-le", "surrogatepass").split(), line_id[word_start]
+
+
+def _window_mean(x: np.ndarray, half: int) -> np.ndarray:
+    """Mean of x over lines i-half..i+half (clipped at the page edges), for each column."""
+    n = len(x)
+    c = np.concatenate([np.zeros((1,) + x.shape[1:]), np.cumsum(x, axis=0)])
+    idx = np.arange(n)
+    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)
+    return (c[hi] - c[lo]) / (hi - lo).reshape((-1,) + (1,) * (x.ndim - 1))
+
+
+def _shift(x: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
+    """x moved k lines down (k > 0: the value of line i-k at i), padded with `fill`."""
+    out = np.full_like(x, fill)
+    if k > 0:
+        out[k:] = x[:-k]
+    else:
+        out[:k] = x[-k:]
+    return out
+
+
+def _char_counts(texts: list[str], lexicon: Lexicon) -> tuple[np.ndarray, ...]:
+    """Per-line class counts, word counts (plain, stop, capitalised), lexicon sums (weight, known
+    words), and the class of each line's first, last and second-to-last character."""
+    n = len(texts)
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    cp = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes, folded = _tables()
+    clipped = np.minimum(cp, TABLE_SIZE)
+    cls = classes[clipped]
+    line_id = np.repeat(np.arange(n), lens + 1)[: len(cp)]
+    counts = np.bincount(line_id * N_CLASSES + cls, minlength=n * N_CLASSES).reshape(n, N_CLASSES)
+    starts = np.cumsum(lens + 1) - lens - 1
+    ends = starts + lens - 1
+    edge = cls[np.concatenate((starts, ends, np.maximum(ends - 1, 0)))].reshape(3, n)
+    # Words: runs of letters and digits in the folded page, the same runs str.split() finds.
+    fold = folded[clipped]
+    isword = fold != 32
+    word_start = np.flatnonzero(isword[1:] > isword[:-1]) + 1
+    if len(isword) and isword[0]:
+        word_start = np.concatenate(([0], word_start))
+    tokens = fold.tobytes().decode("utf-32-le", "surrogatepass").split()
+    ids = np.fromiter(map(lexicon.index.get, tokens, repeat(0)), dtype=np.intp, count=len(tokens))
+    kind = lexicon.is_stop[ids] + 2 * (cls[word_start] == UPPER)
+    word_line = line_id[word_start]
+    words = np.bincount(word_line * 4 + kind, minlength=4 * n).reshape(n, 4)
+    lex = np.bincount(word_line, weights=lexicon.weight[ids], minlength=n)
+    known = np.bincount(word_line, weights=lexicon.known[ids], minlength=n)
+    return lens, counts, words, edge, lex, known
+
+
+def base_features(doc: Document, lexicon: Lexicon) -> tuple[np.ndarray, list[str]]:
+    """Features of each line on its own and of its place in the page; (n, k) float64 and names."""
+    texts = doc.texts
+    n = len(texts)
+    lens, counts, words4, (first_cls, last_cls, before_last), lex, known = _char_counts(texts, lexicon)
+    n_words = words4.sum(axis=1)
+    n_stop = words4[:, 1] + words4[:, 3]
+    chars = np.maximum(lens, 1)[:, None]
+    words = np.maximum(n_words, 1)[:, None]
+    repeats = Counter(texts)
+    ends_stop = (last_cls == STOP_PUNCT) | ((last_cls == QUOTE) & (before_last == STOP_PUNCT))
+    prose = ends_stop & (n_words >= PROSE_MIN_WORDS)
+    mass = np.column_stack((lens, np.where(prose, lens, 0)))
+    cum = np.cumsum(mass, axis=0)
+    total = np.maximum(cum[-1], 1)
+    log_len = np.log1p(lens)
+    x = np.empty((n, len(BASE_NAMES)))
+    x[:, 0] = log_len
+    x[:, 1] = np.log1p(n_words)
+    x[:, 2] = (counts[:, LOWER] + counts[:, UPPER] + counts[:, LETTER]) / words[:, 0]
+    x[:, 3:8] = counts[:, (LOWER, UPPER, DIGIT, SYMBOL, QUOTE)] / chars
+    x[:, 8:10] = counts[:, (STOP_PUNCT, PAUSE_PUNCT)] / words
+    x[:, 10] = n_stop / words[:, 0]
+    x[:, 11] = np.log1p(n_stop)
+    x[:, 12] = (words4[:, 2] + words4[:, 3]) / words[:, 0]
+    x[:, 13] = ends_stop
+    x[:, 14] = last_cls == PAUSE_PUNCT
+    x[:, 15] = (last_cls == LOWER) | (last_cls == LETTER) | (last_cls == DIGIT)
+    x[:, 16:20] = first_cls[:, None] == _START_CLASSES
+    x[:, 19] += (first_cls == QUOTE) | (first_cls == STOP_PUNCT)
+    x[:, 20] = np.log(np.fromiter(map(repeats.__getitem__, texts), dtype=float, count=n))
+    x[:, 21] = np.fromiter(map(is_not, doc.dropped, repeat(None)), dtype=bool, count=n)
+    x[:, 22] = doc.gap_before
+    x[:, 23] = np.arange(n) / max(n - 1, 1)
+    x[:, 24:26] = (cum - mass) / total
+    x[:, 26] = (total[1] - cum[:, 1]) / total[1]
+    x[:, 27] = log_len - log_len.mean()
+    x[:, 28] = np.log1p(n)
+    x[:, 29] = total[1] / total[0]
+    x[:, 30] = prose
+    x[:, 31] = lex / np.maximum(known, 1)
+    x[:, 32] = known / words[:, 0]
+    x[:, 33] = lex / np.sqrt(words[:, 0])
+    return x, list(BASE_NAMES)
+
+
+_START_CLASSES = np.array([UPPER, LOWER, DIGIT, SYMBOL])
+BASE_NAMES = (
+    "log_chars", "log_words", "chars_per_word", "lower_share", "upper_share", "digit_share",
+    "symbol_share", "quote_share", "stops_per_word", "pauses_per_word", "stopword_share",
+    "log_stopwords", "capital_share", "ends_stop", "ends_pause", "ends_word", "starts_upper",
+    "starts_lower", "starts_digit", "starts_symbol", "log_repeat", "dropped", "gap_before",
+    "position", "char_position", "prose_before", "prose_after", "len_vs_page", "page_log_lines",
+    "page_prose_share", "prose", "lex_mean", "lex_known_share", "lex_sum")
+
+
+# Base features whose neighbours and window means are informative.
+CONTEXT_OF = ("log_chars", "stopword_share", "ends_stop", "prose", "dropped", "digit_share",
+              "capital_share", "symbol_share", "lex_mean")
+
+
+def context_features(x: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Neighbour values (previous and next two lines) and window means around each line, and the
+    distance in lines to the nearest prose line before and after: body text comes in runs."""
+    idx = [names.index(c) for c in CONTEXT_OF]
+    sub = x[:, idx]
+    parts, out_names = [], []
+    for k in (1, 2, -1, -2):
+        parts.append(_shift(sub, k))
+        out_names += [f"{c}@{k:+d}" for c in CONTEXT_OF]
+    for half in (NEAR, WIDE):
+        parts.append(_window_mean(sub, half))
+        out_names += [f"{c}~{half}" for c in CONTEXT_OF]
+    prose = x[:, names.index("prose")] > 0
+    parts.append(np.column_stack(_distance_to(prose)))
+    out_names += ["log_dist_prose_before", "log_dist_prose_after"]
+    return np.hstack(parts), out_names
+
+
+def _distance_to(flag: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """log(1 + lines) to the nearest flagged line strictly before / after each line (page length
+    when there is none)."""
+    n = len(flag)
+    idx = np.arange(n)
+    where = np.where(flag, idx, -1)
+    last_before = _shift(np.maximum.accumulate(where), 1, -1)
+    before = np.where(last_before >= 0, idx - last_before, n)
+    where_after = np.where(flag, idx, n)
+    next_after = _shift(np.minimum.accumulate(where_after[::-1])[::-1], -1, n)
+    after = np.where(next_after < n, next_after - idx, n)
+    return np.log1p(before), np.log1p(after)
+
+
+def line_features(doc: Document, lexicon: Lexicon | None = None) -> tuple[np.ndarray, list[str]]:
+    """All first-stage features of every line: (n, k) float64 and the column names."""
+    base, names = base_features(doc, lexicon or empty_lexicon())
+    ctx, ctx_names = context_features(base, names)
+    return np.hstack([base, ctx]), names + ctx_names
+
+
+def region_features(p: np.ndarray, lens: np.ndarray, t: float) -> np.ndarray:
+    """Where the page's body region is, from first-stage probabilities: the contiguous run of
+    lines maximising sum((p - t) * chars) (Finn's body-text extraction), as inside/outside and
+    the distance to it."""
+    lo, hi = main_region(p, lens, t)
+    idx = np.arange(len(p))
+    inside = (idx >= lo) & (idx <= hi)
+    dist = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0))
+    return np.column_stack([inside, np.log1p(dist)]).astype(float)
+
+
+def main_region(p: np.ndarray, lens: np.ndarray, t: float) -> tuple[int, int]:
+    """First and last line (inclusive) of the run maximising sum((p - t) * chars)."""
+    return _max_subarray((p - t) * np.maximum(lens, 1))
+
+
+def _max_subarray(gain: np.ndarray) -> tuple[int, int]:
+    """Bounds (inclusive) of the contiguous run with the largest sum, vectorised: the best end is
+    where the running sum most exceeds its running minimum before it."""
+    c = np.concatenate(([0.0], np.cumsum(gain)))
+    run_min_pos = _running_argmin(c)
+    best = c[1:] - c[run_min_pos[:-1]]
+    end = int(np.argmax(best))
+    return int(run_min_pos[end]), end
+
+
+def _running_argmin(c: np.ndarray) -> np.ndarray:
+    """Index of the minimum of c[:i+1] for each i."""
+    run_min = np.minimum.accumulate(c)
+    is_new = c <= run_min
+    pos = np.where(is_new, np.arange(len(c)), 0)
+    return np.maximum.accumulate(pos)
+
+
+def stacked_features(first: np.ndarray, p: np.ndarray, lens: np.ndarray) -> np.ndarray:
+    """Second-stage features: the first-stage ones plus the first-stage probabilities of the line,
+    its neighbours and windows around it, the page's mean, and the main-region position."""
+    cols = [p[:, None]]
+    for k in (1, 2, -1, -2):
+        cols.append(_shift(p, k)[:, None])
+    for half in (2, 5, 15):
+        cols.append(_window_mean(p, half)[:, None])
+    w = np.maximum(lens, 1).astype(float)
+    cols.append(np.full((len(p), 1), float(np.average(p, weights=w))))
+    for t in REGION_THRESHOLDS:
+        cols.append(region_features(p, lens, t))
+    return np.hstack([first] + cols)
+
+
+# Thresholds for the main-region search over first-stage probabilities.
+REGION_THRESHOLDS = (0.3, 0.5)

@@ -1,0 +1,127 @@
+"""The learned line classifier: model loading, features, verdicts on plain cases, the seeds."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cleaner import Cleaner
+from cleaner.cleaners import PIPELINE_ORDER
+from cleaner.cleaners.classifier import LineClassifier, line_probabilities
+from cleaner.document import Document
+from cleaner.features import line_features, stacked_features
+from cleaner.model import LineModel, shipped_model
+from cleaner.options import Options
+
+SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+
+MENU = ["Home", "World", "Business", "Sport", "Culture", "Travel", "Contact us", "Log in"]
+PARAGRAPHS = [
+    "The council voted on Tuesday to extend the library's opening hours, after a year in which "
+    "the number of visitors rose by almost a third and the waiting list for study rooms grew.",
+    "Officials said the change would cost about two hundred thousand pounds a year, which will "
+    "be met from the budget that was set aside for the renovation of the old reading room.",
+    "Residents who spoke at the meeting welcomed the decision, although several of them asked "
+    "why the children's section would still close at five o'clock on weekdays.",
+]
+
+
+def page(lines: list[str]) -> str:
+    return "\n".join(lines)
+
+
+def test_model_loads_once_and_is_shared():
+    model = shipped_model()
+    assert isinstance(model, LineModel)
+    assert shipped_model() is model
+    assert model.lexicon.words, "the shipped model carries its word weights"
+
+
+def test_features_have_one_row_per_line_and_fixed_width():
+    doc = Document.from_text(page(MENU + PARAGRAPHS))
+    x, names = line_features(doc, shipped_model().lexicon)
+    assert x.shape == (len(doc.texts), len(names))
+    assert np.isfinite(x).all()
+    other, _ = line_features(Document.from_text(page(PARAGRAPHS)), shipped_model().lexicon)
+    assert other.shape[1] == x.shape[1]
+    lens = np.array([len(t) for t in doc.texts])
+    stacked = stacked_features(x, np.full(len(lens), 0.5), lens)
+    assert stacked.shape[0] == len(lens) and stacked.shape[1] > x.shape[1]
+
+
+def test_features_handle_odd_text():
+    doc = Document.from_text("中文网 新闻\n\u00a0·\u00a0\nÉté — «déjà» 2024!\nx")
+    x, _ = line_features(doc, shipped_model().lexicon)
+    assert x.shape[0] == 4 and np.isfinite(x).all()
+
+
+def test_probabilities_are_probabilities():
+    doc = Document.from_text(page(MENU + PARAGRAPHS))
+    p = line_probabilities(doc, shipped_model())
+    assert p.shape == (len(doc.texts),)
+    assert ((p >= 0) & (p <= 1)).all()
+
+
+def test_menu_is_dropped_and_paragraphs_kept_inline():
+    # Menu items joined on one line each, without blank lines: nothing like the training dumps.
+    text = page(["Home | World | Business | Sport | Culture | Travel",
+                 "Subscribe to our newsletter",
+                 *PARAGRAPHS,
+                 "Privacy policy | Cookie settings | Terms of use | Contact us",
+                 "© 2024 Example Media Group. All rights reserved."])
+    result = Cleaner().clean(text, kind="text")
+    for para in PARAGRAPHS:
+        assert para in result.text
+    assert "Home | World" not in result.text
+    assert "Privacy policy" not in result.text
+    dropped_by_classifier = [r for r in result.removed if r.cleaner == "classifier"]
+    assert dropped_by_classifier, "the footer is the classifier's to drop"
+    assert all(r.rule.startswith("p=") or r.rule == "outside-main-region"
+               for r in dropped_by_classifier)
+
+
+def test_classifier_runs_last_and_can_be_disabled():
+    assert PIPELINE_ORDER[-1] is LineClassifier
+    text = page(MENU + PARAGRAPHS + ["Short line", "Another short line"])
+    off = Cleaner(disable=["classifier"]).clean(text, kind="text")
+    assert not any(r.cleaner == "classifier" for r in off.removed)
+
+
+def test_threshold_option_controls_what_is_dropped():
+    doc_text = page(MENU[:3] + PARAGRAPHS)
+    strict = Cleaner(options=Options(classifier_threshold=0.999)).clean(doc_text, kind="text")
+    lax = Cleaner(options=Options(classifier_threshold=0.0)).clean(doc_text, kind="text")
+    assert not any(r.cleaner == "classifier" for r in lax.removed)
+    assert len(strict.text) <= len(lax.text)
+
+
+def test_html_blocks_are_left_alone():
+    doc = Document(texts=["Home", "World"], kinds=["li", "li"], gap_before=[True, True])
+    LineClassifier().apply(doc, Options())
+    assert doc.kept() == [0, 1]
+
+
+SEED_PAGES = sorted(p for p in SEEDS.glob("*.txt") if not p.name.endswith(".expected.txt"))
+
+
+@pytest.mark.parametrize("source", SEED_PAGES, ids=lambda p: p.stem)
+def test_seeds_stay_exact(source: Path):
+    base = str(source)[: -len(".txt")]
+    expected = Path(base + ".expected.txt").read_text(encoding="utf-8").strip()
+    meta = json.loads(Path(base + ".expected.json").read_text(encoding="utf-8"))
+    result = Cleaner().clean(source.read_text(encoding="utf-8"))
+    assert result.text.strip() == expected
+    assert result.title == meta["title"]
+
+
+def test_inference_does_not_import_training_libraries():
+    code = ("import sys; from cleaner import Cleaner; "
+            "Cleaner().clean('Home\\nNews\\n' + 'A sentence of body text that goes on. ' * 20); "
+            "bad = [m for m in ('sklearn', 'scipy', 'torch') if m in sys.modules]; "
+            "print(bad); sys.exit(1 if bad else 0)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
