@@ -110,20 +110,30 @@ def empty_lexicon() -> Lexicon:
     return Lexicon()
 
 
-def page_tokens(texts: list[str]) -> tuple[list[str], np.ndarray]:
-    """The page's words (lower-cased letter and digit runs, the units the lexicon knows) and the
-    line each belongs to; training learns the lexicon from exactly these."""
+def _page_arrays(texts: list[str]):
+    """The page as code points: (line lengths, character classes, line id of each character,
+    the page's words, index of each word's first character). Words are runs of letters and digits
+    in the lower-cased page with punctuation blanked out, the same runs str.split() finds."""
     n = len(texts)
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     cp = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    _, folded = _tables()
-    fold = folded[np.minimum(cp, TABLE_SIZE)]
+    classes, folded = _tables()
+    clipped = np.minimum(cp, TABLE_SIZE)
+    fold = folded[clipped]
     isword = fold != 32
     word_start = np.flatnonzero(isword[1:] > isword[:-1]) + 1
     if len(isword) and isword[0]:
         word_start = np.concatenate(([0], word_start))
     line_id = np.repeat(np.arange(n), lens + 1)[: len(cp)]
-    return fold.tobytes().decode("utf-32-le", "surrogatepass").split(), line_id[word_start]
+    tokens = fold.tobytes().decode("utf-32-le", "surrogatepass").split()
+    return lens, classes[clipped], line_id, tokens, word_start
+
+
+def page_tokens(texts: list[str]) -> tuple[list[str], np.ndarray]:
+    """The page's words (the units the lexicon knows) and the line each belongs to; training
+    learns the lexicon from exactly these."""
+    _, _, line_id, tokens, word_start = _page_arrays(texts)
+    return tokens, line_id[word_start]
 
 
 def _window_mean(x: np.ndarray, half: int) -> np.ndarray:
@@ -149,23 +159,11 @@ def _char_counts(texts: list[str], lexicon: Lexicon) -> tuple[np.ndarray, ...]:
     """Per-line class counts, word counts (plain, stop, capitalised), lexicon sums (weight, known
     words), and the class of each line's first, last and second-to-last character."""
     n = len(texts)
-    lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
-    cp = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    classes, folded = _tables()
-    clipped = np.minimum(cp, TABLE_SIZE)
-    cls = classes[clipped]
-    line_id = np.repeat(np.arange(n), lens + 1)[: len(cp)]
+    lens, cls, line_id, tokens, word_start = _page_arrays(texts)
     counts = np.bincount(line_id * N_CLASSES + cls, minlength=n * N_CLASSES).reshape(n, N_CLASSES)
     starts = np.cumsum(lens + 1) - lens - 1
     ends = starts + lens - 1
     edge = cls[np.concatenate((starts, ends, np.maximum(ends - 1, 0)))].reshape(3, n)
-    # Words: runs of letters and digits in the folded page, the same runs str.split() finds.
-    fold = folded[clipped]
-    isword = fold != 32
-    word_start = np.flatnonzero(isword[1:] > isword[:-1]) + 1
-    if len(isword) and isword[0]:
-        word_start = np.concatenate(([0], word_start))
-    tokens = fold.tobytes().decode("utf-32-le", "surrogatepass").split()
     ids = np.fromiter(map(lexicon.index.get, tokens, repeat(0)), dtype=np.intp, count=len(tokens))
     kind = lexicon.is_stop[ids] + 2 * (cls[word_start] == UPPER)
     word_line = line_id[word_start]

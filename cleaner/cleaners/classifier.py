@@ -29,12 +29,13 @@ from .shape import is_paragraph
 REGION_THRESHOLD = 0.25
 
 
-def stage_probabilities(doc: Document, model: LineModel) -> tuple[np.ndarray, np.ndarray]:
-    """First- and second-stage probabilities that each block of the page is body text."""
+def stage_probabilities(doc: Document, model: LineModel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """First- and second-stage probabilities that each block of the page is body text, and the
+    blocks' lengths in characters."""
     first, _ = line_features(doc, model.lexicon)
     p1 = model.first.proba(first)
     lens = np.fromiter(map(len, doc.texts), dtype=np.int64, count=len(doc.texts))
-    return p1, model.second.proba(stacked_features(first, p1, lens))
+    return p1, model.second.proba(stacked_features(first, p1, lens)), lens
 
 
 def line_probabilities(doc: Document, model: LineModel) -> np.ndarray:
@@ -49,9 +50,8 @@ def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[in
     is taken to be contiguous: a line stays when either stage says body (the second stage,
     which sees the region's edges, tends to doubt the first paragraph and short subheadings) or
     when it reads as a full paragraph."""
-    p1, p2 = stage_probabilities(doc, model)
+    p1, p2, lens = stage_probabilities(doc, model)
     either = np.maximum(p1, p2)
-    lens = np.fromiter(map(len, doc.texts), dtype=np.int64, count=len(doc.texts))
     lo, hi = main_region(either, lens, REGION_THRESHOLD)
     out = []
     for i in np.flatnonzero(p2 < threshold).tolist():
