@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from .api import Cleaner
+from .cleaners import cleaner_names
 from .errors import CleanerError, InputError
 from .options import KINDS
 
@@ -56,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
                              "commas work too)")
     common.add_argument("--debug", action="store_true", help="show tracebacks for errors")
 
-    names = ", ".join(Cleaner().cleaner_names)
+    names = ", ".join(cleaner_names())
     parser = _Parser(prog=PROG, description="Strip boilerplate from scraped web pages and keep the article body.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -97,7 +98,7 @@ def make_cleaner(args: argparse.Namespace) -> Cleaner:
 def _files_after_disable(args: argparse.Namespace) -> list[str]:
     """`--disable NAME ...` is greedy, so `clean --disable title page.txt` hands it the page too.
     Take back the values that are not cleaner names but are files, to use as the command's inputs."""
-    known = set(Cleaner().cleaner_names)
+    known = set(cleaner_names())
     values = args.disable or []
     files = [v for v in values if v not in known and "," not in v and os.path.isfile(v)]
     args.disable = [v for v in values if v not in files]

@@ -23,3 +23,8 @@ PIPELINE_ORDER: tuple[type[Cleaner], ...] = (
 
 def default_cleaners() -> list[Cleaner]:
     return [cls() for cls in PIPELINE_ORDER]
+
+
+def cleaner_names() -> tuple[str, ...]:
+    """The cleaners' names in pipeline order, without building any of them."""
+    return tuple(cls.name for cls in PIPELINE_ORDER)

@@ -64,7 +64,7 @@ class Title(Cleaner):
                 return i
         first = candidates[0]
         # An unrepeated headline must open the page's kept text and be followed by prose.
-        if first == _first_kept(doc) and _followed_by_prose(doc, first):
+        if first == next_kept(doc, -1) and _followed_by_prose(doc, first):
             return first
         return None
 
@@ -82,10 +82,6 @@ class Title(Cleaner):
 
 def _strip_site(text: str) -> str:
     return _SITE_SUFFIX.sub("", text)
-
-
-def _first_kept(doc: Document) -> int | None:
-    return next_kept(doc, -1)
 
 
 def _followed_by_prose(doc: Document, i: int) -> bool:
