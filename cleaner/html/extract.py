@@ -4,18 +4,12 @@ block, so the same block cleaners (and `--explain`) work on HTML as on text dump
 from __future__ import annotations
 
 import trafilatura
-from lxml import html as lxml_html
 
 from ..document import Document
+from .parse import parse
 
 # Tags trafilatura's XML output uses for blocks, mapped to our block kinds.
 _BLOCK_KINDS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "row": "row", "code": "code"}
-
-
-def parse(markup: str):
-    """Parse markup into an lxml tree that never fetches anything and tolerates broken pages."""
-    parser = lxml_html.HTMLParser(remove_comments=True, no_network=True, huge_tree=False)
-    return lxml_html.document_fromstring(markup, parser=parser)
 
 
 def extract(markup: str, *, url: str | None = None, **meta) -> Document:

@@ -1,0 +1,53 @@
+"""What every sub-command shares: argument types, the usage error, and building the one Cleaner a
+run uses from its arguments."""
+from __future__ import annotations
+
+import argparse
+import os
+
+from ..api import Cleaner
+from ..cleaners import cleaner_names
+from ..errors import CleanerError
+
+PROG = "cleaner"
+
+
+class UsageError(CleanerError):
+    """Raised by the parser instead of printing usage and exiting."""
+
+
+def positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
+def names(values: list[str] | None) -> list[str]:
+    """`--disable a b --disable c,d` -> [a, b, c, d]."""
+    return [name for v in values or () for name in v.split(",") if name]
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on (respects taskset and container limits where the OS says)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def make_cleaner(args: argparse.Namespace) -> Cleaner:
+    """The one Cleaner this run uses; raises ConfigError for an unknown cleaner name."""
+    return Cleaner(disable=names(args.disable))
+
+
+def files_after_disable(args: argparse.Namespace) -> list[str]:
+    """`--disable NAME ...` is greedy, so `clean --disable title page.txt` hands it the page too.
+    Take back the values that are not cleaner names but are files, to use as the command's inputs."""
+    known = set(cleaner_names())
+    values = args.disable or []
+    files = [v for v in values if v not in known and "," not in v and os.path.isfile(v)]
+    args.disable = [v for v in values if v not in files]
+    return files

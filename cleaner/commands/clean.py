@@ -1,0 +1,65 @@
+"""`cleaner clean`: one page (a file or stdin) to its body, its JSON result, or an explanation."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..cleaners import cleaner_names
+from ..errors import InputError
+from ..options import KINDS
+from .args import UsageError, files_after_disable, make_cleaner
+
+
+def register(sub, common: argparse.ArgumentParser) -> None:
+    c = sub.add_parser("clean", parents=[common], help="clean one page and print its body",
+                       description=f"Clean one page (HTML or a text dump) and print its body. "
+                                   f"Cleaners: {', '.join(cleaner_names())}.")
+    c.add_argument("path", nargs="?", default="-", metavar="PATH",
+                   help="the page; '-' or nothing reads stdin")
+    c.add_argument("--url", help="the page's URL (gives the site when --site is not set)")
+    c.add_argument("--site", help="the site the page comes from, e.g. example.com")
+    c.add_argument("--kind", choices=KINDS, default="auto", help="what PATH holds (default: auto)")
+    shown = c.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true", help="print the full result as JSON")
+    shown.add_argument("--explain", action="store_true",
+                       help="show every block, kept or removed, with the cleaner and rule responsible")
+    c.set_defaults(func=run)
+
+
+def read_input(path: str) -> bytes:
+    """The page's bytes (so encoding detection applies), from a file or from stdin for '-'."""
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except IsADirectoryError:
+        raise InputError(f"cannot read {path}: is a directory") from None
+    except OSError as e:
+        raise InputError(f"cannot read {path}: {e.strerror or e}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    files = files_after_disable(args)
+    if files and args.path == "-":
+        args.path, files = files[0], files[1:]
+    if files:
+        raise UsageError(f"one page at a time: unexpected {' '.join(files)}")
+    cleaner = make_cleaner(args)
+    data = read_input(args.path)
+    result = cleaner.clean(data, url=args.url, site=args.site, kind=args.kind)
+    out = sys.stdout
+    if args.json:
+        out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    elif args.explain:
+        from .. import explain
+        if out.isatty():
+            from rich.console import Console
+            explain.render_rich(result, Console())
+        else:
+            explain.render_plain(result, out)
+    elif result.text:
+        out.write(result.text + "\n")
+    out.flush()
+    return 0
