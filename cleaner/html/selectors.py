@@ -1,0 +1,60 @@
+"""CSS selectors applied to the parsed tree before extraction: the hook site rules use to drop
+known clutter (`drop_selectors`) or to name the element that holds the body (`body_selector`).
+
+Selectors are compiled once per distinct string (translating CSS to XPath costs more than matching)
+and matched with lxml's cssselect on the same tree the extractor then reads, so nothing is parsed
+twice.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from cssselect import SelectorError
+from lxml.cssselect import CSSSelector
+from lxml.html import HtmlElement, document_fromstring
+
+from ..errors import ConfigError
+
+# Distinct selectors kept compiled: far more than any registry holds.
+_COMPILED_SELECTORS = 4096
+
+
+@lru_cache(maxsize=_COMPILED_SELECTORS)
+def compile_selector(selector: str) -> CSSSelector:
+    """The compiled selector; a ConfigError naming it when it is not valid CSS."""
+    try:
+        return CSSSelector(selector, translator="html")
+    except SelectorError as e:
+        raise ConfigError(f"invalid CSS selector {selector!r}: {e}") from None
+
+
+def drop_matching(tree: HtmlElement, selectors: Sequence[str]) -> int:
+    """Remove every element a selector matches, keeping the text that follows it (its tail),
+    which belongs to the parent. Returns how many elements went."""
+    dropped = 0
+    for selector in selectors:
+        for el in compile_selector(selector)(tree):
+            if el.getparent() is not None:   # the root, or already gone with an ancestor
+                el.drop_tree()
+                dropped += 1
+    return dropped
+
+
+def select_body(tree: HtmlElement, selector: str) -> HtmlElement:
+    """A page holding only the elements the selector matches (outermost ones, in page order), with
+    the original head so the title and metadata stay; the whole tree when nothing matches."""
+    matches = compile_selector(selector)(tree)
+    if not matches:
+        return tree
+    chosen = set(matches)
+    outermost = [el for el in matches if not any(a in chosen for a in el.iterancestors())]
+    page = document_fromstring("<html><head></head><body></body></html>")
+    head = tree.find("head")
+    if head is not None:
+        page.replace(page.find("head"), head)
+    body = page.find("body")
+    for el in outermost:
+        el.tail = None
+        body.append(el)   # moves it: the old tree is not used again
+    return page
