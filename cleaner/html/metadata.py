@@ -1,11 +1,12 @@
 """What the page says about itself, read from the parsed tree before extraction: its title and,
-from JSON-LD, the article body a publisher declares. Both are cheap reads of the head and of a few
+from JSON-LD, the article body a publisher declares and the schema.org types it names. Both are cheap reads of the head and of a few
 script elements, in place of trafilatura's full metadata pass (dates, authors, categories), which
 costs more than the rest of the cleaning and gives nothing the body needs."""
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
@@ -15,7 +16,7 @@ _TITLE_META = ("og:title", "twitter:title")
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·»:]\s+|\s+-\s+")
 # JSON-LD with more than this many characters is not parsed: a body-sized blob is all we want.
 _JSONLD_MAX_CHARS = 1_000_000
-_JSONLD_XPATH = '//script[@type="application/ld+json"]'
+_JSONLD_PATH = './/script[@type="application/ld+json"]'
 
 
 def _clean(text: str | None) -> str:
@@ -46,32 +47,44 @@ def page_title(tree: HtmlElement) -> str | None:
     return None
 
 
-def jsonld_article_body(tree: HtmlElement) -> str | None:
-    """The longest `articleBody` any JSON-LD block on the page declares, if one does."""
-    best = None
-    for script in tree.xpath(_JSONLD_XPATH):
+@dataclass(frozen=True, slots=True)
+class Declared:
+    """What the page's JSON-LD declares: the longest `articleBody`, and every `@type` named."""
+
+    article_body: str | None = None
+    types: frozenset[str] = frozenset()
+
+
+def read_jsonld(tree: HtmlElement) -> Declared:
+    """The JSON-LD blocks of the page, read once; blocks that are not valid JSON are skipped."""
+    body, types = None, set()
+    for script in tree.iterfind(_JSONLD_PATH):
         raw = script.text or ""
-        if "articleBody" not in raw or len(raw) > _JSONLD_MAX_CHARS:
+        if not raw or len(raw) > _JSONLD_MAX_CHARS:
             continue
         try:
             data = json.loads(raw)
         except ValueError:
             continue
-        for body in _find_key(data, "articleBody"):
-            body = body.strip()
-            if body and (best is None or len(body) > len(best)):
-                best = body
-    return best
+        for item in _objects(data):
+            kind = item.get("@type")
+            if isinstance(kind, str):
+                types.add(kind)
+            elif isinstance(kind, list):
+                types.update(k for k in kind if isinstance(k, str))
+            text = item.get("articleBody")
+            if isinstance(text, str) and text.strip() and (body is None or len(text.strip()) > len(body)):
+                body = text.strip()
+    return Declared(body, frozenset(types))
 
 
-def _find_key(data, key: str):
+def _objects(data):
+    """Every JSON object nested in a parsed JSON-LD value."""
     stack = [data]
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
-            value = item.get(key)
-            if isinstance(value, str):
-                yield value
+            yield item
             stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
         elif isinstance(item, list):
             stack.extend(v for v in item if isinstance(v, (dict, list)))

@@ -16,6 +16,9 @@ from lxml.html import HtmlElement, document_fromstring
 
 from ..errors import ConfigError
 
+# Containers the extractor discards as page chrome wherever they are: a body the site rule names
+# in one of them is retagged as a plain <div> so it survives.
+_CHROME_TAGS = frozenset({"aside", "nav", "header", "footer", "form"})
 # Distinct selectors kept compiled: far more than any registry holds.
 _COMPILED_SELECTORS = 4096
 
@@ -56,5 +59,7 @@ def select_body(tree: HtmlElement, selector: str) -> HtmlElement:
     body = page.find("body")
     for el in outermost:
         el.tail = None
+        if el.tag in _CHROME_TAGS:
+            el.tag = "div"
         body.append(el)   # moves it: the old tree is not used again
     return page

@@ -1,0 +1,161 @@
+"""The HTML path on real captured pages (fixtures/html) and on small built pages: what the body
+keeps and drops, the title, blocks for --explain, the site selector hook, charsets, and parsing
+once."""
+from __future__ import annotations
+
+import codecs
+import gzip
+import json
+
+import pytest
+import trafilatura
+from lxml.html import HtmlElement
+
+from cleaner import Cleaner, ConfigError, clean
+from cleaner.html import extract as extract_module
+from cleaner.html.extract import extract
+from tests.helpers import ROOT
+
+FIXTURES = ROOT / "fixtures" / "html"
+CASES = json.loads((FIXTURES / "cases.json").read_text(encoding="utf-8"))
+
+
+def page(case: dict) -> str:
+    with gzip.open(FIXTURES / case["file"], "rt", encoding="utf-8") as f:
+        return f.read()
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["file"].split(".")[0] for c in CASES])
+def test_real_page_keeps_the_body_and_drops_the_chrome(case):
+    body = flat(clean(page(case), url=case["url"]).text)
+    for snippet in case["keep"]:
+        assert flat(snippet) in body
+    for snippet in case["drop"]:
+        assert flat(snippet) not in body
+
+
+def test_title_comes_from_the_page_and_leaves_the_body():
+    case = next(c for c in CASES if c["id"].startswith("14cc2a0c"))
+    result = clean(page(case), url=case["url"])
+    title = "NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon Europa"
+    assert result.title == title
+    assert result.kind == "html"
+    assert title not in result.text
+
+
+def test_paragraphs_headings_and_items_are_separate_blocks():
+    case = next(c for c in CASES if c["id"] == "0369")   # a glossary page with a list
+    doc = clean(page(case), url=case["url"]).document
+    assert len(doc) > 5
+    assert {"p", "li"} <= set(doc.kinds)
+    # each kept snippet sits inside one block, not spread over a page-long one
+    for snippet in case["keep"]:
+        assert any(flat(snippet) in t for t in doc.texts)
+    assert max(map(len, doc.texts)) < len(flat(" ".join(doc.texts))) / 3
+
+
+# built pages -----------------------------------------------------------------------------------
+
+PARAGRAPHS = [
+    "The river rose four metres overnight and the town council opened two shelters near the station.",
+    "Volunteers carried sandbags to the bakery on Mill Street, where water had reached the ovens by dawn.",
+    "Forecasters expect the rain to ease on Thursday, though the ground is too wet to absorb much more.",
+    "The mayor said the new flood wall had held and that repairs to the old bridge would start next month.",
+]
+
+
+def built(body: str, head: str = "") -> str:
+    return (f"<!DOCTYPE html><html><head><title>Flood news | Example Times</title>{head}</head>"
+            f"<body><nav class='menu'><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+            f"{body}<footer>Copyright Example Times</footer></body></html>")
+
+
+ARTICLE = "<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
+
+
+def test_drop_selectors_remove_the_element_but_keep_the_text_after_it():
+    markup = built("<article><p>" + PARAGRAPHS[0] + " <span class='ad'>BUY SHOES NOW</span> "
+                   + PARAGRAPHS[1] + "</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]) + "</article>")
+    plain = flat(" ".join(extract(markup).texts))
+    assert "BUY SHOES NOW" in plain
+    dropped = flat(" ".join(extract(markup, drop_selectors=["span.ad"]).texts))
+    assert "BUY SHOES NOW" not in dropped
+    assert PARAGRAPHS[1] in dropped      # the tail of the dropped span stays
+
+
+def test_body_selector_extracts_from_the_matched_element_only():
+    aside = "<aside id='more'>" + "".join(
+        f"<p>Sponsored story number {i} is about a completely different subject, gardening tools "
+        f"and the price of lawn mowers in the spring sale.</p>" for i in range(4)) + "</aside>"
+    markup = built(ARTICLE + aside)
+    whole = flat(" ".join(extract(markup).texts))
+    only = flat(" ".join(extract(markup, body_selector="#more").texts))
+    assert "lawn mowers" in only and PARAGRAPHS[0] not in only
+    assert PARAGRAPHS[0] in whole
+
+
+def test_body_selector_that_matches_nothing_falls_back_to_the_whole_page():
+    markup = built(ARTICLE)
+    assert extract(markup, body_selector="div.no-such-thing").texts == extract(markup).texts
+
+
+def test_an_invalid_selector_is_a_config_error_naming_it():
+    with pytest.raises(ConfigError, match=r"div\[\["):
+        extract(built(ARTICLE), drop_selectors=["div[["])
+
+
+def test_jsonld_article_body_replaces_a_truncated_extraction():
+    declared = " ".join(PARAGRAPHS * 3)
+    head = ('<script type="application/ld+json">'
+            + json.dumps({"@type": "NewsArticle", "articleBody": declared}) + "</script>")
+    markup = built("<article><p>" + PARAGRAPHS[0] + "</p><p>Subscribe to read the rest.</p></article>", head)
+    body = flat(clean(markup).text)
+    assert body.count(PARAGRAPHS[3]) == 3
+
+
+def test_the_page_is_parsed_once_and_trafilatura_gets_the_tree(monkeypatch):
+    seen = []
+    real = trafilatura.bare_extraction
+
+    def spy(content, **kwargs):
+        seen.append(content)
+        return real(content, **kwargs)
+
+    parses = []
+    real_parse = extract_module.parse
+    monkeypatch.setattr(extract_module.trafilatura, "bare_extraction", spy)
+    monkeypatch.setattr(extract_module, "parse", lambda m: parses.append(m) or real_parse(m))
+    forum = '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+    for markup in (built(ARTICLE), built(ARTICLE, forum)):
+        seen.clear()
+        parses.clear()
+        extract(markup)
+        assert len(parses) == 1
+        assert seen and all(isinstance(t, HtmlElement) for t in seen)
+        assert len({id(t) for t in seen}) == 1   # a second gear reuses the same parsed tree
+
+
+# charsets --------------------------------------------------------------------------------------
+
+def charset_page(body: str, charset: str | None) -> str:
+    meta = f'<meta charset="{charset}">' if charset else ""
+    paragraphs = "".join(f"<p>{body} {p}</p>" for p in PARAGRAPHS)
+    return f"<!DOCTYPE html><html><head>{meta}<title>t</title></head><body><article>{paragraphs}</article></body></html>"
+
+
+@pytest.mark.parametrize("label,body,encode", [
+    ("cp1252", "Café déjà vu: “quoted” – naïve façade €5", lambda s: s.encode("cp1252")),
+    ("shift_jis", "東京の天気は晴れです。明日は雨が降るでしょう。", lambda s: s.encode("shift_jis")),
+    ("utf-16", "Ünïcödé in UTF-16 with a byte order mark: ½ ñ ß",
+     lambda s: codecs.BOM_UTF16_LE + s.encode("utf-16-le")),
+])
+def test_bytes_in_any_charset_decode_to_the_right_text(label, body, encode):
+    declared = {"cp1252": "windows-1252", "shift_jis": "shift_jis", "utf-16": None}[label]
+    data = encode(charset_page(body, declared))
+    result = Cleaner().clean(data)
+    assert result.kind == "html"
+    assert body in result.text
