@@ -1,6 +1,6 @@
 """`cleaner` on HTML against its peers: quality and speed, one run, one process, the same pages.
 
-    python bench/html_peers.py [--bench DIR] [--sets aeb wcxb-dev] [--limit N] [--every K]
+    python bench/html_peers.py [--bench DIR] [--sets aeb wcxb-dev] [--limit N] [--every [SET=]K ...]
                                [--peers NAME ...] [--json FILE] [--plot FILE.png]
 
 For each benchmark set, every page's HTML goes through every tool in turn (page i through all
@@ -160,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="benchmark folder")
     ap.add_argument("--sets", nargs="+", default=list(SETS), choices=SETS)
     ap.add_argument("--limit", type=int, default=None, help="at most N pages a set")
-    ap.add_argument("--every", type=int, default=1, help="take every K-th page (a spread sample)")
+    ap.add_argument("--every", nargs="+", default=[], metavar="[SET=]K",
+                    help="take every K-th page (a spread sample), for all sets or for SET only")
     ap.add_argument("--peers", nargs="+", default=list(PEERS), choices=list(PEERS))
     ap.add_argument("--json", help="write the results here")
     ap.add_argument("--plot", help="write a PNG of F1 against ms/page here")
@@ -174,9 +175,13 @@ def main(argv: list[str] | None = None) -> int:
             tools[name] = PEERS[name]()
         except ImportError as e:
             print(f"skipping {name}: {e} (install the bench extra)", file=sys.stderr)
+    every = {}
+    for item in args.every:
+        name, _, k = item.rpartition("=")
+        every[name or "*"] = int(k)
     results = {}
     for name in args.sets:
-        gold, pages = load_pages(args.bench, name, args.limit, args.every)
+        gold, pages = load_pages(args.bench, name, args.limit, every.get(name, every.get("*", 1)))
         results[name] = rows = run_set(gold, pages, tools, scorer)
         print(f"\n{name}: {len(gold)} pages")
         print(f"  {'tool':22} {'shingle F1':>10} {'word F1':>8} {'ms mean':>8} {'ms median':>9}")

@@ -28,3 +28,19 @@ def test_bench_script_reports_quality_and_speed(tmp_path):
         assert 0.0 <= row[key] <= 1.0
     for key in ("cleaner_ms", "trafilatura_ms", "ratio"):
         assert row[key] > 0
+
+
+def test_html_peers_script_reports_each_tool(tmp_path):
+    out = tmp_path / "peers.json"
+    # The peers of the bench extra are not test dependencies: cleaner against trafilatura only.
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "html_peers.py"), "--bench", str(BENCH),
+                           "--limit", "3", "--sets", "aeb", "--peers", "cleaner", "trafilatura",
+                           "--json", str(out)], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "cleaner / trafilatura mean time" in proc.stdout
+    rows = json.loads(out.read_text())["aeb"]
+    assert rows["ratio_to_trafilatura"] > 0
+    for tool in ("cleaner", "trafilatura"):
+        assert rows[tool]["pages"] == 3
+        assert 0.0 <= rows[tool]["shingle_f1"] <= 1.0 and 0.0 <= rows[tool]["word_f1"] <= 1.0
+        assert rows[tool]["ms_mean"] > 0

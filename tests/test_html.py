@@ -159,3 +159,16 @@ def test_bytes_in_any_charset_decode_to_the_right_text(label, body, encode):
     result = Cleaner().clean(data)
     assert result.kind == "html"
     assert body in result.text
+
+
+@pytest.mark.parametrize("selector", ["html", "body", "head"])
+def test_body_selector_naming_the_whole_page_changes_nothing(selector):
+    markup = built(ARTICLE)
+    assert extract(markup, body_selector=selector).texts == extract(markup).texts
+
+
+def test_empty_and_textless_pages_give_an_empty_body():
+    for markup in ("<html><body></body></html>", "<html><body><script>var a = 1;</script></body></html>",
+                   "<!DOCTYPE html><html><head><title>Only a title</title></head></html>"):
+        result = clean(markup)
+        assert result.kind == "html" and result.text == ""

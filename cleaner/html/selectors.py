@@ -46,10 +46,11 @@ def drop_matching(tree: HtmlElement, selectors: Sequence[str]) -> int:
 
 def select_body(tree: HtmlElement, selector: str) -> HtmlElement:
     """A page holding only the elements the selector matches (outermost ones, in page order), with
-    the original head so the title and metadata stay; the whole tree when nothing matches."""
+    the original head so the title and metadata stay; the whole tree when nothing matches (or the
+    selector names the page itself)."""
     matches = compile_selector(selector)(tree)
-    if not matches:
-        return tree
+    if not matches or any(el is tree or el.tag in ("body", "head") for el in matches):
+        return tree   # nothing, or the whole page, matched
     chosen = set(matches)
     outermost = [el for el in matches if not any(a in chosen for a in el.iterancestors())]
     page = document_fromstring("<html><head></head><body></body></html>")
