@@ -132,21 +132,27 @@ def run_set(gold: list[dict], pages: dict[str, dict], tools: dict, scorer) -> di
     return out
 
 
-def plot(results: dict, path: str) -> None:
+def plot_results(results: dict, path: str) -> None:
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import NullFormatter, ScalarFormatter
 
     fig, axes = plt.subplots(1, len(results), figsize=(6 * len(results), 4.5), squeeze=False)
     for ax, (name, rows) in zip(axes[0], results.items()):
         metric = PRIMARY_METRIC.get(name, "word")
-        for tool, r in rows.items():
+        ranked = sorted(rows.items(), key=lambda kv: -kv[1][f"{metric}_f1"])
+        for rank, (tool, r) in enumerate(ranked):
             ours = tool == "cleaner"
-            ax.scatter(r["ms_mean"], r[f"{metric}_f1"], s=90 if ours else 45,
+            ax.scatter(r["ms_mean"], r[f"{metric}_f1"], s=120 if ours else 45,
                        marker="*" if ours else "o", color="crimson" if ours else "steelblue", zorder=3)
+            # labels alternate below and above their points so close neighbours stay readable
             ax.annotate(tool, (r["ms_mean"], r[f"{metric}_f1"]), textcoords="offset points",
-                        xytext=(6, 4), fontsize=9, fontweight="bold" if ours else "normal")
+                        xytext=(6, 5 if rank % 2 == 0 else -12), fontsize=9,
+                        fontweight="bold" if ours else "normal")
         ax.set_xscale("log")
+        ax.xaxis.set_major_formatter(ScalarFormatter())
+        ax.xaxis.set_minor_formatter(NullFormatter())
         ax.set_xlabel("mean ms/page (log scale)")
         ax.set_ylabel(f"{metric} F1")
         ax.set_title(f"{name}: {rows['cleaner']['pages'] if 'cleaner' in rows else ''} pages")
@@ -164,8 +170,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="take every K-th page (a spread sample), for all sets or for SET only")
     ap.add_argument("--peers", nargs="+", default=list(PEERS), choices=list(PEERS))
     ap.add_argument("--json", help="write the results here")
+    ap.add_argument("--replot", metavar="JSON", help="only draw --plot from an earlier --json file")
     ap.add_argument("--plot", help="write a PNG of F1 against ms/page here")
     args = ap.parse_args(argv)
+    if args.replot:
+        saved = json.loads(Path(args.replot).read_text())
+        plot_results({k: {t: r for t, r in v.items() if isinstance(r, dict)} for k, v in saved.items()},
+                     args.plot or "peers.png")
+        return 0
     if not (args.bench / "score.py").is_file():
         raise SystemExit(f"no benchmark folder at {args.bench} (give --bench DIR)")
     scorer = load_scorer(args.bench)
@@ -195,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
     if args.plot:
-        plot({k: {t: r for t, r in v.items() if isinstance(r, dict)} for k, v in results.items()}, args.plot)
+        plot_results({k: {t: r for t, r in v.items() if isinstance(r, dict)} for k, v in results.items()}, args.plot)
     return 0
 
 
