@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 # Where pages state their publication date, most specific first. Scanned in the head of the markup
 # with bounded patterns (no nested repetition), so a hostile page cannot make this slow.
@@ -21,6 +21,8 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 def parse_day(value: str | date | None) -> date | None:
     """`2021-06-21`, `2021-06-21T10:00:00Z` or a date -> the day; anything else -> None."""
+    if isinstance(value, datetime):
+        return value.date()
     if value is None or isinstance(value, date):
         return value
     found = _ISO_DAY.search(str(value))

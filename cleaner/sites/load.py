@@ -15,6 +15,7 @@ import re2
 from cssselect import SelectorError
 from lxml.cssselect import CSSSelector
 
+from .dates import parse_day
 from .rules import Layout, SiteRules
 
 TOP_KEYS = ("site", "fingerprints", "layout")
@@ -66,7 +67,8 @@ def load_file(path: Path) -> tuple[SiteRules | None, list[Problem]]:
         found = _TOML_LINE.search(str(e))
         message = _TOML_LINE.sub("", str(e)).strip()
         return None, [Problem(str(path), f"bad TOML: {message}", int(found.group(1)) if found else None)]
-    return _Checker(str(path), raw).check(data)
+    rules, problems = _Checker(str(path), raw).check(data)
+    return rules, sorted(problems, key=lambda p: p.line or 0)
 
 
 class _Checker:
@@ -120,8 +122,8 @@ class _Checker:
             self.problem("needs at least one [[layout]] table", "layout" if "layout" in data else None)
             raw_layouts = []
         layouts = [self.layout(t, i) for i, t in enumerate(raw_layouts)]
+        self.check_dates(raw_layouts)
         layouts = sorted((l for l in layouts if l is not None), key=lambda l: l.since)
-        self.check_dates(layouts)
         if self.problems:
             return None, self.problems
         return SiteRules(site=site, source=self.path, fingerprints=tuple(fingerprints),
@@ -208,11 +210,14 @@ class _Checker:
         except SelectorError as e:
             self.problem(f"layout {i + 1}: '{key}': bad CSS selector {selector!r}: {e}", key, i)
 
-    def check_dates(self, layouts: list[Layout]) -> None:
-        for a, b in zip(layouts, layouts[1:]):
-            if a.since == b.since:
-                self.problem(f"two layouts start on the same day {a.since}: give the newer one a later "
-                             "'since'", "since")
-            elif a.until is not None and a.until >= b.since:
-                self.problem(f"layouts overlap: the one from {a.since} runs until {a.until}, but the next "
-                             f"starts {b.since}", "until")
+    def check_dates(self, tables: list[dict]) -> None:
+        """Two layouts may not start on one day, nor may one run past the next one's start."""
+        spans = sorted((since, parse_day(t.get("until")), i) for i, t in enumerate(tables)
+                       if (since := parse_day(t.get("since"))) is not None)
+        for (since_a, until_a, a), (since_b, _, b) in zip(spans, spans[1:]):
+            if since_a == since_b:
+                self.problem(f"layouts {a + 1} and {b + 1} both start on {since_a}: give the newer one "
+                             "a later 'since'", "since", b)
+            elif until_a is not None and until_a >= since_b:
+                self.problem(f"layouts {a + 1} and {b + 1} overlap: {a + 1} runs until {until_a}, but "
+                             f"{b + 1} starts {since_b}", "until", a)

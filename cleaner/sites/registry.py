@@ -44,9 +44,6 @@ class Registry:
     def __len__(self) -> int:
         return len(self.sites)
 
-    def __eq__(self, other) -> bool:
-        return isinstance(other, Registry) and self.sites == other.sites
-
     def __repr__(self) -> str:
         return f"Registry({len(self.sites)} sites)"
 
