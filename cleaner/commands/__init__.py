@@ -3,6 +3,6 @@ its parser to the sub-parsers and sets `func`; `cleaner.cli` only lists them her
 command never touches another one."""
 from __future__ import annotations
 
-from . import batch, clean, sites
+from . import batch, clean, learn, sites
 
-COMMANDS = (clean, batch, sites)
+COMMANDS = (clean, batch, sites, learn)

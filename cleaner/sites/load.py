@@ -61,13 +61,18 @@ def load_file(path: Path) -> tuple[SiteRules | None, list[Problem]]:
         raw = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         return None, [Problem(str(path), f"cannot read: {getattr(e, 'strerror', None) or e}")]
+    return load_text(raw, str(path))
+
+
+def load_text(raw: str, path: str) -> tuple[SiteRules | None, list[Problem]]:
+    """The rules in TOML text (a file's, or rules just learned), checked like a file named `path`."""
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as e:
         found = _TOML_LINE.search(str(e))
         message = _TOML_LINE.sub("", str(e)).strip()
-        return None, [Problem(str(path), f"bad TOML: {message}", int(found.group(1)) if found else None)]
-    rules, problems = _Checker(str(path), raw).check(data)
+        return None, [Problem(path, f"bad TOML: {message}", int(found.group(1)) if found else None)]
+    rules, problems = _Checker(path, raw).check(data)
     return rules, sorted(problems, key=lambda p: p.line or 0)
 
 
