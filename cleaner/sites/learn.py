@@ -59,6 +59,8 @@ class Page:
     lines: list[str]
     body: list[bool] | None = None
     day: date | None = None
+    markup: str | None = None     # HTML pages learned by example: for selectors
+    expected: str | None = None
 
 
 @dataclass
@@ -73,10 +75,13 @@ class LearnedSite:
     drop_lines: list[tuple[str, int]] = field(default_factory=list)
     cut_from: list[tuple[str, int]] = field(default_factory=list)
     cut_until: list[tuple[str, int]] = field(default_factory=list)
+    drop_selectors: list[tuple[str, int]] = field(default_factory=list)
+    body_selector: tuple[str, int] | None = None
 
     @property
     def empty(self) -> bool:
-        return not (self.drop_lines or self.cut_from or self.cut_until)
+        return not (self.drop_lines or self.cut_from or self.cut_until or self.drop_selectors
+                    or self.body_selector)
 
 
 # Pages --------------------------------------------------------------------------------------------
@@ -129,7 +134,9 @@ def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None =
             continue
         day = parse_day(rec.get("date")) or (html_date(content) if kind == "html" else None)
         body = body_flags(lines, expected[str(rec["id"])]) if expected is not None else None
-        groups[site].append(Page(site, lines, body, day))
+        keep_markup = expected is not None and kind == "html"
+        groups[site].append(Page(site, lines, body, day, content if keep_markup else None,
+                                 expected[str(rec["id"])] if keep_markup else None))
     return dict(groups)
 
 
@@ -152,6 +159,9 @@ def learn_by_example(site: str, pages: list[Page], options: LearnOptions = Learn
                                 key=lambda x: (-x[1], x[0]))
     learned.cut_from = _markers(pages, need, after_body=True)
     learned.cut_until = _markers(pages, need, after_body=False)
+    html = [p for p in pages if p.markup is not None]
+    if len(html) >= options.min_pages:
+        learned.body_selector, learned.drop_selectors = learn_selectors(html, need)
     return learned
 
 
@@ -182,6 +192,88 @@ def _markers(pages: list[Page], need: int, *, after_body: bool) -> list[tuple[st
         if here:
             chosen[(min(here) if after_body else max(here))[1]] += 1
     return sorted(((l, good[l]) for l in chosen), key=lambda x: (-x[1], x[0]))
+
+
+# Selectors (HTML by example) ---------------------------------------------------------------------
+
+# The body selector must hold nearly all of the expected body's words on every page (the extractor
+# still finds the main content inside it, so a roomy container costs little).
+BODY_SELECTOR_MIN_RECALL = 0.9
+# A dropped element shares at most this share of its words with the expected body (function
+# words are shared by any two texts).
+DROP_SELECTOR_MAX_BODY_SHARE = 0.2
+# Elements with fewer words than this are not worth a selector.
+SELECTOR_MIN_WORDS = 5
+_NAME = re.compile(r"^[A-Za-z_][\w-]{0,60}$")
+_CONTAINERS = ("main", "article", "section", "div", "ul", "ol", "table", "aside", "nav", "header",
+               "footer", "form", "figure", "span", "p")
+
+
+def _selectors_of(el) -> list[str]:
+    """The simple selectors naming an element: tag#id and tag.class (names CSS can spell plainly)."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    out = []
+    ident = el.get("id")
+    if ident and _NAME.match(ident) and not any(c.isdigit() for c in ident):
+        out.append(f"{tag}#{ident}")
+    for cls in (el.get("class") or "").split():
+        if _NAME.match(cls) and not any(c.isdigit() for c in cls):
+            out.append(f"{tag}.{cls}")
+    return out
+
+
+def _word_bag(text: str) -> Counter:
+    return Counter(_WORDS.findall(text.lower()))
+
+
+def learn_selectors(pages: list[Page], need: int) -> tuple[tuple[str, int] | None, list[tuple[str, int]]]:
+    """A body selector (the element that holds the expected body on every page) and drop selectors
+    (elements inside it whose words are not body on any page holding them)."""
+    from lxml.cssselect import CSSSelector
+
+    from ..html.parse import parse
+    scores: dict[str, list[tuple[float, float]]] = defaultdict(list)   # (recall, precision) a page
+    drop_ok: Counter = Counter()
+    drop_bad: set[str] = set()
+    for page in pages:
+        tree = parse(page.markup)
+        gold = _word_bag(page.expected)
+        gold_total = sum(gold.values()) or 1
+        first: dict[str, tuple[float, float]] = {}
+        drop_here: set[str] = set()
+        for el in tree.iter(*_CONTAINERS):
+            names = _selectors_of(el)
+            if not names:
+                continue
+            bag = _word_bag(" ".join(el.itertext()))
+            total = sum(bag.values())
+            if total < SELECTOR_MIN_WORDS:
+                continue
+            overlap = sum((bag & gold).values())
+            for name in names:
+                first.setdefault(name, (overlap / gold_total, overlap / total))  # extraction takes the first match
+                (drop_here if overlap / total <= DROP_SELECTOR_MAX_BODY_SHARE else drop_bad).add(name)
+        drop_ok.update(drop_here)
+        for name, score in first.items():
+            scores[name].append(score)
+    body = None
+    # The body holds nearly all the expected words on every page; of those, the tightest.
+    ranked = sorted(((sum(p for _, p in v) / len(v), k) for k, v in scores.items()
+                     if len(v) == len(pages) and min(r for r, _ in v) >= BODY_SELECTOR_MIN_RECALL), reverse=True)
+    if ranked:
+        body = (ranked[0][1], len(pages))
+    drops = sorted(((k, n) for k, n in drop_ok.items() if n >= need and k not in drop_bad),
+                   key=lambda x: (-x[1], x[0]))
+    if body is not None:  # only what lies inside the body matters, and never the body itself
+        inside = set()
+        for page in pages:
+            tree = parse(page.markup)
+            found = CSSSelector(body[0])(tree)
+            if found:
+                for el in found[0].iter(*_CONTAINERS):
+                    inside.update(_selectors_of(el))
+        drops = [(k, n) for k, n in drops if k in inside and k != body[0]]
+    return body, drops
 
 
 def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = LearnOptions()) -> LearnedSite | None:
@@ -254,6 +346,10 @@ def to_toml(site: LearnedSite) -> str:
     out += _array("cut_until", site.cut_until, site.pages, "before the body on")
     out += _array("cut_from", site.cut_from, site.pages, "after the body on")
     out += _array("drop_lines", site.drop_lines, site.pages, verb)
+    out += _array("drop_selectors", site.drop_selectors, site.pages, "never body on")
+    if site.body_selector is not None:
+        selector, n = site.body_selector
+        out.append(f"body_selector = {_toml_string(selector)}  # holds the body on {n} of {site.pages} pages")
     return "\n".join(out) + "\n"
 
 
