@@ -3,6 +3,8 @@ pages alone (by repetition), and write one reviewable TOML per site."""
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import sys
 from pathlib import Path
 
@@ -71,11 +73,10 @@ def read_pages(paths: list[str]) -> list[dict]:
 
 
 def read_expected(path: str) -> dict[str, str]:
-    import json
-
+    """Hand-cleaned bodies by page id; a line that is not one is an error naming file and line."""
     from ..io import jsonl
     jsonl.check_readable(path)
-    opener = __import__("gzip").open if jsonl.is_gzip(path) else open
+    opener = gzip.open if jsonl.is_gzip(path) else open
     out: dict[str, str] = {}
     with opener(path, "rt", encoding="utf-8") as f:
         for number, line in enumerate(f, 1):

@@ -15,7 +15,7 @@ EXIT_PROBLEMS = 1
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
-    s = sub.add_parser("sites", parents=[common], help="list, show and check site rules",
+    s = sub.add_parser("sites", help="list, show and check site rules",
                        description="The site rule registry: built-in rules, then CLEANER_RULES, "
                                    "then --rules folders (later ones win for the same site).")
     actions = s.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -282,8 +282,17 @@ def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = Le
         return None
     need = options.support_needed(len(pages))
     counts = Counter(l for page in pages for l in set(page.lines) if len(l) <= MAX_LINE_CHARS)
+    recurring = {l for l, n in counts.items() if n >= need}
+    # Chrome comes in runs (menus, footers); a recurring line alone between page-specific lines is
+    # a heading the site's pages share ("Specifications", "Examples"), which is body.
+    in_runs: Counter = Counter()
+    for page in pages:
+        flags = [l in recurring for l in page.lines]
+        in_runs.update({l for i, l in enumerate(page.lines) if flags[i] and (
+            (i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1]))})
     learned = _new(site, pages, "repetition")
-    learned.drop_lines = sorted(((l, n) for l, n in counts.items() if n >= need), key=lambda x: (-x[1], x[0]))
+    learned.drop_lines = sorted(((l, counts[l]) for l in recurring if in_runs[l] >= need),
+                                key=lambda x: (-x[1], x[0]))
     return learned
 
 
