@@ -199,9 +199,12 @@ def _markers(pages: list[Page], need: int, *, after_body: bool) -> list[tuple[st
 # The body selector must hold nearly all of the expected body's words on every page (the extractor
 # still finds the main content inside it, so a roomy container costs little).
 BODY_SELECTOR_MIN_RECALL = 0.9
-# A dropped element shares at most this share of its words with the expected body (function
-# words are shared by any two texts).
-DROP_SELECTOR_MAX_BODY_SHARE = 0.2
+# A dropped element shares at most this share of its content words (four letters or more: short
+# function words are shared by any two texts) with the expected body.
+DROP_SELECTOR_MAX_BODY_SHARE = 0.05
+# ...and holds at most this share of the page's words: a wrapper of the whole page is never dropped,
+# however little of the body the training pages showed inside it.
+DROP_SELECTOR_MAX_PAGE_SHARE = 0.3
 # Elements with fewer words than this are not worth a selector.
 SELECTOR_MIN_WORDS = 5
 _NAME = re.compile(r"^[A-Za-z_][\w-]{0,60}$")
@@ -226,6 +229,13 @@ def _word_bag(text: str) -> Counter:
     return Counter(_WORDS.findall(text.lower()))
 
 
+def _content_share(bag: Counter, gold: Counter) -> float:
+    """The share of an element's content words (four letters or more) that the body also has."""
+    words = {w: n for w, n in bag.items() if len(w) >= 4}
+    total = sum(words.values())
+    return sum(min(n, gold[w]) for w, n in words.items()) / total if total else 0.0
+
+
 def learn_selectors(pages: list[Page], need: int) -> tuple[tuple[str, int] | None, list[tuple[str, int]]]:
     """A body selector (the element that holds the expected body on every page) and drop selectors
     (elements inside it whose words are not body on any page holding them)."""
@@ -241,6 +251,7 @@ def learn_selectors(pages: list[Page], need: int) -> tuple[tuple[str, int] | Non
         gold_total = sum(gold.values()) or 1
         first: dict[str, tuple[float, float]] = {}
         drop_here: set[str] = set()
+        page_total = sum(_word_bag(" ".join(tree.itertext())).values()) or 1
         for el in tree.iter(*_CONTAINERS):
             names = _selectors_of(el)
             if not names:
@@ -250,9 +261,11 @@ def learn_selectors(pages: list[Page], need: int) -> tuple[tuple[str, int] | Non
             if total < SELECTOR_MIN_WORDS:
                 continue
             overlap = sum((bag & gold).values())
+            content = _content_share(bag, gold)
             for name in names:
                 first.setdefault(name, (overlap / gold_total, overlap / total))  # extraction takes the first match
-                (drop_here if overlap / total <= DROP_SELECTOR_MAX_BODY_SHARE else drop_bad).add(name)
+                droppable = content <= DROP_SELECTOR_MAX_BODY_SHARE and total <= DROP_SELECTOR_MAX_PAGE_SHARE * page_total
+                (drop_here if droppable else drop_bad).add(name)
         drop_ok.update(drop_here)
         for name, score in first.items():
             scores[name].append(score)
