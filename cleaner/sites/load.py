@@ -85,6 +85,7 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def problem(self, message: str, key: str | None = None, layout: int | None = None) -> None:
+        """Record one problem, located at the line that sets `key` when there is one."""
         self.problems.append(Problem(self.path, message, self._line_of(key, layout)))
 
     def _line_of(self, key: str | None, layout: int | None) -> int | None:
@@ -118,9 +119,11 @@ class _Checker:
     def check(self, data: dict) -> tuple[SiteRules | None, list[Problem]]:
         self.unknown_keys(data, TOP_KEYS)
         site = data.get("site")
-        if not isinstance(site, str) or not _SITE.match(site):
+        if site is None:
+            self.problem("missing 'site' (the host the file is for, e.g. site = \"example.com\")")
+        elif not isinstance(site, str) or not _SITE.match(site):
             self.problem("'site' must be a host name such as \"example.com\" (lower case, no scheme "
-                         f"or path), got {site!r}" if site is not None else "missing 'site'", "site")
+                         f"or path), got {site!r}", "site")
         fingerprints = self.strings(data, "fingerprints", None)
         raw_layouts = data.get("layout")
         if not isinstance(raw_layouts, list) or not raw_layouts or not all(isinstance(t, dict) for t in raw_layouts):
