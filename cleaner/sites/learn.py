@@ -75,13 +75,14 @@ class LearnedSite:
     drop_lines: list[tuple[str, int]] = field(default_factory=list)
     cut_from: list[tuple[str, int]] = field(default_factory=list)
     cut_until: list[tuple[str, int]] = field(default_factory=list)
+    drop_matching: list[tuple[str, int]] = field(default_factory=list)
     drop_selectors: list[tuple[str, int]] = field(default_factory=list)
     body_selector: tuple[str, int] | None = None
 
     @property
     def empty(self) -> bool:
-        return not (self.drop_lines or self.cut_from or self.cut_until or self.drop_selectors
-                    or self.body_selector)
+        return not (self.drop_lines or self.drop_matching or self.cut_from or self.cut_until
+                    or self.drop_selectors or self.body_selector)
 
 
 # Pages --------------------------------------------------------------------------------------------
@@ -159,10 +160,65 @@ def learn_by_example(site: str, pages: list[Page], options: LearnOptions = Learn
                                 key=lambda x: (-x[1], x[0]))
     learned.cut_from = _markers(pages, need, after_body=True)
     learned.cut_until = _markers(pages, need, after_body=False)
+    literal = {line for line, _ in learned.drop_lines}
+    learned.drop_matching = _templates(pages, need, literal)
     html = [p for p in pages if p.markup is not None]
     if len(html) >= options.min_pages:
         learned.body_selector, learned.drop_selectors = learn_selectors(html, need)
     return learned
+
+
+_NUMBER = re.compile(r"\d[\d,.]*")
+# A template must stand for at least this many different removed lines (one would be a literal).
+TEMPLATE_MIN_LINES = 3
+
+
+def _template_keys(line: str) -> list[str]:
+    """The patterns a removed line could be an instance of: the line with its numbers as
+    wildcards ("4.5 out of 5 stars", "$29.95"), a leading label ("Option: ..."), its first two words."""
+    keys = []
+    if _NUMBER.search(line):
+        keys.append("^" + "[\\d,.]+".join(re2_escape(part) for part in _NUMBER.split(line)) + "$")
+    words = line.split()
+    if len(words) > 1 and words[0].endswith(":"):   # a label: "Option: ...", "Condition: ..."
+        keys.append("^" + re2_escape(words[0]) + " ")
+    if len(words) > 2:  # two words: one ("We", "New") would also start sentences of any body
+        keys.append("^" + re2_escape(" ".join(words[:2])) + " ")
+    return keys
+
+
+def re2_escape(text: str) -> str:
+    """Escape for RE2 (and Python's re): ASCII punctuation gets a backslash; RE2 rejects escaped
+    non-ASCII characters, which are never special anyway."""
+    return "".join("\\" + c if c.isascii() and not c.isalnum() and c != " " else c for c in text)
+
+
+def _templates(pages: list[Page], need: int, literal: set[str]) -> list[tuple[str, int]]:
+    """Patterns (`drop_matching`) for boilerplate whose words vary from page to page: a key from
+    `_template_keys` that starts removed lines on `need` pages, stands for several different lines,
+    matches no body line on any page, and is not already covered by a literal line."""
+    from .load import compile_regex
+    pages_of: dict[str, int] = Counter()
+    lines_of: dict[str, set[str]] = defaultdict(set)
+    for page in pages:
+        here = set()
+        for line, is_body in zip(page.lines, page.body):
+            if not is_body and line not in literal and len(line) <= MAX_LINE_CHARS:
+                for key in _template_keys(line):
+                    here.add(key)
+                    lines_of[key].add(line)
+        pages_of.update(here)
+    candidates = [k for k, n in pages_of.items() if n >= need and len(lines_of[k]) >= TEMPLATE_MIN_LINES]
+    if not candidates:
+        return []
+    body = [line for page in pages for line, is_body in zip(page.lines, page.body) if is_body]
+    out = []
+    for key in candidates:
+        rx = compile_regex(key)
+        if not any(rx.search(line) for line in body):
+            out.append((key, pages_of[key]))
+    out.sort(key=lambda x: (-x[1], x[0]))
+    return out
 
 
 def _markers(pages: list[Page], need: int, *, after_body: bool) -> list[tuple[str, int]]:
@@ -354,6 +410,11 @@ def _toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _toml_literal(text: str) -> str:
+    """A regex as a TOML literal string (no escapes to double), or a basic string if it must."""
+    return f"'{text}'" if "'" not in text and "\n" not in text else _toml_string(text)
+
+
 def to_toml(site: LearnedSite) -> str:
     """One reviewable rule file: every rule on its own line with the pages that support it."""
     how = ("pages with hand-cleaned bodies" if site.mode == "example"
@@ -368,6 +429,7 @@ def to_toml(site: LearnedSite) -> str:
     out += _array("cut_until", site.cut_until, site.pages, "before the body on")
     out += _array("cut_from", site.cut_from, site.pages, "after the body on")
     out += _array("drop_lines", site.drop_lines, site.pages, verb)
+    out += _array("drop_matching", site.drop_matching, site.pages, "matches removed lines on", literal=True)
     out += _array("drop_selectors", site.drop_selectors, site.pages, "never body on")
     if site.body_selector is not None:
         selector, n = site.body_selector
@@ -375,11 +437,12 @@ def to_toml(site: LearnedSite) -> str:
     return "\n".join(out) + "\n"
 
 
-def _array(key: str, items: list[tuple[str, int]], pages: int, verb: str) -> list[str]:
+def _array(key: str, items: list[tuple[str, int]], pages: int, verb: str, literal: bool = False) -> list[str]:
     if not items:
         return []
+    quote = _toml_literal if literal else _toml_string
     lines = [f"{key} = ["]
-    lines += [f"    {_toml_string(value)},  # {verb} {n} of {pages} pages" for value, n in items]
+    lines += [f"    {quote(value)},  # {verb} {n} of {pages} pages" for value, n in items]
     return lines + ["]"]
 
 

@@ -26,7 +26,9 @@ def story(n: int) -> list[str]:
 def record(n: int, host: str = "www.dailyexample.com") -> dict:
     teaser = f"Teaser about the {TOPICS[(n + 1) % len(TOPICS)]} you may like"
     body = story(n)
-    lines = HEADER + [f"Headline number {n}"] + body[:1] + ["Advertisement"] + body[1:] + FOOTER + [teaser]
+    rating = f"Rated {n % 4 + 1}.5 out of 5 by {120 + 7 * n} readers"
+    lines = (HEADER + [f"Headline number {n}"] + body[:1] + ["Advertisement"] + body[1:] + [rating]
+             + FOOTER + [teaser])
     return {"id": f"p{n}", "url": f"https://{host}/news/{n}", "text": "\n".join(lines)}
 
 
@@ -44,6 +46,9 @@ def test_by_example_learns_chrome_and_markers_but_never_body():
     assert ("Search the Daily Example", 4) in site.cut_until
     assert ("More from the Daily Example", 4) in site.cut_from
     assert site.fingerprints and all(n == 4 for _, n in site.fingerprints)
+    # The rating line differs on every page: learned as a pattern with its numbers left open.
+    assert (r"^Rated [\d,.]+ out of [\d,.]+ by [\d,.]+ readers$", 4) in site.drop_matching
+    assert not any(rule.startswith(("^The ", "^Residents ", "^Work ")) for rule, _ in site.drop_matching)
 
 
 def test_learned_rules_clean_a_page_they_never_saw_and_find_it_without_a_url():
@@ -55,7 +60,8 @@ def test_learned_rules_clean_a_page_they_never_saw_and_find_it_without_a_url():
         result = cleaner.clean(held["text"], url=url, kind="text")
         assert result.text == expected(5)
         assert result.site == "dailyexample.com"
-        assert {r.rule.split(":")[-1] for r in result.removed if r.cleaner == "site_rules"} >= {"cut_until", "cut_from"}
+        assert {r.rule.split(":")[-1] for r in result.removed if r.cleaner == "site_rules"} >= {
+            "cut_until", "cut_from", "drop_matching"}
 
 
 def test_the_rule_file_is_reviewable_and_valid():
