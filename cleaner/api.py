@@ -1,6 +1,7 @@
 """The library call crawlers make per page: `clean(content)` or a reusable `Cleaner(...)`."""
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -12,6 +13,8 @@ from .html.extract import extract as extract_html
 from .options import KINDS, Options
 from .pipeline import Pipeline
 from .result import CleanResult
+from .sites.dates import html_date, parse_day
+from .sites.registry import load_registry
 
 
 def site_from_url(url: str | None) -> str | None:
@@ -32,15 +35,31 @@ def sniff_kind(text: str) -> str:
 
 
 class Cleaner:
-    """Configuration built once (which cleaners, options) and reused: thread-safe because neither
-    the pipeline nor the options change after construction and each page gets its own Document."""
+    """Configuration built once (which cleaners, options, site rules) and reused: thread-safe
+    because neither the pipeline nor the options change after construction and each page gets its
+    own Document.
 
-    def __init__(self, *, disable: Iterable[str] = (), options: Options | None = None):
+    `site_rules=False` turns the site rule registry off; `rules` adds rule folders over the
+    built-in ones and CLEANER_RULES (a bad rule file raises `SiteRulesError`, one line a problem).
+    """
+
+    def __init__(self, *, disable: Iterable[str] = (), options: Options | None = None,
+                 site_rules: bool | None = None, rules: Iterable[str | os.PathLike] = ()):
         base = options or Options()
         self.pipeline = Pipeline(default_cleaners())
         disabled = frozenset(disable) | base.disable
         self.pipeline.check_names(disabled)
-        self.options = Options(**{**base.__dict__, "disable": disabled})
+        use_rules = base.site_rules if site_rules is None else site_rules
+        registry = None
+        if use_rules:
+            folders = tuple(rules)
+            if base.registry is None:
+                registry = load_registry(folders)
+            else:
+                registry = base.registry.overlaid(load_registry(folders, builtin=False, env=False)) \
+                    if folders else base.registry
+        self.options = Options(**{**base.__dict__, "disable": disabled, "site_rules": use_rules,
+                                  "registry": registry})
 
     @property
     def cleaner_names(self) -> tuple[str, ...]:
@@ -60,11 +79,26 @@ class Cleaner:
             kind = sniff_kind(content)
         meta = {"site": site or site_from_url(url), "date": date}
         if kind == "html":
-            doc = extract_html(content, url=url, **meta)
+            doc = extract_html(content, url=url, **meta, **self._html_site_rules(content, meta))
         else:
             doc = Document.from_text(content, url=url, **meta)
         self.pipeline.run(doc, self.options)
         return CleanResult.from_document(doc, kind)
+
+    def _html_site_rules(self, markup: str, meta: dict) -> dict:
+        """The known site's selectors for extraction. Fills meta["date"] from the page's own
+        metadata when the caller gave none, so the site_rules cleaner picks the same layout."""
+        registry = self.options.registry
+        if registry is None or "site_rules" in self.options.disable:
+            return {}
+        if meta["date"] is None:
+            day = html_date(markup)
+            meta["date"] = day.isoformat() if day else None
+        rules = registry.for_host(meta["site"])
+        layout = rules.layout_for(parse_day(meta["date"])) if rules else None
+        if layout is None:
+            return {}
+        return {"drop_selectors": layout.drop_selectors, "body_selector": layout.body_selector}
 
 
 _DEFAULT: Cleaner | None = None

@@ -26,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--disable", nargs="+", action="extend", metavar="NAME",
                         help="turn off these cleaners (listed above; commas work too)")
+    common.add_argument("--rules", action="append", default=[], metavar="DIR",
+                        help="a folder of site rule files (*.toml) over the built-in ones and "
+                             "CLEANER_RULES; repeatable, later folders win")
+    common.add_argument("--no-site-rules", action="store_true",
+                        help="do not apply site rules: generic cleaning only")
     common.add_argument("--debug", action="store_true", help="show tracebacks for errors")
 
     parser = _Parser(prog=PROG, description="Strip boilerplate from scraped web pages and keep the article body.")
@@ -74,7 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    for line in message.splitlines() or [""]:  # several problems (bad rule files): one line each
+        print(f"{PROG}: error: {line}", file=sys.stderr)
     return code
 
 

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .sites.registry import Registry
 
 KINDS = ("auto", "html", "text")
 
@@ -20,6 +24,10 @@ class Options:
     guard_keep_share: float = GUARD_KEEP_SHARE
     guard_min_chars: int = GUARD_MIN_CHARS
     classifier_threshold: float = 0.5
+    # Site rules: whether they apply, and the registry in force. Cleaner() fills `registry` (the
+    # built-in rules, CLEANER_RULES and --rules folders) so the batch's workers receive it loaded.
+    site_rules: bool = True
+    registry: Registry | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "disable", frozenset(self.disable))

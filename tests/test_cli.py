@@ -53,12 +53,13 @@ def test_clean_json_has_title_site_text_and_removals(capsys):
     assert d["title"] == "US renews calls for talks with North Korea"
     assert d["site"] == "english.alarabiya.net"
     assert d["text"].startswith("A US envoy made a new appeal Monday")
-    assert {"text": "• Dark", "cleaner": "ui_controls"}.items() <= next(
+    assert {"text": "• Dark", "cleaner": "site_rules",
+            "rule": "english.alarabiya.net@2019-01-01:drop_lines"}.items() <= next(
         r for r in d["removed"] if r["text"] == "• Dark").items()
 
 
 def test_explain_lists_every_block_with_the_cleaner_that_removed_it(capsys):
-    assert main(["clean", str(REFERENCE), "--explain"]) == 0
+    assert main(["clean", str(REFERENCE), "--explain", "--no-site-rules"]) == 0
     out = capsys.readouterr().out
     assert "\x1b[" not in out  # not a terminal: plain text
     assert "title: US renews calls for talks with North Korea" in out
@@ -79,16 +80,16 @@ def test_explain_shows_trimmed_fragments(capsys):
 
 
 def test_disable_turns_a_cleaner_off(capsys):
-    assert main(["clean", str(REFERENCE), "--json", "--disable", "promos", "ui_controls"]) == 0
+    assert main(["clean", str(REFERENCE), "--json", "--no-site-rules", "--disable", "promos", "ui_controls"]) == 0
     d = json.loads(capsys.readouterr().out)
     assert "follow our Google News channel" in d["text"]
     assert not {r["cleaner"] for r in d["removed"]} & {"promos", "ui_controls"}
-    assert main(["clean", str(REFERENCE), "--json", "--disable", "promos,ui_controls"]) == 0
+    assert main(["clean", str(REFERENCE), "--json", "--no-site-rules", "--disable", "promos,ui_controls"]) == 0
     assert json.loads(capsys.readouterr().out) == d  # commas work too
 
 
 def test_disable_before_the_path_still_reads_the_path(capsys):
-    assert main(["clean", "--disable", "promos", str(REFERENCE), "--json"]) == 0
+    assert main(["clean", "--no-site-rules", "--disable", "promos", str(REFERENCE), "--json"]) == 0
     d = json.loads(capsys.readouterr().out)
     assert "follow our Google News channel" in d["text"]
 
@@ -148,7 +149,7 @@ def test_batch_gives_one_record_per_line_in_order_with_errors_as_records(tmp_pat
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(mixed_input()) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert main(["batch", str(src), "--out", str(out), "--workers", "2"]) == 0
+    assert main(["batch", str(src), "--out", str(out), "--workers", "2", "--no-site-rules"]) == 0
     rows = read_jsonl(out)
     assert [r["id"] for r in rows] == ["a", None, "c", "d", 5]
     a, bad, nothing, d, five = rows

@@ -6,7 +6,7 @@ from cleaner import Cleaner
 from tests.helpers import seeds
 
 SEEDS = list(seeds())
-CLEANER = Cleaner()
+CLEANER = Cleaner(site_rules=False)  # the built-in site rules are tested in tests/sites/
 
 
 @pytest.mark.parametrize("stem,text,expected,meta", SEEDS, ids=[s[0] for s in SEEDS])

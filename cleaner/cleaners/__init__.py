@@ -2,6 +2,7 @@
 
 Order matters only where one cleaner's verdict informs another's: controls and captions go first
 so the title finder sees clean lines; the classifier goes last and judges what no pattern named.
+A known site's own rules run before all of them: they are exact where the generic ones guess.
 """
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from .duplicates import Duplicates
 from .navigation import Navigation
 from .promos import Promos
 from .related import Related
+from .site_rules import SiteRulesCleaner
 from .title import Title
 from .ui_controls import UIControls
 
 PIPELINE_ORDER: tuple[type[Cleaner], ...] = (
-    UIControls, Captions, Promos, Bylines, Title, Related, Duplicates, Navigation, LineClassifier,
+    SiteRulesCleaner, UIControls, Captions, Promos, Bylines, Title, Related, Duplicates, Navigation,
+    LineClassifier,
 )
 
 

@@ -3,6 +3,6 @@ its parser to the sub-parsers and sets `func`; `cleaner.cli` only lists them her
 command never touches another one."""
 from __future__ import annotations
 
-from . import batch, clean, eval as eval_command
+from . import batch, clean, eval as eval_command, learn, sites
 
-COMMANDS = (clean, batch, eval_command)
+COMMANDS = (clean, batch, eval_command, sites, learn)

@@ -39,8 +39,9 @@ def cpu_count() -> int:
 
 
 def make_cleaner(args: argparse.Namespace) -> Cleaner:
-    """The one Cleaner this run uses; raises ConfigError for an unknown cleaner name."""
-    return Cleaner(disable=names(args.disable))
+    """The one Cleaner this run uses; raises ConfigError for an unknown cleaner name or a bad
+    site rule file."""
+    return Cleaner(disable=names(args.disable), site_rules=not args.no_site_rules, rules=args.rules)
 
 
 def files_after_disable(args: argparse.Namespace) -> list[str]:

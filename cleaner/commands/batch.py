@@ -19,6 +19,11 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     b.add_argument("--text-dir", metavar="DIR", help="also write each body to DIR/<id>.txt")
     b.add_argument("--workers", type=positive_int, default=cpu_count(), metavar="N",
                    help="worker processes (default: %(default)s, the CPUs this process may use)")
+    b.add_argument("--learn-sites", action="store_true",
+                   help="two passes: learn site rules from the batch's own pages (lines recurring "
+                        "across a site's pages), then clean it with them")
+    from .learn import add_threshold_options
+    add_threshold_options(b)
     b.set_defaults(func=run)
 
 
@@ -33,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     cleaner = make_cleaner(args)  # validates --disable before any work starts
     for path in args.inputs:
         jsonl.check_readable(path)
+    options = _with_learned_sites(args, cleaner.options) if args.learn_sites else cleaner.options
     texts = TextDirWriter(args.text_dir) if args.text_dir else None
     with jsonl.open_writer(args.out) as out, _progress() as tick:
         def write(record: dict) -> None:
@@ -40,10 +46,25 @@ def run(args: argparse.Namespace) -> int:
             if texts is not None:
                 texts.write(record)
 
-        stats = batch.run(jsonl.read_many(args.inputs), write, cleaner.options,
+        stats = batch.run(jsonl.read_many(args.inputs), write, options,
                           workers=args.workers, progress=tick)
     print(f"{PROG}: {stats.summary()} -> {args.out}", file=sys.stderr)
     return 0
+
+
+def _with_learned_sites(args: argparse.Namespace, options):
+    """The first pass of --learn-sites: rules learned from the inputs, under the known ones (a
+    hand-written file wins for its site), carried to the workers in the Options."""
+    import dataclasses
+
+    from ..sites.learn import learn_from_records, learned_registry
+    from .learn import learn_options, read_pages
+
+    learned = learned_registry(learn_from_records(read_pages(args.inputs), None, learn_options(args),
+                                                  options.registry))
+    print(f"{PROG}: learned rules for {len(learned)} sites", file=sys.stderr)
+    registry = learned.overlaid(options.registry) if options.registry is not None else learned
+    return dataclasses.replace(options, site_rules=True, registry=registry)
 
 
 class _progress:

@@ -1,0 +1,140 @@
+"""Site learning on the benchmark's multi-page sites: what per-site rules add to generic cleaning.
+
+    python bench/site_learning.py [--bench DIR] [--kinds text html] [--pages 5] [--min-site-pages 5]
+                                  [--json FILE]
+
+The protocol (issue 4's table, on wcxb-dev since the news sets are held back):
+- sites: the URL hosts with at least `--min-site-pages` pages; the first `--pages` pages of each
+  (in file order) are that site's pages. No site, page or URL is named anywhere in the code.
+- batch: all those pages form one batch, cleaned (1) generically, (2) after CCNet-style line
+  deduplication over the whole batch (a line seen on two or more pages is dropped, whatever its
+  site: the anchor to beat), and (3) with `--learn-sites`: rules learned from the batch itself by
+  repetition, then the same batch cleaned with them (the library calls `cleaner batch` makes).
+- by example: for each site and each of its pages, rules are learned from the other pages and their
+  gold bodies (`cleaner learn --expected`), then the held-out page is cleaned with them.
+Scores are word F1 and shingle F1 from the bench folder's own score.py, averaged over pages.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import importlib.util
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cleaner import Cleaner  # noqa: E402
+from cleaner.options import Options  # noqa: E402
+from cleaner.sites import learn as learn_module  # noqa: E402
+from cleaner.sites.learn import LearnOptions, learn_from_records, learned_registry  # noqa: E402
+
+# Leave-one-out learns from each page four times: extract its blocks once.
+learn_module.page_lines = functools.lru_cache(maxsize=None)(learn_module.page_lines)
+
+DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
+
+
+def load_scorer(bench: Path):
+    spec = importlib.util.spec_from_file_location("bench_score", bench / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def read(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def multi_page_sites(records: list[dict], min_pages: int, pages: int) -> dict[str, list[dict]]:
+    by_host: dict[str, list[dict]] = defaultdict(list)
+    for rec in records:
+        host = urlsplit(rec.get("url") or "").hostname
+        if host:
+            by_host[host].append(rec)
+    return {h: recs[:pages] for h, recs in sorted(by_host.items()) if len(recs) >= min_pages}
+
+
+def ccnet_dedup(records: list[dict], field: str) -> list[dict]:
+    """CCNet's line deduplication over the batch: drop every line found on two or more pages."""
+    def lines(rec):
+        return {" ".join(l.split()) for l in rec[field].splitlines() if l.strip()}
+    seen = Counter(l for rec in records for l in lines(rec))
+    out = []
+    for rec in records:
+        kept = [l for l in rec[field].splitlines() if seen[" ".join(l.split())] < 2 or not l.strip()]
+        out.append({**rec, field: "\n".join(kept)})
+    return out
+
+
+def clean_all(cleaner: Cleaner, records: list[dict], kind: str) -> dict[str, str]:
+    return {r["id"]: cleaner.clean(r[kind], url=r["url"], kind=kind).text for r in records}
+
+
+def run(bench: Path, kind: str, pages: int, min_pages: int, scorer) -> dict:
+    gold = {g["id"]: g for g in read(bench / "wcxb-dev.gold.jsonl.gz")}
+    sites = multi_page_sites(read(bench / f"wcxb-dev.{kind}.jsonl.gz"), min_pages, pages)
+    batch = [r for recs in sites.values() for r in recs]
+    rows = [gold[r["id"]] for r in batch]
+    generic = Cleaner(site_rules=False)
+
+    def score(preds):
+        s = scorer.score(rows, preds)
+        return {"word_f1": round(s["word"]["f1"], 4), "shingle_f1": round(s["shingle"]["f1"], 4)}
+
+    out = {"kind": kind, "sites": {h: len(r) for h, r in sites.items()}, "pages": len(batch)}
+    generic_preds = clean_all(generic, batch, kind)
+    out["generic"] = score(generic_preds)
+    if kind == "text":
+        out["ccnet_dedup_then_generic"] = score(clean_all(generic, ccnet_dedup(batch, kind), kind))
+    learned = learned_registry(learn_from_records(batch, options=LearnOptions()))
+    with_sites = Cleaner(options=Options(registry=learned))
+    out["learn_sites"] = score(clean_all(with_sites, batch, kind))
+    out["learn_sites"]["sites_learned"] = len(learned)
+
+    preds = {}
+    for host, recs in sites.items():
+        for i, held in enumerate(recs):
+            train = recs[:i] + recs[i + 1:]
+            expected = {r["id"]: gold[r["id"]]["body"] for r in train}
+            registry = learned_registry(learn_from_records(train, expected))
+            cleaner = Cleaner(options=Options(registry=registry))
+            preds[held["id"]] = cleaner.clean(held[kind], url=held["url"], kind=kind).text
+    out["by_example_leave_one_out"] = score(preds)
+    per_site = {}
+    for host, recs in sites.items():
+        site_rows = [gold[r["id"]] for r in recs]
+        per_site[host] = {
+            "generic": round(scorer.score(site_rows, generic_preds)["word"]["f1"], 3),
+            "by_example": round(scorer.score(site_rows, preds)["word"]["f1"], 3)}
+    out["per_site_word_f1"] = per_site
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    ap.add_argument("--kinds", nargs="+", default=["text", "html"], choices=["text", "html"])
+    ap.add_argument("--pages", type=int, default=5, help="pages per site (default: 5)")
+    ap.add_argument("--min-site-pages", type=int, default=5, help="sites with at least this many pages")
+    ap.add_argument("--json", type=Path, help="also write the results here")
+    args = ap.parse_args(argv)
+    if not (args.bench / "score.py").exists():
+        raise SystemExit(f"no benchmark folder at {args.bench}")
+    scorer = load_scorer(args.bench)
+    results = [run(args.bench, kind, args.pages, args.min_site_pages, scorer) for kind in args.kinds]
+    for r in results:
+        print(json.dumps(r, indent=1))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""`cleaner learn`: induce site rules from pages, with hand-cleaned bodies (by example) or from the
+pages alone (by repetition), and write one reviewable TOML per site."""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from pathlib import Path
+
+from ..errors import InputError
+from .args import PROG, UsageError, positive_int
+
+
+def add_threshold_options(parser: argparse.ArgumentParser) -> None:
+    """The named thresholds of learning, shared by `learn` and `batch --learn-sites`."""
+    from ..sites.learn import LearnOptions
+    d = LearnOptions()
+    parser.add_argument("--min-pages", type=positive_int, default=d.min_pages, metavar="N",
+                        help="a site with fewer pages learns nothing (default: %(default)s)")
+    parser.add_argument("--min-support", type=positive_int, default=d.min_support, metavar="N",
+                        help="a rule needs at least N pages behind it (default: %(default)s)")
+    parser.add_argument("--min-share", type=share, default=d.min_share, metavar="F",
+                        help="...and at least this share of the site's pages (default: %(default)s)")
+    parser.add_argument("--fingerprint-share", type=share, default=d.fingerprint_share, metavar="F",
+                        help="a fingerprint is on at least this share of the site's pages "
+                             "(default: %(default)s)")
+
+
+def learn_options(args: argparse.Namespace):
+    from ..sites.learn import LearnOptions
+    return LearnOptions(min_pages=args.min_pages, min_support=args.min_support, min_share=args.min_share,
+                        fingerprint_share=args.fingerprint_share)
+
+
+def share(value: str) -> float:
+    try:
+        f = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {value!r}") from None
+    if not 0 < f <= 1:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 1, got {f}")
+    return f
+
+
+def register(sub, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("learn", parents=[common], help="learn site rules from pages",
+                       description="Learn site rules from JSONL pages ({id, url, text|html, date?}), "
+                                   "grouped by URL host (or, without a URL, by a known site's "
+                                   "fingerprints). With --expected, from hand-cleaned bodies; "
+                                   "without, from lines that recur across a site's pages. Writes "
+                                   "DIR/<site>.toml for every site that learned something.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="JSONL files of pages, optionally .gz")
+    p.add_argument("--expected", metavar="EXPECTED",
+                   help="JSONL of hand-cleaned bodies: {id, text} (or {id, body})")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the rule files")
+    add_threshold_options(p)
+    p.set_defaults(func=run)
+
+
+def read_pages(paths: list[str]) -> list[dict]:
+    """Usable page records as plain dicts; lines that are not records are skipped, as in learning
+    a bad line teaches nothing."""
+    from ..io import jsonl
+    pages = []
+    for path in paths:
+        jsonl.check_readable(path)
+    for rec in jsonl.read_many(paths):
+        if rec.error is None:
+            pages.append({"id": rec.id, "url": rec.url, rec.kind if rec.kind != "auto" else "text": rec.content,
+                          "date": rec.date, "site": rec.site})
+    return pages
+
+
+def read_expected(path: str) -> dict[str, str]:
+    """Hand-cleaned bodies by page id; a line that is not one is an error naming file and line."""
+    from ..io import jsonl
+    jsonl.check_readable(path)
+    opener = gzip.open if jsonl.is_gzip(path) else open
+    out: dict[str, str] = {}
+    with opener(path, "rt", encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                body = data.get("text", data.get("body"))
+                if data.get("id") is None or not isinstance(body, str):
+                    raise ValueError("needs 'id' and 'text'")
+            except (ValueError, AttributeError) as e:
+                raise InputError(f"{path}:{number}: not an expected body ({e})") from None
+            out[str(data["id"])] = body
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..sites import load_registry
+    from ..sites.learn import learn_from_records, to_toml
+
+    options = learn_options(args)
+    expected = read_expected(args.expected) if args.expected else None
+    pages = read_pages(args.inputs)
+    if expected is not None and not any(str(p["id"]) in expected for p in pages):
+        raise UsageError(f"no page id in {args.inputs[0]}... has a body in {args.expected}")
+    registry = None if args.no_site_rules else load_registry(args.rules)
+    learned = learn_from_records(pages, expected, options, registry)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for site in learned:
+        (out / f"{site.site}.toml").write_text(to_toml(site), encoding="utf-8")
+        print(f"{out / (site.site + '.toml')}\t{site.pages} pages\t{len(site.drop_lines)} lines, "
+              f"{len(site.cut_from) + len(site.cut_until)} cut markers, {len(site.fingerprints)} fingerprints")
+    print(f"{PROG}: learned rules for {len(learned)} sites from {len(pages)} pages "
+          f"(sites need {options.min_pages}+ pages) -> {out}", file=sys.stderr)
+    return 0

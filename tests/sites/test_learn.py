@@ -1,0 +1,122 @@
+"""Learning site rules from pages: by example (with hand-cleaned bodies) and by repetition."""
+from __future__ import annotations
+
+import json
+
+from cleaner import Cleaner
+from cleaner.options import Options
+from cleaner.sites.learn import (LearnOptions, group_pages, learn_from_records, learned_registry,
+                                 to_toml)
+from cleaner.sites.load import load_text
+
+HEADER = ["Skip to content", "Home", "World", "Business", "Sign in", "Search the Daily Example"]
+FOOTER = ["More from the Daily Example", "© 2024 Daily Example Media. All rights reserved.",
+          "Privacy policy", "Contact us"]
+TOPICS = ["harbour", "railway", "school", "orchard", "museum", "bridge", "library"]
+
+
+def story(n: int) -> list[str]:
+    """A body that shares no line with any other page's."""
+    topic = TOPICS[n]
+    return [f"The town council approved the new {topic} plan on Monday after a long debate.",
+            f"Residents said the {topic} had been neglected for years and welcomed the decision.",
+            f"Work on the {topic} is due to start in the spring, the council said in a statement."]
+
+
+def record(n: int, host: str = "www.dailyexample.com") -> dict:
+    teaser = f"Teaser about the {TOPICS[(n + 1) % len(TOPICS)]} you may like"
+    body = story(n)
+    rating = f"Rated {n % 4 + 1}.5 out of 5 by {120 + 7 * n} readers"
+    lines = (HEADER + [f"Headline number {n}"] + body[:1] + ["Advertisement"] + body[1:] + [rating]
+             + FOOTER + [teaser])
+    return {"id": f"p{n}", "url": f"https://{host}/news/{n}", "text": "\n".join(lines)}
+
+
+def expected(n: int) -> str:
+    return "\n\n".join(story(n))
+
+
+def test_by_example_learns_chrome_and_markers_but_never_body():
+    pages = [record(n) for n in range(4)]
+    (site,) = learn_from_records(pages, {f"p{n}": expected(n) for n in range(4)})
+    assert site.site == "dailyexample.com" and site.mode == "example"
+    learned = {line for line, _ in site.drop_lines}
+    assert set(HEADER) | {"Advertisement"} <= learned
+    assert not learned & {line for n in range(4) for line in story(n)}
+    assert ("Search the Daily Example", 4) in site.cut_until
+    assert ("More from the Daily Example", 4) in site.cut_from
+    assert site.fingerprints and all(n == 4 for _, n in site.fingerprints)
+    # The rating line differs on every page: learned as a pattern with its numbers left open.
+    assert (r"^Rated [\d,.]+ out of [\d,.]+ by [\d,.]+ readers$", 4) in site.drop_matching
+    assert not any(rule.startswith(("^The ", "^Residents ", "^Work ")) for rule, _ in site.drop_matching)
+
+
+def test_learned_rules_clean_a_page_they_never_saw_and_find_it_without_a_url():
+    pages = [record(n) for n in range(4)]
+    registry = learned_registry(learn_from_records(pages, {f"p{n}": expected(n) for n in range(4)}))
+    cleaner = Cleaner(options=Options(registry=registry))
+    held = record(5)
+    for url in (held["url"], None):
+        result = cleaner.clean(held["text"], url=url, kind="text")
+        assert result.text == expected(5)
+        assert result.site == "dailyexample.com"
+        assert {r.rule.split(":")[-1] for r in result.removed if r.cleaner == "site_rules"} >= {
+            "cut_until", "cut_from", "drop_matching"}
+
+
+def test_the_rule_file_is_reviewable_and_valid():
+    pages = [record(n) for n in range(4)]
+    (site,) = learn_from_records(pages, {f"p{n}": expected(n) for n in range(4)})
+    text = to_toml(site)
+    assert '    "Advertisement",  # removed on 4 of 4 pages' in text
+    assert all("# " in line for line in text.splitlines() if line.startswith("    "))
+    rules, problems = load_text(text, "learned.toml")
+    assert problems == [] and rules.site == "dailyexample.com"
+
+
+def test_too_few_pages_learn_nothing_and_thresholds_are_options():
+    pages = [record(n) for n in range(2)]
+    assert learn_from_records(pages, {f"p{n}": expected(n) for n in range(2)}) == []
+    assert learn_from_records(pages, {f"p{n}": expected(n) for n in range(2)}, LearnOptions(min_pages=2))
+
+
+def test_a_line_removed_on_one_page_only_is_not_learned():
+    pages = [record(n) for n in range(4)]
+    pages[0]["text"] += "\nA one-off correction notice about this story"
+    (site,) = learn_from_records(pages, {f"p{n}": expected(n) for n in range(4)})
+    assert "A one-off correction notice about this story" not in {line for line, _ in site.drop_lines}
+
+
+def test_by_repetition_learns_recurring_lines_per_site():
+    pages = [record(n) for n in range(5)] + [record(n, "other.example.org") for n in range(2)]
+    learned = learn_from_records(pages)
+    assert [s.site for s in learned] == ["dailyexample.com"]  # the other site has too few pages
+    (site,) = learned
+    lines = {line for line, _ in site.drop_lines}
+    assert set(HEADER + FOOTER) <= lines
+    assert not lines & {line for n in range(5) for line in story(n)}
+    assert "Headline number 1" not in lines
+
+
+def test_pages_without_url_join_a_site_by_a_known_fingerprint():
+    records = [dict(record(n), url=None) for n in range(3)]
+    known = learned_registry(learn_from_records([record(n) for n in range(4)],
+                                                {f"p{n}": expected(n) for n in range(4)}))
+    assert group_pages(records).keys() == set()
+    assert list(group_pages(records, registry=known)) == ["dailyexample.com"]
+
+
+def test_html_by_example_learns_a_body_selector_and_drop_selectors():
+    def page(n):
+        paras = "".join(f"<p>{line}</p>" for line in story(n))
+        return {"id": f"h{n}", "url": f"https://shop.example.net/item/{n}",
+                "html": "<html><head><title>Item</title></head><body><nav class='menu'><a>Home</a> "
+                        "<a>Shop</a> <a>Deals</a> <a>Contact</a> <a>Help</a></nav><div class='story'>"
+                        f"{paras}<div class='share'>Share this story on social media now</div></div>"
+                        "<footer class='foot'>About us, careers, press, terms and privacy</footer></body></html>"}
+    pages = [page(n) for n in range(4)]
+    (site,) = learn_from_records(pages, {f"h{n}": expected(n) for n in range(4)})
+    assert site.body_selector == ("div.story", 4)
+    assert ("div.share", 4) in site.drop_selectors
+    result = Cleaner(options=Options(registry=learned_registry([site]))).clean(page(6)["html"], url=page(6)["url"])
+    assert result.text == expected(6)
