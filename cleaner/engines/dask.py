@@ -1,0 +1,89 @@
+"""Dask distributed: the records are cut into partitions, each partition is one task, and the
+cluster's workers clean them with the same `clean_one` as the local engine, so the output is the
+same. Results come back in input order with a bounded number of partitions in flight, and the
+batch runner writes them exactly as it writes the local engine's (checkpoints, resume, stats).
+
+Workers need `cleaner` installed (`pip install cleaner`, the same version); they read nothing:
+the records travel with the tasks. Dask itself is the optional `dask` extra.
+"""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from ..errors import ConfigError
+from ..io.record import Record
+from ..options import Options
+from .work import WORKER_DIED, Outcome, clean_one, failed
+
+# Records per task: large enough that the scheduler's per-task cost is small next to the cleaning.
+PARTITION_SIZE = 64
+# Partitions in flight per worker thread: keeps the cluster busy while the client writes.
+PARTITIONS_AHEAD_PER_THREAD = 2
+
+_CLEANERS: dict = {}
+
+
+def clean_partition(records: list[Record], options: Options) -> list[Outcome]:
+    """Runs on a Dask worker: one Cleaner per worker process and options, built on first use."""
+    from ..api import Cleaner
+
+    cleaner = _CLEANERS.get(options)
+    if cleaner is None:
+        cleaner = _CLEANERS[options] = Cleaner(options=options)
+    return [clean_one(cleaner, r) for r in records]
+
+
+def _import_distributed():
+    try:
+        import distributed
+    except ImportError:
+        raise ConfigError("--engine dask needs Dask: pip install 'cleaner[dask]'") from None
+    return distributed
+
+
+class DaskEngine:
+    """Cleans records on the cluster at `scheduler` (tcp://HOST:PORT), or on a local cluster of
+    `workers` processes when no scheduler is given."""
+
+    def __init__(self, options: Options, scheduler: str | None = None, workers: int = 1,
+                 partition_size: int = PARTITION_SIZE):
+        self.options, self.scheduler, self.workers = options, scheduler, workers
+        self.partition_size = partition_size
+
+    def results(self, records: Iterable[Record]) -> Iterator[Outcome]:
+        distributed = _import_distributed()
+        cluster = None
+        if self.scheduler is None:
+            cluster = distributed.LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                               host="127.0.0.1", dashboard_address=None)
+        try:
+            with distributed.Client(cluster or self.scheduler, set_as_default=False) as client:
+                yield from self._run(client, records, distributed)
+        except OSError as e:  # the scheduler cannot be reached
+            raise ConfigError(f"cannot connect to the Dask scheduler {self.scheduler}: {e}") from None
+        finally:
+            if cluster is not None:
+                cluster.close()
+
+    def _run(self, client, records: Iterable[Record], distributed) -> Iterator[Outcome]:
+        threads = sum(client.nthreads().values()) or 1
+        ahead = max(2, threads * PARTITIONS_AHEAD_PER_THREAD)
+        options = client.scatter(self.options, broadcast=True)
+        source = iter(records)
+        pending: deque = deque()
+        try:
+            while True:
+                while len(pending) < ahead and (part := list(islice(source, self.partition_size))):
+                    pending.append((part, client.submit(clean_partition, part, options, pure=False)))
+                if not pending:
+                    return
+                part, future = pending.popleft()
+                try:
+                    yield from future.result()
+                except distributed.KilledWorker as e:  # the partition killed every worker it met
+                    yield from (failed(r, f"the Dask worker cleaning it died ({e})", WORKER_DIED) for r in part)
+        finally:
+            for _, future in pending:
+                future.cancel()
