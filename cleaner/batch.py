@@ -21,7 +21,7 @@ from .engines.work import Outcome, clean_one, one_line
 from .errors import ConfigError
 from .io import jsonl
 from .io.inputs import InputOptions, check_inputs, fingerprint, read_inputs
-from .io.parts import PartLog
+from .io.parts import PART_RECORDS, PartLog
 from .io.record import Record, Skipped
 from .io.textdir import TextDirWriter
 from .options import Options
@@ -178,6 +178,7 @@ class Job:
     engine: str = "local"
     scheduler: str | None = None
     text_dir: str | None = None
+    checkpoint_every: int = PART_RECORDS
 
     @property
     def to_folder(self) -> bool:
@@ -213,7 +214,8 @@ def run_job(job: Job, progress: Callable[[int], None] | None = None) -> BatchSta
     out = Path(job.out)
     folder = TextDirWriter(out) if job.to_folder else None
     texts = TextDirWriter(job.text_dir) if job.text_dir else None
-    parts = PartLog(out / FOLDER_PARTS if folder else out.with_name(out.name + ".parts"), job.manifest())
+    parts = PartLog(out / FOLDER_PARTS if folder else out.with_name(out.name + ".parts"), job.manifest(),
+                    job.checkpoint_every)
     state = parts.start(job.resume)
     stats = BatchStats.resume_from(state) if state else BatchStats()
     if state:  # the text folders name files in order: give back the names the first run took

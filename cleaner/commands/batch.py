@@ -29,6 +29,7 @@ def positive_seconds(value: str) -> float:
 def register(sub, common: argparse.ArgumentParser) -> None:
     from ..batch import DEFAULT_TIMEOUT
     from ..io.folder import DEFAULT_PATTERNS
+    from ..io.parts import PART_RECORDS
 
     b = sub.add_parser("batch", parents=[common], help="clean folders, JSONL files and WARCs in parallel",
                        description="Clean every document of the inputs in parallel and write one output "
@@ -48,6 +49,8 @@ def register(sub, common: argparse.ArgumentParser) -> None:
                         "is replaced (default: %(default)g)")
     b.add_argument("--resume", action="store_true",
                    help="continue an interrupted run from its last checkpoint (same inputs and options)")
+    b.add_argument("--checkpoint-every", type=positive_int, default=PART_RECORDS, metavar="N",
+                   help="records between checkpoints (also every few seconds; default: %(default)s)")
     b.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="where to clean: local processes, or a Dask cluster (default: local)")
     b.add_argument("--scheduler", metavar="ADDR",
@@ -77,7 +80,7 @@ def build_job(args: argparse.Namespace):
     reading = InputOptions(patterns=tuple(args.glob), fields=fields) if args.glob else InputOptions(fields=fields)
     return Job(inputs=tuple(args.inputs), out=args.out, options=cleaner.options, reading=reading,
                workers=args.workers, timeout=args.timeout, resume=args.resume, engine=args.engine,
-               scheduler=args.scheduler, text_dir=args.text_dir)
+               scheduler=args.scheduler, text_dir=args.text_dir, checkpoint_every=args.checkpoint_every)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -43,9 +43,10 @@ def _write_atomic(path: Path, data: bytes) -> None:
 class PartLog:
     """The work folder of one run. `manifest` says what the run reads and how: a resume must match."""
 
-    def __init__(self, folder: str | os.PathLike, manifest: dict):
+    def __init__(self, folder: str | os.PathLike, manifest: dict, part_records: int = PART_RECORDS):
         self.folder = Path(folder)
         self.manifest = manifest
+        self.part_records = part_records
         self.parts: list[dict] = []
         self.state: dict = {}
         self._file = None
@@ -90,7 +91,7 @@ class PartLog:
         self._count += 1
 
     def due(self) -> bool:
-        return self._file is not None and (self._count >= PART_RECORDS or
+        return self._file is not None and (self._count >= self.part_records or
                                            time.monotonic() - self._opened >= PART_SECONDS)
 
     def commit(self, state: dict) -> None:

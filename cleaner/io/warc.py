@@ -62,7 +62,15 @@ def _read_warc(path: str, skipped: Skipped) -> Iterator[Record]:
 
 def _read_arc(path: str, skipped: Skipped) -> Iterator[Record]:
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
 
+    try:
+        yield from _arc_records(path, skipped, ArchiveIterator)
+    except ArchiveLoadFailed as e:  # e.g. a whole-file gzip instead of one gzip member per record
+        raise InputError(f"cannot read {path}: {' '.join(str(e).split())}") from None
+
+
+def _arc_records(path: str, skipped: Skipped, ArchiveIterator) -> Iterator[Record]:
     with open(path, "rb") as f:
         records = ArchiveIterator(f, arc2warc=True)
         for number, rec in enumerate(records, 1):
@@ -73,13 +81,13 @@ def _read_arc(path: str, skipped: Skipped) -> Iterator[Record]:
             if reason:
                 skipped[reason] += 1
                 continue
+            content = rec.content_stream().read()
             # ARC records carry no id; the record's offset in the file names it, the same every run.
             offset = records.get_record_offset()
             date = rec.rec_headers.get_header("WARC-Date")
             yield Record(path, number, id=f"{os.path.basename(path)}@{offset}",
-                         url=rec.rec_headers.get_header("WARC-Target-URI"),
-                         content=rec.content_stream().read(), kind="auto", date=date[:10] if date else None,
-                         charset=_charset(content_type))
+                         url=rec.rec_headers.get_header("WARC-Target-URI"), content=content, kind="auto",
+                         date=date[:10] if date else None, charset=_charset(content_type))
 
 
 def _charset(content_type: str | None) -> str | None:
