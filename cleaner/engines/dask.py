@@ -21,6 +21,8 @@ from .work import WORKER_DIED, Outcome, clean_one, failed
 PARTITION_SIZE = 64
 # Partitions in flight per worker thread: keeps the cluster busy while the client writes.
 PARTITIONS_AHEAD_PER_THREAD = 2
+# How long to try reaching a scheduler before giving up.
+CONNECT_SECONDS = 30
 
 _CLEANERS: dict = {}
 
@@ -48,18 +50,19 @@ class DaskEngine:
     `workers` processes when no scheduler is given."""
 
     def __init__(self, options: Options, scheduler: str | None = None, workers: int = 1,
-                 partition_size: int = PARTITION_SIZE):
+                 partition_size: int = PARTITION_SIZE, connect_seconds: float = CONNECT_SECONDS):
         self.options, self.scheduler, self.workers = options, scheduler, workers
-        self.partition_size = partition_size
+        self.partition_size, self.connect_seconds = partition_size, connect_seconds
 
     def results(self, records: Iterable[Record]) -> Iterator[Outcome]:
         distributed = _import_distributed()
         cluster = None
         if self.scheduler is None:
             cluster = distributed.LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                               host="127.0.0.1", dashboard_address=None)
+                                               host="127.0.0.1", dashboard_address="127.0.0.1:0")
         try:
-            with distributed.Client(cluster or self.scheduler, set_as_default=False) as client:
+            with distributed.Client(cluster or self.scheduler, set_as_default=False,
+                                    timeout=self.connect_seconds) as client:
                 yield from self._run(client, records, distributed)
         except OSError as e:  # the scheduler cannot be reached
             raise ConfigError(f"cannot connect to the Dask scheduler {self.scheduler}: {e}") from None
