@@ -30,6 +30,7 @@ __all__ = ["BatchStats", "Job", "chunked", "clean_record", "one_line", "run", "r
 
 # Seconds one document may take before its worker is replaced and it becomes an error record.
 DEFAULT_TIMEOUT = 60.0
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 # The file a folder output lists every document in (its text file, or its error).
 FOLDER_INDEX = "records.jsonl"
 # The work folder of a folder output, inside it (safe file names never start with a dot).
@@ -140,13 +141,6 @@ def make_engine(options: Options, workers: int | None = None, timeout: float | N
     return LocalEngine(options, workers=workers, timeout=timeout)
 
 
-def outcomes(records: Iterable[Record], options: Options, workers: int | None = None,
-             timeout: float | None = DEFAULT_TIMEOUT, engine=None) -> Iterator[Outcome]:
-    """One Outcome per record, in input order."""
-    engine = engine or make_engine(options, workers, timeout)
-    return engine.results(records)
-
-
 def run(records: Iterable[Record], write: Callable[[dict], None], options: Options,
         workers: int | None = None, progress: Callable[[int], None] | None = None,
         timeout: float | None = DEFAULT_TIMEOUT, engine=None) -> BatchStats:
@@ -182,8 +176,14 @@ class Job:
 
     @property
     def to_folder(self) -> bool:
-        """Whether OUT is a folder of text files rather than one JSONL stream."""
-        return self.out != jsonl.STDIO and not self.out.endswith((".jsonl", ".jsonl.gz"))
+        """Whether OUT is a folder of text files rather than one JSONL stream: it ends with `/`, is
+        a folder already, or has no suffix (`out.json` is more likely a typo than a folder)."""
+        if self.out == jsonl.STDIO or self.out.endswith(JSONL_SUFFIXES):
+            return False
+        if self.out.endswith(("/", os.sep)) or os.path.isdir(self.out) or "." not in os.path.basename(self.out):
+            return True
+        raise ConfigError(f"cannot write {self.out}: OUT must end in {' or '.join(JSONL_SUFFIXES)}, be '-', "
+                          "or name a folder")
 
     def manifest(self) -> dict:
         """What a resumed run must share with the run it continues."""
@@ -195,6 +195,9 @@ class Job:
 def run_job(job: Job, progress: Callable[[int], None] | None = None) -> BatchStats:
     """Run a whole batch: inputs to OUT, checkpointed, resumable, with its closing stats."""
     check_inputs(job.inputs)
+    if job.resume and jsonl.STDIO in job.inputs:
+        raise ConfigError("--resume cannot re-read stdin; give the input as a file")
+    folder_out = job.to_folder
     engine = make_engine(job.options, job.workers, job.timeout, job.engine, job.scheduler)
     skipped = Skipped()
     if job.out == jsonl.STDIO:
@@ -212,7 +215,7 @@ def run_job(job: Job, progress: Callable[[int], None] | None = None) -> BatchSta
         return stats
 
     out = Path(job.out)
-    folder = TextDirWriter(out) if job.to_folder else None
+    folder = TextDirWriter(out) if folder_out else None
     texts = TextDirWriter(job.text_dir) if job.text_dir else None
     parts = PartLog(out / FOLDER_PARTS if folder else out.with_name(out.name + ".parts"), job.manifest(),
                     job.checkpoint_every)

@@ -48,3 +48,13 @@ def test_folder_output_has_one_text_file_per_document_and_lists_them(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == sorted(files + ["records.jsonl"])
     body = Cleaner().clean(SEED_TEXTS[0], kind="text").text
     assert all((out / f).read_text(encoding="utf-8") == body + "\n" for f in files)
+
+
+def test_an_out_that_is_neither_jsonl_nor_a_folder_is_refused_before_any_work(tmp_path, capsys):
+    pages = tmp_path / "pages.jsonl"
+    write_jsonl(pages, 2)
+    assert main(["batch", str(pages), "--out", str(tmp_path / "out.json")]) == 2
+    assert "OUT must end in .jsonl or .jsonl.gz" in capsys.readouterr().err
+    assert main(["batch", "-", "--out", str(tmp_path / "o.jsonl"), "--resume"]) == 2
+    assert "cannot re-read stdin" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pages.jsonl"]

@@ -85,10 +85,8 @@ def build_job(args: argparse.Namespace):
 
 def run(args: argparse.Namespace) -> int:
     from .. import batch
-    from ..io.inputs import check_inputs
 
     job = build_job(args)
-    check_inputs(job.inputs)
     with _Progress(job) as tick:
         stats = batch.run_job(job, progress=tick)
     if args.stats:
