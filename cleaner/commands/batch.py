@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import sys
-import threading
 import time
 
 from ..cleaners import cleaner_names
@@ -117,9 +117,19 @@ def _print_summary(stats, out: str) -> None:
     print("\n".join(lines), file=sys.stderr)
 
 
+def _count_documents(job, total) -> None:
+    from ..io.inputs import read_inputs
+
+    try:
+        total.value = sum(1 for _ in read_inputs(job.inputs, job.reading))
+    except Exception:  # the run itself reports unreadable inputs
+        pass
+
+
 class _Progress:
-    """A bar with docs/s and ETA on stderr when it is a terminal (the total is counted on a side
-    thread, so the bar starts at once); a plain line every half minute when it is not."""
+    """A bar with docs/s and ETA on stderr when it is a terminal; a plain line every half minute
+    when it is not. The bar's total is counted by a side process, so the bar starts at once and the
+    parent stays single-threaded (it forks workers, which must not inherit another thread's locks)."""
 
     def __init__(self, job):
         self.job = job
@@ -134,24 +144,19 @@ class _Progress:
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskProgressColumn,
                                    TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 
+        self._total, self._counter = None, None
+        if "-" not in self.job.inputs:
+            ctx = multiprocessing.get_context()
+            self._total = ctx.Value("q", -1, lock=False)
+            self._counter = ctx.Process(target=_count_documents, args=(self.job, self._total), daemon=True)
+            self._counter.start()
         self._bar = Progress(SpinnerColumn(), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
                              TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), TextColumn("ETA"),
                              TimeRemainingColumn(), console=Console(stderr=True), transient=True,
                              auto_refresh=False)  # no refresh thread: workers are forked from this process
         self._bar.start()
         self._task = self._bar.add_task("batch", total=None, rate="-")
-        if "-" not in self.job.inputs:
-            threading.Thread(target=self._count, daemon=True).start()
         return self._advance
-
-    def _count(self) -> None:
-        from ..io.inputs import read_inputs
-
-        try:
-            total = sum(1 for _ in read_inputs(self.job.inputs, self.job.reading))
-        except Exception:  # the run itself reports unreadable inputs
-            return
-        self._bar.update(self._task, total=total)
 
     def _advance(self, n: int) -> None:
         self._done += n
@@ -159,7 +164,9 @@ class _Progress:
         self._bar.update(self._task, advance=n)
         if now - self._last >= 0.1:
             self._last = now
-            self._bar.update(self._task, rate=f"{self._done / (now - self._start):.1f}")
+            total = self._total.value if self._total is not None else -1
+            self._bar.update(self._task, rate=f"{self._done / (now - self._start):.1f}",
+                             total=total if total >= 0 else None)
             self._bar.refresh()
 
     def _plain(self, n: int) -> None:
@@ -173,3 +180,6 @@ class _Progress:
     def __exit__(self, *exc) -> None:
         if self._bar is not None:
             self._bar.stop()
+        if getattr(self, "_counter", None) is not None:
+            self._counter.kill()
+            self._counter.join()
