@@ -120,8 +120,8 @@ def main() -> int:
         print(f"speed-up 2 workers vs 1: {speedup:.2f} (goal >= {SPEEDUP_GOAL}); load average 1 min "
               f"{load_before[0]:.2f} before, {load_after[0]:.2f} after, on {os.cpu_count()} cores")
         cpu_ratio = statistics.median(cpus[2]) / statistics.median(cpus[1])
-        print(f"CPU time 2 workers / 1 worker: {cpu_ratio:.2f} (1.0 = no work added by splitting it; on a machine "
-              f"with 2 free cores the speed-up nears 2 / that)")
+        print(f"CPU time 2 workers / 1 worker: {cpu_ratio:.2f} (1.0 = splitting the work adds none; with 2 free "
+              f"cores the speed-up is at most 2 / that = {2 / cpu_ratio:.2f})")
         results.update(seconds={str(k): v for k, v in times.items()}, speedup=round(speedup, 3),
                        cpu_seconds={str(k): v for k, v in cpus.items()}, cpu_ratio=round(cpu_ratio, 3),
                        load_before=load_before, load_after=load_after)

@@ -58,3 +58,10 @@ def test_an_out_that_is_neither_jsonl_nor_a_folder_is_refused_before_any_work(tm
     assert main(["batch", "-", "--out", str(tmp_path / "o.jsonl"), "--resume"]) == 2
     assert "cannot re-read stdin" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pages.jsonl"]
+
+
+def test_a_folder_after_disable_is_still_an_input(tmp_path):
+    ids = write_tree(tmp_path / "tree")
+    out = tmp_path / "o.jsonl"
+    assert main(["batch", "--disable", "title", str(tmp_path / "tree"), "--out", str(out), "--workers", "1"]) == 0
+    assert [r["id"] for r in read_jsonl(out)] == ids

@@ -137,11 +137,12 @@ class LocalEngine:
                     w = next((w for w in pool if ready in (w.conn, w.proc.sentinel)), None)
                     if w is not None:
                         self._drain(w, finished)
-                now = time.monotonic()
                 for i, w in enumerate(pool):
-                    if w.proc.is_alive() and not (w.job and self.timeout and now - w.since > self.timeout):
+                    if w.proc.is_alive() and not self._overdue(w):
                         continue
-                    self._drain(w, finished)  # results it sent before it went
+                    self._drain(w, finished)  # results it sent before it went (or just in time)
+                    if w.proc.is_alive() and not self._overdue(w):
+                        continue
                     if w.job:
                         seq, record = w.job.popleft()
                         if w.proc.is_alive():
@@ -161,6 +162,9 @@ class LocalEngine:
         finally:
             for w in pool:
                 w.stop(kill=True)
+
+    def _overdue(self, w: _Worker) -> bool:
+        return bool(w.job and self.timeout and time.monotonic() - w.since > self.timeout)
 
     def _spawn(self) -> _Worker:
         return _Worker(self.ctx, self.options)
