@@ -1,6 +1,6 @@
 """How `cleaner batch` scales with workers, and how much memory a run takes as the input grows.
 
-    python bench/batch_scaling.py [--bench DIR] [--docs 3600] [--repeats 2] [--json FILE]
+    python bench/batch_scaling.py [--bench DIR] [--docs 3600] [--repeats 2] [--no-memory] [--json FILE]
 
 It builds `--docs` text-dump documents as JSONL (the benchmark folder's `*.text.jsonl.gz` pages,
 repeated as needed, or the bundled seed captures when that folder is absent), then runs the real
@@ -94,6 +94,7 @@ def main() -> int:
     parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     parser.add_argument("--docs", type=int, default=3600)
     parser.add_argument("--repeats", type=int, default=2, help="interleaved 1-worker/2-worker pairs")
+    parser.add_argument("--no-memory", action="store_true", help="measure the speed-up only")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
 
@@ -127,17 +128,19 @@ def main() -> int:
                        load_before=load_before, load_after=load_after)
 
         memory = {}
-        for factor in (1, 2, 4):
+        for factor in () if args.no_memory else (1, 2, 4):
             scaled = tmp / f"in{factor}.jsonl"
             mb = write_input(scaled, texts, args.docs * factor) / 2**20
             seconds, peak, _ = run_batch(scaled, tmp / "out.jsonl", 2)
             memory[factor] = peak
             print(f"  {factor}x input ({args.docs * factor} docs, {mb:.0f} MB): peak RSS {peak:.0f} MB "
                   f"(parent + 2 workers), {seconds:.1f} s")
-        growth = memory[4] / memory[1]
-        print(f"peak memory: {max(memory.values()):.0f} MB (goal < {MEMORY_GOAL_MB}); 4x input / 1x input: {growth:.2f}")
-        results.update(input_mb=size / 2**20, peak_rss_mb={str(k): round(v, 1) for k, v in memory.items()},
-                       memory_growth_4x=round(growth, 3))
+        if memory:
+            growth = memory[4] / memory[1]
+            print(f"peak memory: {max(memory.values()):.0f} MB (goal < {MEMORY_GOAL_MB}); "
+                  f"4x input / 1x input: {growth:.2f}")
+            results.update(input_mb=size / 2**20, peak_rss_mb={str(k): round(v, 1) for k, v in memory.items()},
+                           memory_growth_4x=round(growth, 3))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
     return 0
