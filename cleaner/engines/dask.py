@@ -73,7 +73,7 @@ class DaskEngine:
     def _run(self, client, records: Iterable[Record], distributed) -> Iterator[Outcome]:
         threads = sum(client.nthreads().values()) or 1
         ahead = max(2, threads * PARTITIONS_AHEAD_PER_THREAD)
-        options = client.scatter(self.options, broadcast=True)
+        options = self.options  # small: it travels with each task (a scattered copy dies with its workers)
         source = iter(records)
         pending: deque = deque()
         try:
@@ -85,8 +85,28 @@ class DaskEngine:
                 part, future = pending.popleft()
                 try:
                     yield from future.result()
-                except distributed.KilledWorker as e:  # the partition killed every worker it met
-                    yield from (failed(r, f"the Dask worker cleaning it died ({e})", WORKER_DIED) for r in part)
+                except distributed.KilledWorker:  # something in it kills workers: find which, one by one
+                    yield from self._one_by_one(client, part, options, distributed)
         finally:
             for _, future in pending:
                 future.cancel()
+
+    @staticmethod
+    def _one_by_one(client, part: list[Record], options, distributed) -> Iterator[Outcome]:
+        """A partition that killed its workers, retried a record a task: only the culprit fails.
+        A record whose task dies is tried once more alone, since a dying worker also takes down
+        the tasks queued beside it."""
+        def attempt(record: Record):
+            return client.submit(clean_partition, [record], options, pure=False)
+
+        futures = [attempt(r) for r in part]
+        for record, future in zip(part, futures):
+            try:
+                yield from future.result()
+                continue
+            except distributed.KilledWorker:
+                pass
+            try:
+                yield from attempt(record).result()
+            except distributed.KilledWorker:
+                yield failed(record, "the Dask workers cleaning it died", WORKER_DIED)

@@ -29,9 +29,9 @@ class Record:
 
     def size(self) -> int:
         """Bytes of content, as read (a str is measured as UTF-8)."""
-        if self.content is None:
-            return 0
-        return len(self.content) if isinstance(self.content, bytes) else len(self.content.encode("utf-8", "surrogatepass"))
+        if isinstance(self.content, bytes):
+            return len(self.content)
+        return len(self.content.encode("utf-8", "surrogatepass")) if isinstance(self.content, str) else 0
 
 
 class Skipped(Counter):
