@@ -248,7 +248,9 @@ def run_job(job: Job, progress: Callable[[int], None] | None = None) -> BatchSta
         if parts.due():
             parts.commit(stats.checkpoint())
     parts.commit(stats.checkpoint())
-    with jsonl.open_writer(out / FOLDER_INDEX if folder else out) as final:
+    final_path = out / FOLDER_INDEX if folder else out
+    jsonl.remove_stale_temporaries(final_path)
+    with jsonl.open_writer(final_path) as final:
         for line in parts.lines():
             final.write(line)
     parts.remove()

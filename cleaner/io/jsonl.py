@@ -22,7 +22,8 @@ from typing import IO
 from ..errors import InputError
 from .record import Record
 
-__all__ = ["Fields", "Record", "read_records", "read_many", "parse_line", "dumps", "open_writer"]
+__all__ = ["Fields", "Record", "read_records", "read_many", "parse_line", "dumps", "open_writer",
+           "remove_stale_temporaries"]
 
 STDIO = "-"
 # Error kinds of lines that are not usable records, as counted in the batch summary.
@@ -178,6 +179,15 @@ def open_writer(path: str | os.PathLike) -> Iterator[IO[str]]:
         raw.close()
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(path: str | os.PathLike) -> None:
+    """Delete what `open_writer` left beside `path` when a run was killed before its rename."""
+    if str(path) == STDIO:
+        return
+    target = Path(path)
+    for stale in target.parent.glob(f".{target.name}.*.part"):
+        stale.unlink(missing_ok=True)
 
 
 def _umask() -> int:

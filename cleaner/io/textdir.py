@@ -41,6 +41,8 @@ class TextDirWriter:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise InputError(f"cannot write {folder}: {e.strerror or e}") from None
+        for stale in self.folder.glob(".*.txt.*.tmp"):  # half-written by a run that was killed
+            stale.unlink(missing_ok=True)
 
     def name_for(self, doc_id: object) -> str:
         """A fresh name for this id; a document without an id is named by its place in the run."""

@@ -85,3 +85,10 @@ def test_folder_output_names_differing_only_in_case_do_not_collide(tmp_path):
     w = TextDirWriter(tmp_path)
     names = [w.write({"id": i, "text": i}) for i in ("Story", "story", "STORY")]
     assert len({n.lower() for n in names}) == 3
+
+
+def test_half_written_files_of_a_killed_run_are_cleared(tmp_path):
+    (tmp_path / ".story.txt.k2j3.tmp").write_text("half")
+    (tmp_path / "kept.txt").write_text("whole\n")
+    TextDirWriter(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["kept.txt"]
