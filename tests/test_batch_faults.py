@@ -85,7 +85,7 @@ def test_kill_9_midway_then_resume_gives_the_uninterrupted_output(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "cleaner", "batch", *args], cwd=ROOT, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     index = tmp_path / "b" / "out.jsonl.gz.parts" / "index.json"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # a loaded machine can be slow; this is no timing check
     while time.monotonic() < deadline and proc.poll() is None:
         try:
             if len(json.loads(index.read_text())["parts"]) >= 3:
@@ -98,11 +98,11 @@ def test_kill_9_midway_then_resume_gives_the_uninterrupted_output(tmp_path):
     proc.wait()
     assert not cut.exists()
     done = sum(p["records"] for p in json.loads(index.read_text())["parts"])
-    assert 300 <= done < 1503
+    assert 300 <= done < 1503, f"killed after {done} records"
 
     stats = tmp_path / "stats.json"
     assert main(["batch", *args, "--resume", "--stats", str(stats)]) == 0
-    assert cut.read_bytes() == whole.read_bytes()
+    assert cut.read_bytes() == whole.read_bytes(), f"resumed after {done} records: {summary_of(whole, cut)}"
     assert not index.parent.exists()
     summary = json.loads(stats.read_text())
     assert summary["resumed"] == done and summary["documents"] == 1503 and summary["errors"] == 3
@@ -110,6 +110,12 @@ def test_kill_9_midway_then_resume_gives_the_uninterrupted_output(tmp_path):
     assert texts == sorted(p.name for p in (tmp_path / "t2").iterdir()) and len(texts) == 1500
     assert all((tmp_path / "t1" / n).read_bytes() == (tmp_path / "t2" / n).read_bytes() for n in texts)
     assert len(read_jsonl(cut)) == 1503
+
+
+def summary_of(whole, cut) -> str:
+    a, b = read_jsonl(whole), read_jsonl(cut)
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return f"{len(a)} vs {len(b)} records, first differences at {diff[:5]}"
 
 
 def test_resume_refuses_a_checkpoint_of_other_inputs(tmp_path, capsys):
