@@ -67,10 +67,10 @@ def test_workers_that_crash_die_or_raise_cost_one_record_each(faulty):
 def test_a_document_over_its_time_budget_is_an_error_and_its_worker_replaced(faulty):
     written: list[dict] = []
     start = time.monotonic()
-    stats = run(records({3: "HANG"}, n=40), written.append, Options(), workers=2, timeout=1.0)
-    assert time.monotonic() - start < 20
+    stats = run(records({3: "HANG"}, n=40), written.append, Options(), workers=2, timeout=3.0)
+    assert time.monotonic() - start < 30  # not 60 s: the hung worker was killed
     assert [w["id"] for w in written] == list(range(40))
-    assert written[3]["error"] == "s:3: took longer than 1 s"
+    assert written[3]["error"] == "s:3: took longer than 3 s"
     assert stats.errors_by_kind == {"timeout": 1} and stats.restarts == 1
 
 
