@@ -36,6 +36,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode(data: bytes, hint: str | None = None) -> str:
     """Decode a page's bytes; `hint` is a transport charset (an HTTP header) tried after the BOM."""
+    hint = _ALIASES.get(hint.lower(), hint) if hint else None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _clean(data.decode(codec, errors="replace"))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import multiprocessing
 import json
 
 import pytest
@@ -116,3 +117,24 @@ def test_run_counts_documents_and_errors_in_order():
 def test_chunked():
     assert list(chunked(range(5), 2)) == [[0, 1], [2, 3], [4]]
     assert list(chunked([], 3)) == []
+
+
+def test_the_local_engine_streams_with_bounded_read_ahead():
+    from cleaner.engines.local import AHEAD_PER_WORKER, CHUNK_SIZE, LocalEngine
+
+    pulled = 0
+
+    def endless():
+        nonlocal pulled
+        for i in range(10**9):
+            pulled += 1
+            yield Record("s", i, id=i, content=f"Line {i}.", kind="text")
+
+    results = LocalEngine(Options(), workers=2).results(endless())
+    for n, outcome in enumerate(results, 1):
+        assert outcome.out["id"] == n - 1
+        assert pulled - n <= 2 * AHEAD_PER_WORKER + CHUNK_SIZE
+        if n == 2000:
+            break
+    results.close()  # stops and reaps the workers
+    assert multiprocessing.active_children() == []

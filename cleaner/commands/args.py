@@ -46,9 +46,9 @@ def make_cleaner(args: argparse.Namespace) -> Cleaner:
 
 def files_after_disable(args: argparse.Namespace) -> list[str]:
     """`--disable NAME ...` is greedy, so `clean --disable title page.txt` hands it the page too.
-    Take back the values that are not cleaner names but are files, to use as the command's inputs."""
+    Take back the values that are not cleaner names but are files or folders, to use as the command's inputs."""
     known = set(cleaner_names())
     values = args.disable or []
-    files = [v for v in values if v not in known and "," not in v and os.path.isfile(v)]
+    files = [v for v in values if v not in known and "," not in v and os.path.exists(v)]
     args.disable = [v for v in values if v not in files]
     return files

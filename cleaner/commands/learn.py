@@ -59,16 +59,26 @@ def register(sub, common: argparse.ArgumentParser) -> None:
 
 
 def read_pages(paths: list[str]) -> list[dict]:
-    """Usable page records as plain dicts; lines that are not records are skipped, as in learning
-    a bad line teaches nothing."""
-    from ..io import jsonl
-    pages = []
+    """The pages of the inputs (folders, JSONL files, web archives) as plain dicts."""
+    from ..io.inputs import read_inputs
+    from ..io.jsonl import check_readable
     for path in paths:
-        jsonl.check_readable(path)
-    for rec in jsonl.read_many(paths):
-        if rec.error is None:
-            pages.append({"id": rec.id, "url": rec.url, rec.kind if rec.kind != "auto" else "text": rec.content,
-                          "date": rec.date, "site": rec.site})
+        check_readable(path)
+    return pages_from_records(read_inputs(paths))
+
+
+def pages_from_records(records) -> list[dict]:
+    """Usable records as the page dicts learning reads (`text` or `html`, decoded); records that
+    could not be read are skipped, as a bad line teaches nothing."""
+    from ..api import sniff_kind
+    from ..decode import decode
+    pages = []
+    for rec in records:
+        if rec.error is not None or rec.content is None:
+            continue
+        content = rec.content if isinstance(rec.content, str) else decode(rec.content, rec.charset)
+        kind = rec.kind if rec.kind != "auto" else sniff_kind(content)
+        pages.append({"id": rec.id, "url": rec.url, kind: content, "date": rec.date, "site": rec.site})
     return pages
 
 

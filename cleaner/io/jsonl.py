@@ -1,4 +1,5 @@
-"""JSON Lines in and out, plain or gzipped (chosen by a `.gz` suffix).
+"""JSON Lines in and out: plain, gzipped (`.gz`) or, for input, zstd-compressed (`.zst`); `-` is
+stdin or stdout.
 
 The reader streams: it never holds more than one line, and a line that is not a usable record
 becomes an error record carrying its file and line number instead of stopping the run, so every
@@ -19,36 +20,47 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import InputError
+from .record import Record
 
-# Fields a record may carry the page in, in the order they are tried, with the kind each implies.
-CONTENT_FIELDS = (("html", "html"), ("text", "text"))
+__all__ = ["Fields", "Record", "read_records", "read_many", "parse_line", "dumps", "open_writer",
+           "remove_stale_temporaries"]
+
+STDIO = "-"
+# Error kinds of lines that are not usable records, as counted in the batch summary.
+BAD_JSON, BAD_ENCODING, BAD_RECORD = "invalid JSON", "not UTF-8", "unusable record"
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One input line: a document to clean, or the reason it cannot be (`error` set, no content)."""
+@dataclass(frozen=True)
+class Fields:
+    """The names of the fields a record keeps its parts in: crawlers' exports differ."""
 
-    source: str
-    line: int
-    id: object = None
-    url: str | None = None
-    content: str | None = None
-    kind: str = "auto"
-    date: str | None = None
-    site: str | None = None
-    error: str | None = None
+    id: str = "id"
+    url: str = "url"
+    html: str = "html"
+    text: str = "text"
+    date: str = "date"
+    site: str = "site"
 
-    @property
-    def where(self) -> str:
-        return f"{self.source}:{self.line}"
+    def content(self) -> tuple[tuple[str, str], ...]:
+        """Fields a record may carry the page in, in the order they are tried, with their kind."""
+        return ((self.html, "html"), (self.text, "text"))
+
+
+DEFAULT_FIELDS = Fields()
 
 
 def is_gzip(path: str | os.PathLike) -> bool:
     return str(path).endswith(".gz")
 
 
+def is_zstd(path: str | os.PathLike) -> bool:
+    return str(path).endswith(".zst")
+
+
 def check_readable(path: str | os.PathLike) -> None:
     """Fail early, with the file's name, for an input that cannot be opened."""
+    if str(path) == STDIO:
+        return
     try:
         with open(path, "rb"):
             pass
@@ -58,53 +70,76 @@ def check_readable(path: str | os.PathLike) -> None:
         raise InputError(f"cannot read {path}: is a directory")
 
 
-def read_records(path: str | os.PathLike) -> Iterator[Record]:
+@contextmanager
+def open_binary(path: str | os.PathLike) -> Iterator[IO[bytes]]:
+    """The decompressed bytes of a file (by suffix), or of stdin for `-`."""
+    if str(path) == STDIO:
+        yield sys.stdin.buffer
+    elif is_zstd(path):
+        import zstandard  # only needed for .zst input
+
+        with open(path, "rb") as raw, zstandard.ZstdDecompressor().stream_reader(raw) as f:
+            yield io.BufferedReader(f)
+    else:
+        with (gzip.open if is_gzip(path) else open)(path, "rb") as f:
+            yield f
+
+
+def read_records(path: str | os.PathLike, fields: Fields = DEFAULT_FIELDS) -> Iterator[Record]:
     """The records of one JSONL file, in order; blank lines are skipped (they hold no document)."""
-    source = str(path)
+    source = "<stdin>" if str(path) == STDIO else str(path)
     check_readable(path)
-    opener = gzip.open if is_gzip(path) else open
     try:
-        with opener(path, "rb") as f:
+        with open_binary(path) as f:
             for number, raw in enumerate(f, 1):
                 if raw.strip():
-                    yield parse_line(raw, source, number)
+                    yield parse_line(raw, source, number, fields)
     except (OSError, EOFError) as e:  # a truncated or corrupt .gz, a read error mid-file
+        raise InputError(f"cannot read {source}: {e}") from None
+    except Exception as e:  # zstandard.ZstdError for a corrupt .zst
+        if type(e).__name__ != "ZstdError":
+            raise
         raise InputError(f"cannot read {source}: {e}") from None
 
 
-def read_many(paths: Iterable[str | os.PathLike]) -> Iterator[Record]:
+def read_many(paths: Iterable[str | os.PathLike], fields: Fields = DEFAULT_FIELDS) -> Iterator[Record]:
     for path in paths:
-        yield from read_records(path)
+        yield from read_records(path, fields)
 
 
-def parse_line(raw: bytes, source: str, number: int) -> Record:
+def parse_line(raw: bytes, source: str, number: int, fields: Fields = DEFAULT_FIELDS) -> Record:
     """One line to a Record; anything unusable becomes an error record, never an exception."""
     where = f"{source}:{number}"
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return Record(source, number, error=f"{where}: line is not valid UTF-8")
+        return Record(source, number, error=f"{where}: line is not valid UTF-8", error_kind=BAD_ENCODING)
     try:
         data = json.loads(line.lstrip("\ufeff") if number == 1 else line)
     except ValueError as e:
-        return Record(source, number, error=f"{where}: invalid JSON ({e})")
+        return Record(source, number, error=f"{where}: invalid JSON ({e})", error_kind=BAD_JSON)
     if not isinstance(data, dict):
-        return Record(source, number, error=f"{where}: expected a JSON object, got {type(data).__name__}")
-    rid, url = data.get("id"), data.get("url")
+        return Record(source, number, error=f"{where}: expected a JSON object, got {type(data).__name__}",
+                      error_kind=BAD_RECORD)
+
+    def bad(message: str, **known) -> Record:
+        return Record(source, number, error=f"{where}: {message}", error_kind=BAD_RECORD, **known)
+
+    rid, url = data.get(fields.id), data.get(fields.url)
     if url is not None and not isinstance(url, str):
-        return Record(source, number, id=rid, error=f"{where}: field 'url' must be a string")
-    for name in ("date", "site"):
+        return bad(f"field '{fields.url}' must be a string", id=rid)
+    for name in (fields.date, fields.site):
         if data.get(name) is not None and not isinstance(data[name], str):
-            return Record(source, number, id=rid, url=url, error=f"{where}: field '{name}' must be a string")
-    for name, kind in CONTENT_FIELDS:
+            return bad(f"field '{name}' must be a string", id=rid, url=url)
+    for name, kind in fields.content():
         value = data.get(name)
         if value is None:
             continue
         if not isinstance(value, str):
-            return Record(source, number, id=rid, url=url, error=f"{where}: field '{name}' must be a string")
+            return bad(f"field '{name}' must be a string", id=rid, url=url)
         return Record(source, number, id=rid, url=url, content=value, kind=kind,
-                      date=data.get("date"), site=data.get("site"))
-    return Record(source, number, id=rid, url=url, error=f"{where}: record has neither 'text' nor 'html'")
+                      date=data.get(fields.date), site=data.get(fields.site))
+    return bad(f"record has neither '{fields.text}' nor '{fields.html}'", id=rid, url=url)
 
 
 def dumps(obj: dict) -> str:
@@ -118,8 +153,9 @@ def open_writer(path: str | os.PathLike) -> Iterator[IO[str]]:
 
     The file is written under a temporary name beside the target and renamed into place only when
     the block finishes, so a crashed or interrupted run never leaves a half file that looks done.
+    A gzip header carries no timestamp, so the same records always give the same bytes.
     """
-    if str(path) == "-":
+    if str(path) == STDIO:
         yield sys.stdout
         return
     target = Path(path)
@@ -130,7 +166,7 @@ def open_writer(path: str | os.PathLike) -> Iterator[IO[str]]:
         raise InputError(f"cannot write {path}: {e.strerror or e}") from None
     raw = os.fdopen(fd, "wb")
     try:
-        inner = gzip.GzipFile(filename=target.name[:-3], mode="wb", fileobj=raw) if is_gzip(target) else raw
+        inner = gzip.GzipFile(filename=target.name[:-3], mode="wb", fileobj=raw, mtime=0) if is_gzip(target) else raw
         stream = io.TextIOWrapper(inner, encoding="utf-8", newline="\n")
         try:
             yield stream
@@ -143,6 +179,15 @@ def open_writer(path: str | os.PathLike) -> Iterator[IO[str]]:
         raw.close()
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(path: str | os.PathLike) -> None:
+    """Delete what `open_writer` left beside `path` when a run was killed before its rename."""
+    if str(path) == STDIO:
+        return
+    target = Path(path)
+    for stale in target.parent.glob(f".{target.name}.*.part"):
+        stale.unlink(missing_ok=True)
 
 
 def _umask() -> int:

@@ -2,12 +2,15 @@
 
 Ids come from the input and can hold anything (slashes, `..`, a URL), so each is turned into a
 safe file name; a name that had to change, or that another id already took, gets a short hash of
-the id so that different ids never overwrite each other.
+the id so that different ids never overwrite each other (names differing only in case count as
+taken too, for case-insensitive file systems). Each file is written under a temporary name and
+renamed into place, so a crash never leaves half a body.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 import re
 from pathlib import Path
 
@@ -38,21 +41,31 @@ class TextDirWriter:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise InputError(f"cannot write {folder}: {e.strerror or e}") from None
+        for stale in self.folder.glob(".*.txt.*.tmp"):  # half-written by a run that was killed
+            stale.unlink(missing_ok=True)
 
     def name_for(self, doc_id: object) -> str:
         """A fresh name for this id; a document without an id is named by its place in the run."""
         stem = safe_stem(doc_id if doc_id is not None else f"doc-{self.seen}")
         name, n = stem, 1
-        while name in self.taken:
+        while name.lower() in self.taken:
             n += 1
             name = f"{stem}-{n}"
-        self.taken.add(name)
+        self.taken.add(name.lower())
         return name + ".txt"
 
-    def write(self, out: dict) -> None:
+    def write(self, out: dict, replay: bool = False) -> str | None:
+        """Write the body of one output record; returns its file name (None for an error record).
+        With `replay`, only take the name: a resumed run gives back the names the first run took."""
         self.seen += 1
         if "error" in out:
-            return
-        path = self.folder / self.name_for(out.get("id"))
-        text = out.get("text") or ""
-        path.write_text(text + "\n" if text else "", encoding="utf-8")
+            return None
+        name = self.name_for(out.get("id"))
+        if not replay:
+            text = out.get("text") or ""
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text + "\n" if text else "")
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, self.folder / name)
+        return name

@@ -1,0 +1,46 @@
+"""The unit of work every engine runs: one record in, one Outcome out, never an exception."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..api import Cleaner
+from ..decode import decode
+from ..io.record import Record
+
+# Error kinds the engines give, as counted in the batch summary (readers add their own).
+TIMEOUT, WORKER_DIED = "timeout", "worker died"
+
+
+class Outcome(NamedTuple):
+    """The output record, its error kind (None for a success) and the bytes of content it read."""
+
+    out: dict
+    error_kind: str | None
+    bytes_in: int
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as a single line: its type, then the first line of its message."""
+    message = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {message[0]}" if message else type(exc).__name__
+
+
+def failed(record: Record, message: str, kind: str) -> Outcome:
+    return Outcome({"id": record.id, "url": record.url, "error": f"{record.where}: {message}"}, kind,
+                   record.size())
+
+
+def clean_one(cleaner: Cleaner, record: Record) -> Outcome:
+    """The Outcome for one record; a page that fails becomes an error record."""
+    if record.error is not None:
+        return Outcome({"id": record.id, "url": record.url, "error": record.error},
+                       record.error_kind or "unusable record", 0)
+    content = record.content or ""
+    try:
+        if isinstance(content, bytes) and record.charset:
+            content = decode(content, record.charset)  # the transport's charset, tried first
+        result = cleaner.clean(content, url=record.url, site=record.site, kind=record.kind, date=record.date)
+    except Exception as e:  # one bad page must not stop a batch of millions
+        return failed(record, one_line(e), type(e).__name__)
+    return Outcome({"id": record.id, "url": record.url, "site": result.site, "title": result.title,
+                    "text": result.text, "removed": result.removed_chars_by_cleaner()}, None, record.size())

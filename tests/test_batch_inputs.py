@@ -1,0 +1,67 @@
+"""`cleaner batch` over a mix of dumps in one call: a folder tree, JSONL with malformed lines, a WARC."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from cleaner import Cleaner
+from cleaner.cli import main
+from tests.dumps import SEED_TEXTS, read_jsonl, write_jsonl, write_tree, write_warc
+
+
+def test_every_document_of_a_mixed_batch_comes_out_exactly_once(tmp_path):
+    tree, pages, archive = tmp_path / "tree", tmp_path / "pages.jsonl", tmp_path / "crawl.warc.gz"
+    tree_ids = write_tree(tree)
+    write_jsonl(pages, 6, bad=2)
+    write_warc(archive, 20)
+    out, stats = tmp_path / "out.jsonl.gz", tmp_path / "stats.json"
+    assert main(["batch", str(tree), str(pages), str(archive), "--out", str(out), "--workers", "2",
+                 "--stats", str(stats)]) == 0
+    rows = read_jsonl(out)
+    ok, bad = [r for r in rows if "error" not in r], [r for r in rows if "error" in r]
+    assert len(rows) == 4 + 8 + 20
+    assert [r["id"] for r in rows[:4]] == tree_ids
+    assert [r["id"] for r in ok[4:10]] == [f"j{i}" for i in range(6)]
+    warc = rows[12:]
+    assert [r["url"] for r in warc] == [f"https://news.example.org/story/{i}" for i in range(20)]
+    assert len({r["id"] for r in warc}) == 20 and all(r["id"].startswith("<urn:uuid:") for r in warc)
+    assert len(bad) == 2 and all("invalid JSON" in r["error"] and "pages.jsonl:" in r["error"] for r in bad)
+    assert all(r["text"] for r in ok) and all(set(r) == {"id", "url", "site", "title", "text", "removed"} for r in ok)
+    assert Counter(r["site"] for r in warc) == {"news.example.org": 20}
+    summary = json.loads(stats.read_text())
+    assert (summary["documents"], summary["errors"], summary["errors_by_kind"]) == (32, 2, {"invalid JSON": 2})
+    assert summary["skipped"] == {"request records": 20, "warcinfo records": 1, "non-HTML responses": 1}
+    assert summary["bytes_in"] > summary["bytes_out"] > 0 and 0 < summary["removed_share"]["related"] < 1
+
+
+def test_folder_output_has_one_text_file_per_document_and_lists_them(tmp_path):
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text("\n".join(json.dumps({"id": i, "text": SEED_TEXTS[0]})
+                               for i in ("../../escape", "/etc/passwd", "ok", "ok", "a/b")) + "\n{bad\n")
+    out = tmp_path / "out"
+    assert main(["batch", str(pages), "--out", str(out), "--workers", "1"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "pages.jsonl"]
+    listed = read_jsonl(out / "records.jsonl")
+    assert [r.get("id") for r in listed] == ["../../escape", "/etc/passwd", "ok", "ok", "a/b", None]
+    files = [r["file"] for r in listed[:5]]
+    assert len(set(files)) == 5 and "error" in listed[5] and "text" not in listed[0]
+    assert sorted(p.name for p in out.iterdir()) == sorted(files + ["records.jsonl"])
+    body = Cleaner().clean(SEED_TEXTS[0], kind="text").text
+    assert all((out / f).read_text(encoding="utf-8") == body + "\n" for f in files)
+
+
+def test_an_out_that_is_neither_jsonl_nor_a_folder_is_refused_before_any_work(tmp_path, capsys):
+    pages = tmp_path / "pages.jsonl"
+    write_jsonl(pages, 2)
+    assert main(["batch", str(pages), "--out", str(tmp_path / "out.json")]) == 2
+    assert "OUT must end in .jsonl or .jsonl.gz" in capsys.readouterr().err
+    assert main(["batch", "-", "--out", str(tmp_path / "o.jsonl"), "--resume"]) == 2
+    assert "cannot re-read stdin" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pages.jsonl"]
+
+
+def test_a_folder_after_disable_is_still_an_input(tmp_path):
+    ids = write_tree(tmp_path / "tree")
+    out = tmp_path / "o.jsonl"
+    assert main(["batch", "--disable", "title", str(tmp_path / "tree"), "--out", str(out), "--workers", "1"]) == 0
+    assert [r["id"] for r in read_jsonl(out)] == ids
