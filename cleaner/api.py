@@ -1,17 +1,24 @@
 """The library call crawlers make per page: `clean(content)` or a reusable `Cleaner(...)`."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from .cleaners import default_cleaners
-from .decode import decode
+from . import limits
+from .decode import decode, unwrap
 from .document import Document
 from .errors import ConfigError, InputError
 from .html.extract import extract as extract_html
+from .html.parse import SHALLOW_DEPTH, flatten
 from .options import KINDS, Options
 from .pipeline import Pipeline
 from .result import CleanResult
+
+# Lone surrogates (from JSON escapes such as "\udc80") cannot be written as UTF-8 by any output.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_REPLACEMENT = "\ufffd"
 
 
 def site_from_url(url: str | None) -> str | None:
@@ -50,21 +57,47 @@ class Cleaner:
               kind: str = "auto", date: str | None = None) -> CleanResult:
         if kind not in KINDS:
             raise ConfigError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        truncated = size = None
         if isinstance(content, (bytes, bytearray, memoryview)):
-            content = decode(bytes(content))
+            size = f"{len(content):,} bytes"
+            content, truncated = self._decode(bytes(content))
         elif not isinstance(content, str):
             raise InputError(f"content must be str or bytes, not {type(content).__name__}")
-        elif "\x00" in content:
-            content = content.replace("\x00", "")
+        else:
+            content = sanitize(content)
         if kind == "auto":
             kind = sniff_kind(content)
+        content, cut = limits.cut_text(content, kind, self.options.max_chars, size)
+        truncated = "; ".join(note for note in (cut, truncated) if note) or None
         meta = {"site": site or site_from_url(url), "date": date}
         if kind == "html":
-            doc = extract_html(content, url=url, **meta)
+            doc = _extract_html(content, url, meta)
         else:
             doc = Document.from_text(content, url=url, **meta)
         self.pipeline.run(doc, self.options)
-        return CleanResult.from_document(doc, kind)
+        return CleanResult.from_document(doc, kind, truncated=truncated)
+
+    def _decode(self, data: bytes) -> tuple[str, str | None]:
+        """Bytes to text within the size limit (gzip undone first), with a note when they were cut."""
+        data, note = unwrap(data, limits.max_bytes(self.options.max_chars))
+        data, cut = limits.cut_bytes(data, self.options.max_chars)
+        return decode(data, final=not cut), note
+
+
+def _extract_html(markup: str, url: str | None, meta: dict) -> Document:
+    """Blocks of an HTML page. The extractor walks some nestings (lists in lists) recursively; a
+    page nested deeper than the stack allows is flattened and extracted again."""
+    try:
+        return extract_html(markup, url=url, **meta)
+    except RecursionError:
+        return extract_html(flatten(markup, SHALLOW_DEPTH), url=url, **meta)
+
+
+def sanitize(text: str) -> str:
+    """Text without NUL bytes and with lone surrogates replaced, so any output can be encoded."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return _SURROGATE.sub(_REPLACEMENT, text)
 
 
 _DEFAULT: Cleaner | None = None

@@ -56,8 +56,11 @@ def clean_record(cleaner: Cleaner, record: Record) -> dict:
                                kind=record.kind, date=record.date)
     except Exception as e:  # one bad page must not stop a batch of millions
         return {"id": record.id, "url": record.url, "error": f"{record.where}: {one_line(e)}"}
-    return {"id": record.id, "url": record.url, "site": result.site, "title": result.title,
-            "text": result.text, "removed": result.removed_chars_by_cleaner()}
+    out = {"id": record.id, "url": record.url, "site": result.site, "title": result.title,
+           "text": result.text, "removed": result.removed_chars_by_cleaner()}
+    if result.truncated:
+        out["truncated"] = result.truncated
+    return out
 
 
 # The worker side: one Cleaner per process, built by the pool initializer.

@@ -6,9 +6,9 @@ import json
 import sys
 
 from ..cleaners import cleaner_names
-from ..errors import InputError
+from ..errors import CleanerError, DocumentError, InputError
 from ..options import KINDS
-from .args import UsageError, files_after_disable, make_cleaner
+from .args import PROG, UsageError, files_after_disable, make_cleaner
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
@@ -48,7 +48,17 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"one page at a time: unexpected {' '.join(files)}")
     cleaner = make_cleaner(args)
     data = read_input(args.path)
-    result = cleaner.clean(data, url=args.url, site=args.site, kind=args.kind)
+    name = "stdin" if args.path == "-" else args.path
+    try:
+        result = cleaner.clean(data, url=args.url, site=args.site, kind=args.kind)
+    except CleanerError as e:  # binary data, corrupt gzip: the page is named, the message kept
+        raise InputError(f"{name}: {e}") from e
+    except Exception as e:  # a bug on this page: one line naming it; --debug shows the traceback
+        from ..batch import one_line
+        raise DocumentError(f"{name}: unexpected {one_line(e)} (run again with --debug for the "
+                            f"traceback)") from e
+    if result.truncated:
+        print(f"{PROG}: warning: {name}: {result.truncated}", file=sys.stderr)
     out = sys.stdout
     if args.json:
         out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,76 @@
+"""The size limit: a page longer than `Options.max_chars` is cut, not refused.
+
+Cut rather than refused because the start of a page is where its article is, so a cut page still
+gives a useful body, and because one oversized page in a crawl should cost a bounded amount of time
+and memory, not a lost record. Every cut is recorded (`CleanResult.truncated` says why), so a
+caller who needs whole pages only can drop those results.
+
+On HTML, the scripts, styles, inline SVG and comments are taken out first when the page is over
+the limit: they are what makes most oversized pages oversized, extraction drops them anyway, and
+without them the article behind them fits. JSON-LD scripts stay: they describe the article.
+"""
+from __future__ import annotations
+
+import re
+
+# Characters cleaned from one page by default. Real article pages are far below it (a long page
+# is some hundred thousand characters of HTML); it keeps a 50 MB page to a few seconds of work.
+MAX_CHARS = 2_000_000
+# Bytes read before decoding: every charset takes at most 4 bytes for a character.
+MAX_BYTES_PER_CHAR = 4
+# A cut prefers a line break (text) or a tag start (HTML) this close to the limit.
+_CUT_SLACK = 0.1
+
+# Elements whose content is never page text, and comments; names up to a bounded length so an
+# unclosed `<script` cannot make the search quadratic.
+_INERT_OPEN = re.compile(r"<(script|style|svg)\b[^>]{0,4000}>|<!--", re.IGNORECASE)
+_INERT_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "svg")}
+
+
+def max_bytes(max_chars: int) -> int:
+    return max_chars * MAX_BYTES_PER_CHAR
+
+
+def cut_bytes(data: bytes, max_chars: int) -> tuple[bytes, bool]:
+    """The bytes that can hold at most the characters the limit allows, and whether any were cut."""
+    limit = max_bytes(max_chars)
+    return (data[:limit], True) if len(data) > limit else (data, False)
+
+
+def cut_text(text: str, kind: str, max_chars: int, size: str | None = None) -> tuple[str, str | None]:
+    """The page within the limit, and a note saying how it was cut (None when it was not);
+    `size` describes the whole page when `text` is already a part of it (bytes cut before decoding)."""
+    if len(text) <= max_chars:
+        return text, None
+    size = size or f"{len(text):,} characters"
+    if kind == "html":
+        text = strip_inert(text)
+        if len(text) <= max_chars:
+            return text, None
+    boundary = "<" if kind == "html" else "\n"
+    end = text.rfind(boundary, int(max_chars * (1 - _CUT_SLACK)), max_chars)
+    end = max_chars if end < 0 else end
+    return text[:end], f"cut to the first {end:,} characters of {size} (max_chars is {max_chars:,})"
+
+
+def strip_inert(markup: str) -> str:
+    """The markup without scripts (except JSON-LD), styles, inline SVG and comments. Linear: each
+    search starts where the last one ended, and an unclosed element runs to the end of the page."""
+    out: list[str] = []
+    pos = 0
+    while m := _INERT_OPEN.search(markup, pos):
+        name = m.group(1)
+        if name is None:
+            end = markup.find("-->", m.end())
+            end = len(markup) if end < 0 else end + 3
+        elif name.lower() == "script" and "ld+json" in m.group(0).lower():
+            out.append(markup[pos:m.end()])
+            pos = m.end()
+            continue
+        else:
+            close = _INERT_CLOSE[name.lower()].search(markup, m.end())
+            end = close.end() if close else len(markup)
+        out.append(markup[pos:m.start()])
+        pos = end
+    out.append(markup[pos:])
+    return "".join(out)
