@@ -59,8 +59,7 @@ class Cleaner:
             raise ConfigError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
         truncated = size = None
         if isinstance(content, (bytes, bytearray, memoryview)):
-            size = f"{len(content):,} bytes"
-            content, truncated = self._decode(bytes(content))
+            content, truncated, size = self._decode(bytes(content), kind)
         elif not isinstance(content, str):
             raise InputError(f"content must be str or bytes, not {type(content).__name__}")
         else:
@@ -77,11 +76,16 @@ class Cleaner:
         self.pipeline.run(doc, self.options)
         return CleanResult.from_document(doc, kind, truncated=truncated)
 
-    def _decode(self, data: bytes) -> tuple[str, str | None]:
-        """Bytes to text within the size limit (gzip undone first), with a note when they were cut."""
-        data, note = unwrap(data, limits.max_bytes(self.options.max_chars))
-        data, cut = limits.cut_bytes(data, self.options.max_chars)
-        return decode(data, final=not cut), note
+    def _decode(self, data: bytes, kind: str) -> tuple[str, str | None, str]:
+        """Bytes to text within the size limit (gzip undone first): the text, a note when the bytes
+        were cut short, and the page's size for the note the size limit may add."""
+        size = f"{len(data):,} bytes"
+        unwrapped, note = unwrap(data, limits.max_bytes(self.options.max_chars))
+        if unwrapped is not data:
+            size = f"{len(data):,} bytes of gzip"
+        html = kind == "html" or (kind == "auto" and sniff_kind(unwrapped[:2048].decode("latin-1")) == "html")
+        unwrapped, cut = limits.cut_bytes(unwrapped, self.options.max_chars, html)
+        return decode(unwrapped, final=not cut), note, size
 
 
 def _extract_html(markup: str, url: str | None, meta: dict) -> Document:

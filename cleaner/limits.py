@@ -21,19 +21,26 @@ MAX_BYTES_PER_CHAR = 4
 # A cut prefers a line break (text) or a tag start (HTML) this close to the limit.
 _CUT_SLACK = 0.1
 
-# Elements whose content is never page text, and comments; names up to a bounded length so an
-# unclosed `<script` cannot make the search quadratic.
-_INERT_OPEN = re.compile(r"<(script|style|svg)\b[^>]{0,4000}>|<!--", re.IGNORECASE)
-_INERT_CLOSE = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "svg")}
+# Elements whose content is never page text, and comments; attributes up to a bounded length so
+# an unclosed `<script` cannot make the search quadratic. Text and bytes versions: the bytes one
+# runs before decoding, on any charset where "<" is the ASCII byte.
+_INERT_OPEN = {str: re.compile(r"<(script|style|svg)\b[^>]{0,4000}>|<!--", re.IGNORECASE)}
+_INERT_OPEN[bytes] = re.compile(_INERT_OPEN[str].pattern.encode(), re.IGNORECASE)
+_INERT_CLOSE = {(t, name): re.compile(t(rf"</{name}\s*>", "ascii") if t is bytes else rf"</{name}\s*>",
+                                      re.IGNORECASE)
+                for t in (str, bytes) for name in ("script", "style", "svg")}
 
 
 def max_bytes(max_chars: int) -> int:
     return max_chars * MAX_BYTES_PER_CHAR
 
 
-def cut_bytes(data: bytes, max_chars: int) -> tuple[bytes, bool]:
-    """The bytes that can hold at most the characters the limit allows, and whether any were cut."""
+def cut_bytes(data: bytes, max_chars: int, html: bool) -> tuple[bytes, bool]:
+    """The bytes that can hold at most the characters the limit allows, and whether any were cut;
+    on HTML the inert parts go first, as they do from text."""
     limit = max_bytes(max_chars)
+    if len(data) > limit and html:
+        data = strip_inert(data)
     return (data[:limit], True) if len(data) > limit else (data, False)
 
 
@@ -53,24 +60,27 @@ def cut_text(text: str, kind: str, max_chars: int, size: str | None = None) -> t
     return text[:end], f"cut to the first {end:,} characters of {size} (max_chars is {max_chars:,})"
 
 
-def strip_inert(markup: str) -> str:
+def strip_inert(markup: str | bytes) -> str | bytes:
     """The markup without scripts (except JSON-LD), styles, inline SVG and comments. Linear: each
     search starts where the last one ended, and an unclosed element runs to the end of the page."""
-    out: list[str] = []
+    t = type(markup)
+    opener, comment_end = _INERT_OPEN[t], t("-->", "ascii") if t is bytes else "-->"
+    out: list = []
     pos = 0
-    while m := _INERT_OPEN.search(markup, pos):
+    while m := opener.search(markup, pos):
         name = m.group(1)
         if name is None:
-            end = markup.find("-->", m.end())
+            end = markup.find(comment_end, m.end())
             end = len(markup) if end < 0 else end + 3
-        elif name.lower() == "script" and "ld+json" in m.group(0).lower():
+        elif name.lower() in ("script", b"script") and "ld+json" in str(m.group(0)).lower():
             out.append(markup[pos:m.end()])
             pos = m.end()
             continue
         else:
-            close = _INERT_CLOSE[name.lower()].search(markup, m.end())
+            kind = name.lower() if t is str else name.lower().decode()
+            close = _INERT_CLOSE[t, kind].search(markup, m.end())
             end = close.end() if close else len(markup)
         out.append(markup[pos:m.start()])
         pos = end
     out.append(markup[pos:])
-    return "".join(out)
+    return t().join(out)
