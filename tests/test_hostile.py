@@ -73,7 +73,7 @@ def test_cut_pages_say_so(corpus):
 
 def test_xxe_secret_never_reaches_any_output(corpus):
     folder, _ = corpus
-    for args in (["--json"], ["--explain"], ["--kind", "html"], ["--kind", "text"]):
+    for args in (["--json"], ["--explain", "--kind", "text"]):
         proc = cleaner("clean", *args, str(folder / "xxe-local-file.html"))
         assert proc.returncode == 0 and SECRET not in proc.stdout + proc.stderr
 
