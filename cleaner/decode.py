@@ -34,8 +34,10 @@ _PROBE_BYTES = 8192
 # Control bytes that text never holds (tab, line feed, vertical tab, form feed, carriage return
 # and ESC, which ISO-2022 encodings use, are left out). NUL is left out too: it is stripped.
 _CONTROL_BYTES = bytes([*range(0x01, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
-# Random binary data has about 9% of such bytes; text has next to none.
+# Random binary data has about 9% of such bytes; text has next to none. A few stray ones (a short
+# file, a pasted escape sequence) are not enough.
 _BINARY_CONTROL_SHARE = 0.05
+_BINARY_MIN_CONTROLS = 8
 # In UTF-16 text of mostly ASCII markup every other byte is zero; in other text almost none is.
 _WIDE_ZERO_SHARE = 0.3
 _WIDE_OTHER_ZERO_SHARE = 0.05
@@ -118,7 +120,7 @@ def check_not_binary(data: bytes) -> None:
     if not probe:
         return
     controls = len(probe) - len(probe.translate(None, _CONTROL_BYTES))
-    if controls / len(probe) > _BINARY_CONTROL_SHARE:
+    if controls >= _BINARY_MIN_CONTROLS and controls / len(probe) > _BINARY_CONTROL_SHARE:
         raise InputError(f"binary data, not a page ({controls / len(probe):.0%} control bytes)")
 
 

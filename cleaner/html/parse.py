@@ -29,6 +29,8 @@ _XML_DECLARATION = re.compile(r"\s*<\?xml[^>]{0,500}\?>")
 _DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]{0,500}\[", re.IGNORECASE)
 _DOCTYPE_SEARCH = 2048
 _SUBSET_END = re.compile(r"\]\s*>")
+# Characters XML cannot hold: libxml2 turns each into U+FFFD, text the page never had.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Every tag, for flattening: its slash, its name, and whether it closes itself.
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
 # Elements that never have content, so never nest.
@@ -60,7 +62,9 @@ def _parse(markup: str):
 
 def _without_prolog(markup: str) -> str:
     """The markup without an XML declaration (lxml refuses a str that declares an encoding: the
-    text is decoded already) and without a DOCTYPE's internal subset."""
+    text is decoded already), without a DOCTYPE's internal subset, and without control characters."""
+    if _NOT_XML.search(markup):
+        markup = _NOT_XML.sub("", markup)
     m = _XML_DECLARATION.match(markup)
     if m:
         markup = markup[m.end():]
