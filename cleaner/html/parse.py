@@ -56,7 +56,8 @@ def _parse(markup: str):
         tree = lxml_html.document_fromstring(markup, parser=parser)
     except etree.ParserError:  # nothing but whitespace, comments or a doctype
         tree = lxml_html.document_fromstring("<html><body></body></html>", parser=parser)
-    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message for e in parser.error_log)
+    last = parser.error_log.last_error  # the depth error is fatal, so it is the last one
+    too_deep = last is not None and last.type_name == "ERR_RESOURCE_LIMIT" and "depth" in last.message
     return tree, too_deep
 
 
