@@ -4,6 +4,7 @@ and a page that breaks the cleaner is one line naming it."""
 from __future__ import annotations
 
 import gzip
+import io
 import sys
 
 import pytest
@@ -197,3 +198,20 @@ def test_binary_page_is_one_line_naming_it(tmp_path, capsys):
     path.write_bytes(b"GIF89a" + bytes(range(256)) * 10)
     assert main(["clean", str(path)]) == 2
     assert capsys.readouterr().err == f"cleaner: error: {path}: binary data (a GIF image), not a page\n"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("args", [[], ["--explain"]])
+def test_a_page_cannot_send_escape_sequences_to_a_terminal(tmp_path, monkeypatch, args):
+    path = tmp_path / "page.txt"
+    path.write_text(f"{ARTICLE} \x1b]0;owned\x07\x1b[2J\x9b31m\n{ARTICLE_2}\n", encoding="utf-8")
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stdout", screen)
+    assert main(["clean", *args, str(path)]) == 0
+    shown = screen.getvalue()
+    assert ARTICLE_2 in shown or "fishermen" in shown.lower()
+    assert "\x1b]0;" not in shown and "\x1b[2J" not in shown and "\x9b" not in shown and "\x07" not in shown

@@ -70,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             explain.render_plain(result, out)
     elif result.text:
-        out.write(result.text + "\n")
+        from ..explain import for_terminal
+        out.write((for_terminal(result.text) if out.isatty() else result.text) + "\n")
     out.flush()
     return 0
