@@ -18,6 +18,9 @@ import re
 MAX_CHARS = 2_000_000
 # Bytes read before decoding: every charset takes at most 4 bytes for a character.
 MAX_BYTES_PER_CHAR = 4
+# Bytes `cleaner clean` reads from a file at most: room for a page whose bulk is scripts (they go
+# before the cut), while a 10 GB file saved as .html never has to fit in memory.
+MAX_READ_BYTES_PER_CHAR = 32
 # A cut prefers a line break (text) or a tag start (HTML) this close to the limit.
 _CUT_SLACK = 0.1
 
@@ -33,6 +36,10 @@ _INERT_CLOSE = {(t, name): re.compile(t(rf"</{name}\s*>", "ascii") if t is bytes
 
 def max_bytes(max_chars: int) -> int:
     return max_chars * MAX_BYTES_PER_CHAR
+
+
+def max_read_bytes(max_chars: int) -> int:
+    return max_chars * MAX_READ_BYTES_PER_CHAR
 
 
 def cut_bytes(data: bytes, max_chars: int, html: bool) -> tuple[bytes, bool]:

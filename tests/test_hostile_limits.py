@@ -102,7 +102,7 @@ def test_cli_max_chars(tmp_path, capsys):
     path.write_text("\n".join(LINES), encoding="utf-8")
     assert main(["clean", "--max-chars", "300", str(path)]) == 0
     out, err = capsys.readouterr()
-    assert len(out) <= 301 and err.startswith(f"cleaner: warning: {path}: cut to the first")
+    assert len(out) <= 301 and err.startswith(f"cleaner: warning: {path}: ") and "cut to the first" in err
     assert main(["clean", "--max-chars", "0", str(path)]) == 2
     assert "--max-chars" in capsys.readouterr().err
 
@@ -215,3 +215,15 @@ def test_a_page_cannot_send_escape_sequences_to_a_terminal(tmp_path, monkeypatch
     shown = screen.getvalue()
     assert ARTICLE_2 in shown or "fishermen" in shown.lower()
     assert "\x1b]0;" not in shown and "\x1b[2J" not in shown and "\x9b" not in shown and "\x07" not in shown
+
+
+def test_clean_reads_no_more_of_a_file_than_the_limit_needs(tmp_path, capsys):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as f:
+        f.write("\n".join(LINES).encode())
+        f.seek(50_000_000)  # a sparse 50 MB file: nothing past the limit should be read
+        f.write(b"END-OF-FILE")
+    assert main(["clean", "--max-chars", "1000", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "END-OF-FILE" not in out and LINES[0] in out
+    assert err.count("\n") == 1 and "read only the first 32,000 bytes" in err and "max_chars" in err
