@@ -66,7 +66,8 @@ class Cleaner:
             content = sanitize(content)
         if kind == "auto":
             kind = sniff_kind(content)
-        content, cut = limits.cut_text(content, kind, self.options.max_chars, size)
+        parts = self.options.max_tags if kind == "html" else self.options.max_lines
+        content, cut = limits.cut_text(content, kind, self.options.max_chars, parts, size)
         truncated = "; ".join(note for note in (cut, truncated) if note) or None
         meta = {"site": site or site_from_url(url), "date": date}
         if kind == "html":

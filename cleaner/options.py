@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .errors import ConfigError
-from .limits import MAX_CHARS
+from .limits import MAX_CHARS, MAX_LINES, MAX_TAGS
 
 KINDS = ("auto", "html", "text")
 
@@ -25,8 +25,13 @@ class Options:
     classifier_threshold: float = 0.5
     # Longer pages are cut to this many characters, and the cut recorded (see cleaner/limits.py).
     max_chars: int = MAX_CHARS
+    # ...and to this many lines (text dumps) or tags (HTML), which is what cleaning time grows with.
+    max_lines: int = MAX_LINES
+    max_tags: int = MAX_TAGS
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "disable", frozenset(self.disable))
-        if not isinstance(self.max_chars, int) or self.max_chars < 1:
-            raise ConfigError(f"max_chars must be a whole number of at least 1, got {self.max_chars!r}")
+        for name in ("max_chars", "max_lines", "max_tags"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{name} must be a whole number of at least 1, got {value!r}")

@@ -86,9 +86,27 @@ def test_corrupt_gzip_and_binary_data_are_input_errors():
         clean(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
 
 
-def test_max_chars_must_be_positive():
-    with pytest.raises(ConfigError, match="max_chars"):
-        Options(max_chars=0)
+@pytest.mark.parametrize("name", ["max_chars", "max_lines", "max_tags"])
+def test_limits_must_be_positive(name):
+    with pytest.raises(ConfigError, match=name):
+        Options(**{name: 0})
+
+
+def test_a_dump_of_too_many_lines_is_cut_at_a_line():
+    result = Cleaner(options=Options(max_lines=50)).clean("\n".join(LINES), kind="text")
+    assert "max_lines is 50" in result.truncated and "of 199 lines" in result.truncated
+    assert LINES[0] in result.text and LINES[49] in result.text and LINES[50] not in result.text
+
+
+def test_a_page_of_too_many_tags_is_cut_at_a_tag_after_its_scripts_go():
+    paragraphs = "".join(f"<p>{i}: {ARTICLE}</p>" for i in range(100))
+    scripts = "<script>if (a<b && c<d) {}</script>" * 500  # 1,500 "<" that are not tags
+    markup = page(paragraphs, head=scripts)
+    whole = Cleaner(options=Options(max_tags=1000)).clean(markup)
+    assert whole.truncated is None and f"99: {ARTICLE}" in whole.text
+    cut = Cleaner(options=Options(max_tags=100)).clean(markup)
+    assert "max_tags is 100" in cut.truncated
+    assert f"0: {ARTICLE}" in cut.text and f"99: {ARTICLE}" not in cut.text
 
 
 def test_the_batch_record_says_the_page_was_cut():
@@ -226,4 +244,4 @@ def test_clean_reads_no_more_of_a_file_than_the_limit_needs(tmp_path, capsys):
     assert main(["clean", "--max-chars", "1000", str(path)]) == 0
     out, err = capsys.readouterr()
     assert "END-OF-FILE" not in out and LINES[0] in out
-    assert err.count("\n") == 1 and "read only the first 32,000 bytes" in err and "max_chars" in err
+    assert err.count("\n") == 1 and "read only the first 16,000 bytes" in err and "max_chars" in err
