@@ -245,3 +245,10 @@ def test_clean_reads_no_more_of_a_file_than_the_limit_needs(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "END-OF-FILE" not in out and LINES[0] in out
     assert err.count("\n") == 1 and "read only the first 16,000 bytes" in err and "max_chars" in err
+
+
+def test_flatten_is_linear_on_tags_that_never_close():
+    hostile = "<div>" * 300 + "<a href=" * 50_000  # deep enough to flatten; no ">" after the divs
+    flat = flatten(hostile, max_depth=10)
+    assert flat.count("<div>") == 10 and flat.endswith("<a href=")
+    assert ARTICLE in clean(page(f"<p>{ARTICLE}</p>") + hostile, kind="html").text

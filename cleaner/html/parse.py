@@ -31,8 +31,8 @@ _DOCTYPE_SEARCH = 2048
 _SUBSET_END = re.compile(r"\]\s*>")
 # Characters XML cannot hold: libxml2 turns each into U+FFFD, text the page never had.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# Every tag, for flattening: its slash, its name, and whether it closes itself.
-_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
+# The start of every tag, for flattening: its slash and its name. The tag ends at the next ">".
+_TAG_START = re.compile(r"<(/?)([A-Za-z][^\s/>]{0,100})")
 # Elements that never have content, so never nest.
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr "
                   "basefont bgsound frame keygen".split())
@@ -83,9 +83,16 @@ def flatten(markup: str, max_depth: int = MAX_DEPTH) -> str:
     out: list[str] = []
     stack: list[str] = []
     open_names: dict[str, int] = {}  # how many of each name are on the stack: membership in O(1)
-    last = 0
-    for m in _TAG.finditer(markup):
-        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+    last = 0  # where the markup not yet copied starts
+    gt = -1  # the first ">" after the current tag start; found once, so the pass stays linear
+    for m in _TAG_START.finditer(markup):
+        if m.start() < last:
+            continue  # a "<" inside a tag already handled (an attribute value)
+        if gt < m.end():
+            gt = markup.find(">", m.end())
+            if gt < 0:
+                break  # no tag can end any more: the rest is text
+        closing, name, self_closing = m.group(1), m.group(2).lower(), markup[gt - 1] == "/"
         depth = len(stack)
         if closing and open_names.get(name):
             while True:  # close up to the matching open tag, as parsers do; each name pops once
@@ -100,6 +107,6 @@ def flatten(markup: str, max_depth: int = MAX_DEPTH) -> str:
         if depth >= max_depth:
             out.append(markup[last:m.start()])
             out.append(" ")
-            last = m.end()
+            last = gt + 1
     out.append(markup[last:])
     return "".join(out)
