@@ -32,14 +32,15 @@ MAX_READ_BYTES_PER_CHAR = 16
 # A cut prefers a line break (text) or a tag start (HTML) this close to the limit.
 _CUT_SLACK = 0.1
 
-# Elements whose content is never page text, and comments; attributes up to a bounded length so
-# an unclosed `<script` cannot make the search quadratic. Text and bytes versions: the bytes one
-# runs before decoding, on any charset where "<" is the ASCII byte.
-_INERT_OPEN = {str: re.compile(r"<(script|style|svg)\b[^>]{0,4000}>|<!--", re.IGNORECASE)}
+# Elements whose content is never page text, and comments: where they start (the start tag ends
+# at the next ">") and how they end. Text and bytes versions: the bytes one runs before decoding,
+# on any charset where "<" is the ASCII byte.
+_INERT_NAMES = ("script", "style", "svg")
+_INERT_OPEN = {str: re.compile(r"<(script|style|svg)\b|<!--", re.IGNORECASE)}
 _INERT_OPEN[bytes] = re.compile(_INERT_OPEN[str].pattern.encode(), re.IGNORECASE)
-_INERT_CLOSE = {(t, name): re.compile(t(rf"</{name}\s*>", "ascii") if t is bytes else rf"</{name}\s*>",
+_INERT_CLOSE = {(t, name): re.compile(rf"</{name}\s*>".encode() if t is bytes else rf"</{name}\s*>",
                                       re.IGNORECASE)
-                for t in (str, bytes) for name in ("script", "style", "svg")}
+                for t in (str, bytes) for name in _INERT_NAMES}
 
 
 def max_bytes(max_chars: int) -> int:
@@ -102,25 +103,29 @@ def _nth(text: str, needle: str, n: int) -> int:
 
 
 def strip_inert(markup: str | bytes) -> str | bytes:
-    """The markup without scripts (except JSON-LD), styles, inline SVG and comments. Linear: each
+    """The markup without scripts (except JSON-LD), styles, inline SVG and comments. Linear: every
     search starts where the last one ended, and an unclosed element runs to the end of the page."""
     t = type(markup)
-    opener, comment_end = _INERT_OPEN[t], t("-->", "ascii") if t is bytes else "-->"
+    gt, comment_end, json_ld = (b">", b"-->", b"ld+json") if t is bytes else (">", "-->", "ld+json")
     out: list = []
     pos = 0
-    while m := opener.search(markup, pos):
+    while m := _INERT_OPEN[t].search(markup, pos):
         name = m.group(1)
         if name is None:
             end = markup.find(comment_end, m.end())
             end = len(markup) if end < 0 else end + 3
-        elif name.lower() in ("script", b"script") and "ld+json" in str(m.group(0)).lower():
-            out.append(markup[pos:m.end()])
-            pos = m.end()
-            continue
         else:
-            kind = name.lower() if t is str else name.lower().decode()
-            close = _INERT_CLOSE[t, kind].search(markup, m.end())
-            end = close.end() if close else len(markup)
+            tag_end = markup.find(gt, m.end())
+            if tag_end < 0:  # a start tag that never ends: the rest of the page is inside it
+                end = len(markup)
+            elif json_ld in markup[m.end():tag_end].lower():
+                out.append(markup[pos:tag_end + 1])
+                pos = tag_end + 1
+                continue
+            else:
+                key = name.lower() if t is str else name.lower().decode()
+                close = _INERT_CLOSE[t, key].search(markup, tag_end + 1)
+                end = close.end() if close else len(markup)
         out.append(markup[pos:m.start()])
         pos = end
     out.append(markup[pos:])
