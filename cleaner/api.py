@@ -2,19 +2,26 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from .cleaners import default_cleaners
-from .decode import decode
+from . import limits
+from .decode import decode, unwrap
 from .document import Document
 from .errors import ConfigError, InputError
 from .html.extract import extract as extract_html
+from .html.parse import SHALLOW_DEPTH, flatten
 from .options import KINDS, Options
 from .pipeline import Pipeline
 from .result import CleanResult
 from .sites.dates import html_date, parse_day
 from .sites.registry import load_registry
+
+# Lone surrogates (from JSON escapes such as "\udc80") cannot be written as UTF-8 by any output.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_REPLACEMENT = "\ufffd"
 
 
 def site_from_url(url: str | None) -> str | None:
@@ -66,24 +73,30 @@ class Cleaner:
         return self.pipeline.names
 
     def clean(self, content: str | bytes, *, url: str | None = None, site: str | None = None,
-              kind: str = "auto", date: str | None = None) -> CleanResult:
+              kind: str = "auto", date: str | None = None, charset: str | None = None) -> CleanResult:
+        """Clean one page. For bytes, `charset` is the transport's (an HTTP header's) charset,
+        tried after a BOM and before what the page declares."""
         if kind not in KINDS:
             raise ConfigError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        truncated = size = None
         if isinstance(content, (bytes, bytearray, memoryview)):
-            content = decode(bytes(content))
+            content, truncated, size = self._decode(bytes(content), kind, charset)
         elif not isinstance(content, str):
             raise InputError(f"content must be str or bytes, not {type(content).__name__}")
-        elif "\x00" in content:
-            content = content.replace("\x00", "")
+        else:
+            content = sanitize(content)
         if kind == "auto":
             kind = sniff_kind(content)
+        parts = self.options.max_tags if kind == "html" else self.options.max_lines
+        content, cut = limits.cut_text(content, kind, self.options.max_chars, parts, size)
+        truncated = "; ".join(note for note in (cut, truncated) if note) or None
         meta = {"site": site or site_from_url(url), "date": date}
         if kind == "html":
-            doc = extract_html(content, url=url, **meta, **self._html_site_rules(content, meta))
+            doc = _extract_html(content, url, meta, self._html_site_rules(content, meta))
         else:
             doc = Document.from_text(content, url=url, **meta)
         self.pipeline.run(doc, self.options)
-        return CleanResult.from_document(doc, kind)
+        return CleanResult.from_document(doc, kind, truncated=truncated)
 
     def _html_site_rules(self, markup: str, meta: dict) -> dict:
         """The known site's selectors for extraction. Fills meta["date"] from the page's own
@@ -99,6 +112,34 @@ class Cleaner:
         if layout is None:
             return {}
         return {"drop_selectors": layout.drop_selectors, "body_selector": layout.body_selector}
+
+    def _decode(self, data: bytes, kind: str, charset: str | None) -> tuple[str, str | None, str]:
+        """Bytes to text within the size limit (gzip undone first): the text, a note when the bytes
+        were cut short, and the page's size for the note the size limit may add."""
+        size = f"{len(data):,} bytes"
+        unwrapped, note = unwrap(data, limits.max_bytes(self.options.max_chars))
+        if unwrapped is not data:
+            size = f"{len(data):,} bytes of gzip"
+        html = kind == "html" or (kind == "auto" and sniff_kind(unwrapped[:2048].decode("latin-1")) == "html")
+        unwrapped, cut = limits.cut_bytes(unwrapped, self.options.max_chars, html)
+        return decode(unwrapped, charset, final=not cut), note, size
+
+
+def _extract_html(markup: str, url: str | None, meta: dict, selectors: dict) -> Document:
+    """Blocks of an HTML page, with the known site's selectors. The extractor walks some nestings
+    (lists in lists) recursively; a page nested deeper than the stack allows is flattened and
+    extracted again."""
+    try:
+        return extract_html(markup, url=url, **meta, **selectors)
+    except RecursionError:
+        return extract_html(flatten(markup, SHALLOW_DEPTH), url=url, **meta, **selectors)
+
+
+def sanitize(text: str) -> str:
+    """Text without NUL bytes and with lone surrogates replaced, so any output can be encoded."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return _SURROGATE.sub(_REPLACEMENT, text)
 
 
 _DEFAULT: Cleaner | None = None

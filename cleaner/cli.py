@@ -1,7 +1,8 @@
 """The `cleaner` command. Arguments are parsed here and turned into one frozen Options/Cleaner;
 nothing deeper sees argparse. Each sub-command lives in its own module under `cleaner.commands`.
-Errors a user causes print one line, `cleaner: error: ...`, and exit with status 2; `--debug`
-shows the traceback instead."""
+Errors a user causes print one line, `cleaner: error: ...`, and exit with status 2; a page that
+cannot be cleaned prints one line naming it and exits with status 1; `--debug` shows the traceback
+instead."""
 from __future__ import annotations
 
 import argparse
@@ -10,11 +11,12 @@ import sys
 from collections.abc import Sequence
 
 from .commands import COMMANDS
-from .commands.args import PROG, UsageError
-from .errors import CleanerError
+from .commands.args import PROG, UsageError, positive_int
+from .errors import CleanerError, DocumentError
+from .limits import MAX_CHARS
 
 EXIT_USAGE = 2   # a bad option, a missing or unreadable file, an unknown cleaner
-EXIT_FAILURE = 1  # anything else that went wrong
+EXIT_FAILURE = 1  # a page the cleaner failed on, and anything else that went wrong
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "CLEANER_RULES; repeatable, later folders win")
     common.add_argument("--no-site-rules", action="store_true",
                         help="do not apply site rules: generic cleaning only")
+    common.add_argument("--max-chars", type=positive_int, default=MAX_CHARS, metavar="N",
+                        help="cut longer pages to N characters, and say so (default: %(default)s)")
     common.add_argument("--debug", action="store_true", help="show tracebacks for errors")
 
     parser = _Parser(prog=PROG, description="Strip boilerplate from scraped web pages and keep the article body.")
@@ -52,6 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         return args.func(args)
+    except DocumentError as e:  # the page, not the command line, is what went wrong
+        if debug:
+            raise
+        return _fail(str(e), EXIT_FAILURE)
     except CleanerError as e:
         if debug:
             raise

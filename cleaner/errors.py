@@ -11,3 +11,7 @@ class InputError(CleanerError):
 
 class ConfigError(CleanerError):
     """A bad option, such as an unknown cleaner name."""
+
+
+class DocumentError(CleanerError):
+    """A page the cleaner failed on for a reason of its own (a bug, or input it cannot handle)."""

@@ -5,11 +5,21 @@ coloured table for a terminal.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from .document import Removal
 from .result import CleanResult
+
+# Control characters (C0 but tab and line feed, DEL, C1): a page that carries ESC or CSI sequences
+# could retitle the window or rewrite the screen of whoever looks at it in a terminal.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def for_terminal(text: str) -> str:
+    """Page text made safe to show in a terminal: control characters dropped."""
+    return _TERMINAL_CONTROLS.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -74,7 +84,7 @@ def render_rich(result: CleanResult, console) -> None:
 
     table_rows = rows(result)
     for key, value in header(result, table_rows):
-        console.print(Text.assemble((f"{key}: ", "bold"), value))
+        console.print(Text.assemble((f"{key}: ", "bold"), for_terminal(value)))
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("", no_wrap=True)
@@ -82,9 +92,9 @@ def render_rich(result: CleanResult, console) -> None:
     table.add_column("text", ratio=1, overflow="fold")
     for r in table_rows:
         if r.kept:
-            table.add_row(str(r.index), Text("keep", "green"), "", Text(r.text))
+            table.add_row(str(r.index), Text("keep", "green"), "", Text(for_terminal(r.text)))
         else:
-            table.add_row(str(r.index), Text("drop", "red"), r.reason, Text(r.text, "dim strike"))
+            table.add_row(str(r.index), Text("drop", "red"), r.reason, Text(for_terminal(r.text), "dim strike"))
         for t in r.trims:
-            table.add_row("", Text("trim", "yellow"), f"{t.cleaner}:{t.rule}", Text(t.text, "dim strike"))
+            table.add_row("", Text("trim", "yellow"), f"{t.cleaner}:{t.rule}", Text(for_terminal(t.text), "dim strike"))
     console.print(table)

@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .errors import ConfigError
+from .limits import MAX_CHARS, MAX_LINES, MAX_TAGS
+
 if TYPE_CHECKING:
     from .sites.registry import Registry
 
@@ -28,6 +31,15 @@ class Options:
     # built-in rules, CLEANER_RULES and --rules folders) so the batch's workers receive it loaded.
     site_rules: bool = True
     registry: Registry | None = None
+    # Longer pages are cut to this many characters, and the cut recorded (see cleaner/limits.py).
+    max_chars: int = MAX_CHARS
+    # ...and to this many lines (text dumps) or tags (HTML), which is what cleaning time grows with.
+    max_lines: int = MAX_LINES
+    max_tags: int = MAX_TAGS
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "disable", frozenset(self.disable))
+        for name in ("max_chars", "max_lines", "max_tags"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{name} must be a whole number of at least 1, got {value!r}")

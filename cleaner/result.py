@@ -15,12 +15,15 @@ class CleanResult:
     kind: str = "text"
     url: str | None = None
     description: str | None = None
+    # Why the page was cut short (the size limit, a truncated gzip file), or None for a whole page.
+    truncated: str | None = None
     document: Document | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def from_document(cls, doc: Document, kind: str) -> "CleanResult":
+    def from_document(cls, doc: Document, kind: str, truncated: str | None = None) -> "CleanResult":
         return cls(text=doc.body(), title=doc.title, site=doc.site, removed=tuple(doc.removals()),
-                   kind=kind, url=doc.url, description=doc.description, document=doc)
+                   kind=kind, url=doc.url, description=doc.description, truncated=truncated,
+                   document=doc)
 
     def removed_chars_by_cleaner(self) -> dict[str, int]:
         """Characters each cleaner removed on this page: the batch summary adds these up."""
@@ -32,6 +35,8 @@ class CleanResult:
     def to_dict(self, *, with_removed: bool = True) -> dict:
         d = {"url": self.url, "site": self.site, "title": self.title, "description": self.description,
              "kind": self.kind, "text": self.text}
+        if self.truncated:
+            d["truncated"] = self.truncated
         if with_removed:
             d["removed"] = [r.to_dict() for r in self.removed]
         return d

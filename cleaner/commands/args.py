@@ -8,6 +8,7 @@ import os
 from ..api import Cleaner
 from ..cleaners import cleaner_names
 from ..errors import CleanerError
+from ..options import Options
 
 PROG = "cleaner"
 
@@ -41,7 +42,8 @@ def cpu_count() -> int:
 def make_cleaner(args: argparse.Namespace) -> Cleaner:
     """The one Cleaner this run uses; raises ConfigError for an unknown cleaner name or a bad
     site rule file."""
-    return Cleaner(disable=names(args.disable), site_rules=not args.no_site_rules, rules=args.rules)
+    return Cleaner(disable=names(args.disable), options=Options(max_chars=args.max_chars),
+                   site_rules=not args.no_site_rules, rules=args.rules)
 
 
 def files_after_disable(args: argparse.Namespace) -> list[str]:

@@ -6,9 +6,10 @@ import json
 import sys
 
 from ..cleaners import cleaner_names
-from ..errors import InputError
+from ..errors import CleanerError, DocumentError, InputError
+from ..limits import max_read_bytes
 from ..options import KINDS
-from .args import UsageError, files_after_disable, make_cleaner
+from .args import PROG, UsageError, files_after_disable, make_cleaner
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
@@ -27,17 +28,20 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     c.set_defaults(func=run)
 
 
-def read_input(path: str) -> bytes:
-    """The page's bytes (so encoding detection applies), from a file or from stdin for '-'."""
-    if path == "-":
-        return sys.stdin.buffer.read()
+def read_input(path: str, limit: int) -> tuple[bytes, bool]:
+    """The page's bytes (so encoding detection applies), from a file or from stdin for '-', at most
+    `limit` of them, and whether there were more."""
     try:
-        with open(path, "rb") as f:
-            return f.read()
+        if path == "-":
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(path, "rb") as f:
+                data = f.read(limit + 1)
     except IsADirectoryError:
         raise InputError(f"cannot read {path}: is a directory") from None
     except OSError as e:
         raise InputError(f"cannot read {path}: {e.strerror or e}") from None
+    return (data[:limit], True) if len(data) > limit else (data, False)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,8 +51,21 @@ def run(args: argparse.Namespace) -> int:
     if files:
         raise UsageError(f"one page at a time: unexpected {' '.join(files)}")
     cleaner = make_cleaner(args)
-    data = read_input(args.path)
-    result = cleaner.clean(data, url=args.url, site=args.site, kind=args.kind)
+    limit = max_read_bytes(cleaner.options.max_chars)
+    data, unread = read_input(args.path, limit)
+    name = "stdin" if args.path == "-" else args.path
+    try:
+        result = cleaner.clean(data, url=args.url, site=args.site, kind=args.kind)
+    except CleanerError as e:  # binary data, corrupt gzip: the page is named, the message kept
+        raise InputError(f"{name}: {e}") from e
+    except Exception as e:  # a bug on this page: one line naming it; --debug shows the traceback
+        from ..batch import one_line
+        raise DocumentError(f"{name}: unexpected {one_line(e)} (run again with --debug for the "
+                            f"traceback)") from e
+    notes = [f"read only the first {limit:,} bytes"] if unread else []
+    notes += [result.truncated] if result.truncated else []
+    if notes:
+        print(f"{PROG}: warning: {name}: {'; '.join(notes)}", file=sys.stderr)
     out = sys.stdout
     if args.json:
         out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -60,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             explain.render_plain(result, out)
     elif result.text:
-        out.write(result.text + "\n")
+        from ..explain import for_terminal
+        out.write((for_terminal(result.text) if out.isatty() else result.text) + "\n")
     out.flush()
     return 0

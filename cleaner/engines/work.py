@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..api import Cleaner
-from ..decode import decode
 from ..io.record import Record
 
 # Error kinds the engines give, as counted in the batch summary (readers add their own).
@@ -35,12 +34,13 @@ def clean_one(cleaner: Cleaner, record: Record) -> Outcome:
     if record.error is not None:
         return Outcome({"id": record.id, "url": record.url, "error": record.error},
                        record.error_kind or "unusable record", 0)
-    content = record.content or ""
     try:
-        if isinstance(content, bytes) and record.charset:
-            content = decode(content, record.charset)  # the transport's charset, tried first
-        result = cleaner.clean(content, url=record.url, site=record.site, kind=record.kind, date=record.date)
+        result = cleaner.clean(record.content or "", url=record.url, site=record.site, kind=record.kind,
+                               date=record.date, charset=record.charset)
     except Exception as e:  # one bad page must not stop a batch of millions
         return failed(record, one_line(e), type(e).__name__)
-    return Outcome({"id": record.id, "url": record.url, "site": result.site, "title": result.title,
-                    "text": result.text, "removed": result.removed_chars_by_cleaner()}, None, record.size())
+    out = {"id": record.id, "url": record.url, "site": result.site, "title": result.title,
+           "text": result.text, "removed": result.removed_chars_by_cleaner()}
+    if result.truncated:
+        out["truncated"] = result.truncated
+    return Outcome(out, None, record.size())

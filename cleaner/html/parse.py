@@ -1,10 +1,112 @@
-"""Markup to an lxml tree, parsed once and shared by every later step."""
+"""Markup to an lxml tree, parsed once and shared by every later step.
+
+The parser is libxml2's HTML parser, set up so that hostile pages cannot reach outside the page:
+it never touches the network, and HTML parsing knows no external or internal entities, so a
+DOCTYPE's internal subset (an entity bomb, or an entity naming a local file) is never expanded.
+The subset is cut out before parsing all the same, or its declarations would show up as page text.
+
+libxml2 stops building the tree at a nesting depth of 256 and drops everything after that point.
+A page nested deeper (100,000 `<div>`s is a known crawler trap) is parsed again with the markup
+beyond `MAX_DEPTH` levels flattened: the deep tags are removed and their text kept in place.
+"""
 from __future__ import annotations
 
+import re
+
+from lxml import etree
 from lxml import html as lxml_html
+
+# Nesting kept when a page is too deep for the parser: well under libxml2's limit of 256, which
+# counts the <html> and <body> it adds, and far deeper than any real layout needs.
+MAX_DEPTH = 180
+# The last resort: when the parser still finds the flattened page too deep (tags it nests that the
+# flattening did not count, such as implied <p> or <tbody>), or the extractor runs out of stack.
+SHALLOW_DEPTH = 40
+_FALLBACK_DEPTHS = (MAX_DEPTH, SHALLOW_DEPTH)
+
+_XML_DECLARATION = re.compile(r"\s*<\?xml[^>]{0,500}\?>")
+# A DOCTYPE is looked for near the start only; its internal subset runs from "[" to "]>".
+_DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]{0,500}\[", re.IGNORECASE)
+_DOCTYPE_SEARCH = 2048
+_SUBSET_END = re.compile(r"\]\s*>")
+# Characters XML cannot hold: libxml2 turns each into U+FFFD, text the page never had.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The start of every tag, for flattening: its slash and its name. The tag ends at the next ">".
+_TAG_START = re.compile(r"<(/?)([A-Za-z][^\s/>]{0,100})")
+# Elements that never have content, so never nest.
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr "
+                  "basefont bgsound frame keygen".split())
 
 
 def parse(markup: str):
     """Parse markup into an lxml tree that never fetches anything and tolerates broken pages."""
+    markup = _without_prolog(markup)
+    tree, too_deep = _parse(markup)
+    for depth in _FALLBACK_DEPTHS if too_deep else ():
+        tree, too_deep = _parse(flatten(markup, depth))
+        if not too_deep:
+            break
+    return tree
+
+
+def _parse(markup: str):
+    """The tree, and whether libxml2 gave up on the page for being nested too deep."""
     parser = lxml_html.HTMLParser(remove_comments=True, no_network=True, huge_tree=False)
-    return lxml_html.document_fromstring(markup, parser=parser)
+    try:
+        tree = lxml_html.document_fromstring(markup, parser=parser)
+    except etree.ParserError:  # nothing but whitespace, comments or a doctype
+        tree = lxml_html.document_fromstring("<html><body></body></html>", parser=parser)
+    last = parser.error_log.last_error  # the depth error is fatal, so it is the last one
+    too_deep = last is not None and last.type_name == "ERR_RESOURCE_LIMIT" and "depth" in last.message
+    return tree, too_deep
+
+
+def _without_prolog(markup: str) -> str:
+    """The markup without an XML declaration (lxml refuses a str that declares an encoding: the
+    text is decoded already), without a DOCTYPE's internal subset, and without control characters."""
+    if _NOT_XML.search(markup):
+        markup = _NOT_XML.sub("", markup)
+    m = _XML_DECLARATION.match(markup)
+    if m:
+        markup = markup[m.end():]
+    doctype = _DOCTYPE.search(markup, 0, _DOCTYPE_SEARCH)
+    if doctype:
+        end = _SUBSET_END.search(markup, doctype.end())
+        cut = end.end() if end else len(markup)  # an unclosed subset swallows the page, as in XML
+        markup = markup[:doctype.end() - 1] + ">" + markup[cut:]
+    return markup
+
+
+def flatten(markup: str, max_depth: int = MAX_DEPTH) -> str:
+    """The markup with every tag opened below `max_depth` open elements removed, with its closing
+    tag; the text stays where it was. Linear: one pass over the tags with a stack of open names."""
+    out: list[str] = []
+    stack: list[str] = []
+    open_names: dict[str, int] = {}  # how many of each name are on the stack: membership in O(1)
+    last = 0  # where the markup not yet copied starts
+    gt = -1  # the first ">" after the current tag start; found once, so the pass stays linear
+    for m in _TAG_START.finditer(markup):
+        if m.start() < last:
+            continue  # a "<" inside a tag already handled (an attribute value)
+        if gt < m.end():
+            gt = markup.find(">", m.end())
+            if gt < 0:
+                break  # no tag can end any more: the rest is text
+        closing, name, self_closing = m.group(1), m.group(2).lower(), markup[gt - 1] == "/"
+        depth = len(stack)
+        if closing and open_names.get(name):
+            while True:  # close up to the matching open tag, as parsers do; each name pops once
+                top = stack.pop()
+                open_names[top] -= 1
+                if top == name:
+                    break
+            depth = len(stack)
+        elif not closing and name not in _VOID and not self_closing:
+            stack.append(name)
+            open_names[name] = open_names.get(name, 0) + 1
+        if depth >= max_depth:
+            out.append(markup[last:m.start()])
+            out.append(" ")
+            last = gt + 1
+    out.append(markup[last:])
+    return "".join(out)

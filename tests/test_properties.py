@@ -1,0 +1,123 @@
+"""Properties that hold for any input, checked with hypothesis on generated text, bytes and HTML.
+
+1. `clean()` never raises on any str, whatever the kind; on bytes, the only error it raises is
+   InputError for binary data. Its output can always be written as UTF-8.
+2. It never outputs text that was not in the input. Precisely:
+   - text dumps: every output paragraph is a substring of one line of the input, after both are
+     normalised (NUL removed, lone surrogates replaced by U+FFFD, as the cleaner reads its input;
+     runs of whitespace collapsed to one space, ends stripped);
+   - HTML: every output word (a run of non-space characters) is a substring of the page's text
+     nodes concatenated, both with all whitespace and all non-printable characters removed (controls,
+     which XML cannot hold, and unassigned code points, which the extractor drops): tags and
+     entities are not text, and inline tags such as `<b>foo</b>bar` join words, so words are
+     checked against the joined text.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner
+from cleaner.api import sanitize
+from cleaner.errors import InputError
+
+CLEANER = Cleaner()
+_SPACE = re.compile(r"\s+")
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+WORDS = ["the", "harbour", "said", "Home", "News", "Read more:", "Share", "Photo by AP", "©", "2024",
+         "Follow us", "Published:", "•", "Menu", "a", "breakwater", "storm", "|", "—", "…", "日本語"]
+# Lines shaped like a dump's: sentences, menu words, captions, markers, and arbitrary text.
+LINE = st.one_of(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=30).map(" ".join),
+    st.text(max_size=120),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80),
+)
+DUMP = st.lists(LINE, max_size=40).map("\n".join)
+# What a text file on disk holds: no control characters but line breaks and tabs (bytes full of
+# control characters are refused as binary data, which the bytes test above covers).
+PRINTABLE = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from("\n\t")
+FILE_DUMP = st.lists(st.text(alphabet=PRINTABLE, max_size=100) | LINE.filter(str.isprintable),
+                     max_size=40).map("\n".join)
+
+
+def collapse(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def normalised_lines(text: str) -> set[str]:
+    return {collapse(line) for line in sanitize(text).splitlines()} - {""}
+
+
+def assert_paragraphs_from(source: str, body: str) -> None:
+    lines = normalised_lines(source)
+    for para in filter(None, body.split("\n\n")):
+        assert any(collapse(para) in line for line in lines), f"invented: {para[:80]!r}"
+
+
+@SETTINGS
+@given(st.text(), st.sampled_from(["auto", "text", "html"]))
+def test_clean_never_raises_on_any_text(content, kind):
+    CLEANER.clean(content, kind=kind).text.encode("utf-8")
+
+
+@SETTINGS
+@given(st.binary(max_size=3000), st.sampled_from(["auto", "text", "html"]))
+def test_clean_raises_nothing_but_a_binary_data_error_on_any_bytes(data, kind):
+    try:
+        result = CLEANER.clean(data, kind=kind)
+    except InputError as e:
+        assert str(e).startswith(("binary data", "corrupt gzip data"))
+        return
+    result.text.encode("utf-8")
+
+
+@SETTINGS
+@given(DUMP)
+def test_text_output_comes_from_the_input(dump):
+    assert_paragraphs_from(dump, CLEANER.clean(dump, kind="text").text)
+
+
+@SETTINGS
+@given(FILE_DUMP)
+def test_text_output_comes_from_the_input_as_bytes(dump):
+    data = dump.encode("utf-8", errors="replace")
+    assert_paragraphs_from(data.decode("utf-8"), CLEANER.clean(data, kind="text").text)
+
+
+# HTML: pages built from blocks and inline elements around generated text.
+TEXT_NODE = st.one_of(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25).map(" ".join),
+                      st.text(max_size=60))
+INLINE = st.tuples(st.sampled_from(["", "b", "a", "span", "em"]), TEXT_NODE)
+BLOCK = st.tuples(st.sampled_from(["p", "h1", "h2", "li", "div", "blockquote", "td", "nav", "footer"]),
+                  st.lists(INLINE, min_size=1, max_size=4))
+
+
+def render(blocks) -> tuple[str, list[str]]:
+    """The page's markup and its text nodes."""
+    parts, texts = [], []
+    for tag, inlines in blocks:
+        inner = []
+        for inline, text in inlines:
+            texts.append(text)
+            escaped = html.escape(text)
+            inner.append(f"<{inline}>{escaped}</{inline}>" if inline else escaped)
+        parts.append(f"<{tag}>{''.join(inner)}</{tag}>")
+    markup = f"<html><head><title>t</title></head><body><article>{''.join(parts)}</article></body></html>"
+    return markup, texts
+
+
+@SETTINGS
+@given(st.lists(BLOCK, max_size=25))
+def test_html_output_comes_from_the_page_text(blocks):
+    markup, texts = render(blocks)
+    joined = visible(sanitize("t" + "".join(texts)))
+    for word in CLEANER.clean(markup, kind="html").text.split():
+        assert visible(word) in joined, f"invented: {word!r}"
+
+
+def visible(text: str) -> str:
+    return "".join(c for c in text if c.isprintable() and not c.isspace())
