@@ -99,3 +99,19 @@ def test_a_batch_over_the_whole_corpus_gives_one_record_each(corpus, tmp_path):
     assert "error" in results[-1]
     assert SECRET not in "".join(lines)
     assert all("error" not in r for r in results[:-1]), [r for r in results if "error" in r]
+
+
+def test_a_batch_over_the_corpus_folder_gives_one_record_each(corpus, tmp_path):
+    """The same files read as a folder tree, as they were saved: bytes, not JSON strings. Files
+    that are not pages become error records; nothing is lost and the run succeeds."""
+    folder, files = corpus
+    out = tmp_path / "out.jsonl"
+    proc = cleaner("batch", str(folder), "--glob", "*", "--out", str(out), "--workers", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    text = out.read_text(encoding="utf-8")
+    results = [json.loads(line) for line in text.splitlines()]
+    assert sorted(r["id"] for r in results) == sorted(NAMES)
+    assert SECRET not in text
+    failed = {r["id"] for r in results if "error" in r}
+    assert failed == {name for name in NAMES if files[name].must_fail}, failed
