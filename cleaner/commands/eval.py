@@ -5,12 +5,9 @@ ms/page figure is the cost of one page on one core."""
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import time
 
-from ..errors import InputError
 from .args import UsageError, files_after_disable, make_cleaner
 
 # Metrics in the order they are printed, with their labels.
@@ -28,27 +25,6 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     e.add_argument("--by-type", action="store_true", help="also score each page type the gold names")
     e.add_argument("--out", metavar="OUT", help="also write the cleaned records (id, text) to OUT")
     e.set_defaults(func=run)
-
-
-def read_gold(path: str) -> list[dict]:
-    """Gold records; a line without an id and a string body is an error naming file and line."""
-    from ..io import jsonl
-
-    jsonl.check_readable(path)
-    opener = gzip.open if jsonl.is_gzip(path) else open
-    gold = []
-    with opener(path, "rt", encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError as err:
-                raise InputError(f"{path}:{number}: invalid JSON ({err})") from None
-            if not isinstance(record, dict) or "id" not in record or not isinstance(record.get("body"), str):
-                raise InputError(f"{path}:{number}: a gold record needs 'id' and a string 'body'")
-            gold.append(record)
-    return gold
 
 
 def clean_all(cleaner, records) -> tuple[dict[str, str], float, int]:
@@ -75,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     if len(paths) != 2:
         raise UsageError("expected INPUT and GOLD (see 'cleaner eval --help')")
     cleaner = make_cleaner(args)
-    gold = read_gold(paths[1])
+    gold = jsonl.read_bodies(paths[1])
     bodies, seconds, failed = clean_all(cleaner, jsonl.read_records(paths[0]))
     if args.out:
         with jsonl.open_writer(args.out) as out:

@@ -3,12 +3,9 @@ pages alone (by repetition), and write one reviewable TOML per site."""
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 from pathlib import Path
 
-from ..errors import InputError
 from .args import PROG, UsageError, positive_int
 
 
@@ -84,23 +81,8 @@ def pages_from_records(records) -> list[dict]:
 
 def read_expected(path: str) -> dict[str, str]:
     """Hand-cleaned bodies by page id; a line that is not one is an error naming file and line."""
-    from ..io import jsonl
-    jsonl.check_readable(path)
-    opener = gzip.open if jsonl.is_gzip(path) else open
-    out: dict[str, str] = {}
-    with opener(path, "rt", encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-                body = data.get("text", data.get("body"))
-                if data.get("id") is None or not isinstance(body, str):
-                    raise ValueError("needs 'id' and 'text'")
-            except (ValueError, AttributeError) as e:
-                raise InputError(f"{path}:{number}: not an expected body ({e})") from None
-            out[str(data["id"])] = body
-    return out
+    from ..io.jsonl import read_bodies
+    return {str(r["id"]): r["body"] for r in read_bodies(path)}
 
 
 def run(args: argparse.Namespace) -> int:

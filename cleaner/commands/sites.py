@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
 from ..sites import BUILTIN_DIR, check_folders, load_registry
 from ..sites.dates import parse_day

@@ -102,6 +102,28 @@ def read_records(path: str | os.PathLike, fields: Fields = DEFAULT_FIELDS) -> It
         raise InputError(f"cannot read {source}: {e}") from None
 
 
+def read_bodies(path: str | os.PathLike) -> list[dict]:
+    """Reference bodies (a benchmark's gold, hand-cleaned pages): JSON objects with an `id` and the
+    body as a string in `body` or `text`, each returned with `body` set. Unlike page input, a bad
+    line is an InputError naming the file and line: a score or a lesson must not quietly skip what
+    it is measured against."""
+    check_readable(path)
+    out = []
+    with open_binary(path) as f:
+        for number, raw in enumerate(f, 1):
+            if not raw.strip():
+                continue
+            try:
+                data = json.loads(raw)
+            except ValueError as e:
+                raise InputError(f"{path}:{number}: invalid JSON ({e})") from None
+            body = data.get("body", data.get("text")) if isinstance(data, dict) else None
+            if data.get("id") is None or not isinstance(body, str):
+                raise InputError(f"{path}:{number}: a body record needs 'id' and a string 'body' or 'text'")
+            out.append({**data, "body": body})
+    return out
+
+
 def read_many(paths: Iterable[str | os.PathLike], fields: Fields = DEFAULT_FIELDS) -> Iterator[Record]:
     for path in paths:
         yield from read_records(path, fields)

@@ -1,7 +1,6 @@
 """Learning site rules from pages: by example (with hand-cleaned bodies) and by repetition."""
 from __future__ import annotations
 
-import json
 
 from cleaner import Cleaner
 from cleaner.options import Options
