@@ -75,12 +75,19 @@ class Cleaner:
     def clean(self, content: str | bytes, *, url: str | None = None, site: str | None = None,
               kind: str = "auto", date: str | None = None, charset: str | None = None) -> CleanResult:
         """Clean one page. For bytes, `charset` is the transport's (an HTTP header's) charset,
-        tried after a BOM and before what the page declares."""
+        tried after a BOM and before what the page declares. Whatever the content, this returns:
+        bytes that are no page (binary data, corrupt gzip) give an empty result whose
+        `not_a_page` says why; only a caller's mistake (content neither str nor bytes, an unknown
+        kind) raises."""
         if kind not in KINDS:
             raise ConfigError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
         truncated = size = None
         if isinstance(content, (bytes, bytearray, memoryview)):
-            content, truncated, size = self._decode(bytes(content), kind, charset)
+            try:
+                content, truncated, size = self._decode(bytes(content), kind, charset)
+            except InputError as e:  # binary data, corrupt gzip: an answer, not an exception
+                return CleanResult(text="", title=None, site=site or site_from_url(url), removed=(),
+                                   kind=kind, url=url, not_a_page=str(e))
         elif not isinstance(content, str):
             raise InputError(f"content must be str or bytes, not {type(content).__name__}")
         else:

@@ -17,6 +17,8 @@ class CleanResult:
     description: str | None = None
     # Why the page was cut short (the size limit, a truncated gzip file), or None for a whole page.
     truncated: str | None = None
+    # Why the content was not cleaned at all (binary data, corrupt gzip): then `text` is empty.
+    not_a_page: str | None = None
     document: Document | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -37,6 +39,8 @@ class CleanResult:
              "kind": self.kind, "text": self.text}
         if self.truncated:
             d["truncated"] = self.truncated
+        if self.not_a_page:
+            d["not_a_page"] = self.not_a_page
         if with_removed:
             d["removed"] = [r.to_dict() for r in self.removed]
         return d

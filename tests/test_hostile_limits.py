@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from cleaner import Cleaner, InputError, Options, clean
+from cleaner import Cleaner, Options, clean
 from cleaner.batch import clean_record
 from cleaner.cli import main
 from cleaner.errors import ConfigError
@@ -79,11 +79,12 @@ def test_a_truncated_gzip_page_is_cleaned_as_far_as_it_goes():
     assert ARTICLE in result.text and "ends early" in result.truncated
 
 
-def test_corrupt_gzip_and_binary_data_are_input_errors():
-    with pytest.raises(InputError, match="corrupt gzip"):
-        clean(b"\x1f\x8b\x08\x00" + b"\xff" * 100)
-    with pytest.raises(InputError, match="a PDF file"):
-        clean(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+def test_corrupt_gzip_and_binary_data_are_no_page_and_say_why():
+    corrupt = clean(b"\x1f\x8b\x08\x00" + b"\xff" * 100)
+    assert "corrupt gzip" in corrupt.not_a_page and corrupt.text == ""
+    pdf = clean(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", url="https://example.com/a.pdf")
+    assert "a PDF file" in pdf.not_a_page and pdf.text == "" and pdf.site == "example.com"
+    assert pdf.to_dict()["not_a_page"] == pdf.not_a_page
 
 
 @pytest.mark.parametrize("name", ["max_chars", "max_lines", "max_tags"])

@@ -6,7 +6,7 @@ import json
 import sys
 
 from ..cleaners import cleaner_names
-from ..errors import CleanerError, DocumentError, InputError
+from ..errors import DocumentError, InputError
 from ..limits import max_read_bytes
 from ..options import KINDS
 from .args import PROG, UsageError, files_after_disable, make_cleaner
@@ -56,12 +56,12 @@ def run(args: argparse.Namespace) -> int:
     name = "stdin" if args.path == "-" else args.path
     try:
         result = cleaner.clean(data, url=args.url, site=args.site, kind=args.kind)
-    except CleanerError as e:  # binary data, corrupt gzip: the page is named, the message kept
-        raise InputError(f"{name}: {e}") from e
     except Exception as e:  # a bug on this page: one line naming it; --debug shows the traceback
         from ..batch import one_line
         raise DocumentError(f"{name}: unexpected {one_line(e)} (run again with --debug for the "
                             f"traceback)") from e
+    if result.not_a_page:  # binary data, corrupt gzip: the page is named, the reason kept
+        raise InputError(f"{name}: {result.not_a_page}")
     notes = [f"read only the first {limit:,} bytes"] if unread else []
     notes += [result.truncated] if result.truncated else []
     if notes:
