@@ -324,6 +324,8 @@ def main(argv=None) -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-save", action="store_true")
     ap.add_argument("--cache", help="pickle of labelled pages to reuse between runs")
+    ap.add_argument("--thresholds", type=float, nargs="*", default=[],
+                    help="also score the held-out pages as dumped at these classifier thresholds")
     args = ap.parse_args(argv)
 
     t0 = time.time()
@@ -363,12 +365,18 @@ def main(argv=None) -> None:
                 for it in by_page[i]:
                     if it.variant in EVAL_VARIANTS:
                         preds[(pages[i].set, pages[i].id, it.variant)] = clean_with(it, model, options)
+                    if it.variant == "original":
+                        for t in args.thresholds:
+                            at = Options(classifier_threshold=t)
+                            preds[(pages[i].set, pages[i].id, f"t{t:g}")] = clean_with(it, model, at)
             print(f"fold {k}: trained on {len(train)} variants, {time.time() - t0:.0f}s", flush=True)
         evaluated = {(s, pid) for s, pid, _ in preds}
         held = [p for p in pages if (p.set, p.id) in evaluated]
         for set_name in dict.fromkeys(p.set for p in pages):
             for variant in EVAL_VARIANTS:
                 score(args.scorer, held, preds, set_name, variant, out_dir, variant == "original")
+            for t in args.thresholds:
+                score(args.scorer, held, preds, set_name, f"t{t:g}", out_dir, False)
         print(f"held-out predictions in {out_dir}")
     if not args.no_save:
         everything = training_items(range(len(pages)))

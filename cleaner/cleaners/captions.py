@@ -11,7 +11,7 @@ from ..document import Document
 from ..options import Options
 from ..phrases import (AGENCY_AFTER_SLASH, CAPTION_CUES, CREDIT_LINE, CREDIT_LINE_PREFIXES,
                        CREDIT_TAIL_CHARS, PAREN_CREDIT,
-                       PHOTO_BY, PHOTO_WORDS)
+                       PHOTO_BY, PHOTO_WORD, PHOTO_WORDS)
 from .base import Cleaner
 
 # Captions with a trailing credit are at most a few sentences.
@@ -27,12 +27,14 @@ class Captions(Cleaner):
 
     def apply(self, doc: Document, options: Options) -> None:
         prev = -1
+        dropped = doc.dropped
         for i, text in enumerate(doc.texts):
-            if doc.dropped[i] is not None:
+            if dropped[i] is not None:
                 continue
             if len(text) <= _CREDIT_LINE_MAX_CHARS and _may_be_credit_line(text) and CREDIT_LINE.match(text):
                 doc.drop(i, self.name, "credit-line")
-            elif text.count(" ") < _CAPTION_MAX_WORDS and ends_with_credit(text):
+            # (the ending is tested first: most lines end as prose and cannot end in a credit)
+            elif text[-1] not in _PROSE_END and text.count(" ") < _CAPTION_MAX_WORDS and ends_with_credit(text):
                 doc.drop(i, self.name, "credit-at-end")
             elif prev >= 0 and doc.texts[prev] == text and CAPTION_CUES.search(text):
                 doc.drop(prev, self.name, "caption-printed-twice")
@@ -58,6 +60,8 @@ def ends_with_credit(text: str) -> bool:
     slash = tail.rfind("/")
     if slash >= 0 and AGENCY_AFTER_SLASH.match(tail, slash + 1):
         return True
+    if not PHOTO_WORD.search(tail):
+        return False
     low = tail.lower()
     for word in PHOTO_WORDS:
         at = low.rfind(word)
