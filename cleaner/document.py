@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import compress, count
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Removal:
-    """One removed piece of text and who removed it, for `--explain`, stats and debugging."""
+class Removal(NamedTuple):
+    """One removed piece of text and who removed it, for `--explain`, stats and debugging.
+    (A named tuple: immutable like a frozen dataclass, and made at half the cost, which counts
+    when a page drops a hundred lines.)"""
 
     text: str
     cleaner: str

@@ -90,8 +90,6 @@ READING_TIME_LINE = re.compile(r"^(?:\d{1,3}\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|
 # is matched from its own anchor (the last "/", "(", or photo word) so long lines cost little.
 CREDIT_TAIL_CHARS = 120
 PHOTO_WORDS = ("photo", "image", "picture", "illustration")
-# Any of them, to skip the per-word search on the many lines that have none.
-PHOTO_WORD = re.compile("|".join(PHOTO_WORDS), re.I)
 PHOTO_BY = re.compile(r"(?:photo|image|picture|illustration)s?\s*(?:by|credit:?|courtesy(?: of)?|:)\s*"
                       r"[^.]{1,80}$", re.I)
 AGENCY_AFTER_SLASH = re.compile(

@@ -11,7 +11,7 @@ from ..document import Document
 from ..options import Options
 from ..phrases import (AGENCY_AFTER_SLASH, CAPTION_CUES, CREDIT_LINE, CREDIT_LINE_PREFIXES,
                        CREDIT_TAIL_CHARS, PAREN_CREDIT,
-                       PHOTO_BY, PHOTO_WORD, PHOTO_WORDS)
+                       PHOTO_BY, PHOTO_WORDS)
 from .base import Cleaner
 
 # Captions with a trailing credit are at most a few sentences.
@@ -60,9 +60,11 @@ def ends_with_credit(text: str) -> bool:
     slash = tail.rfind("/")
     if slash >= 0 and AGENCY_AFTER_SLASH.match(tail, slash + 1):
         return True
-    if not PHOTO_WORD.search(tail):
-        return False
     low = tail.lower()
+    # PHOTO_WORDS spelled out: four `in` tests skip the many lines without one far faster than
+    # a case-insensitive pattern or a loop.
+    if not ("photo" in low or "image" in low or "picture" in low or "illustration" in low):
+        return False
     for word in PHOTO_WORDS:
         at = low.rfind(word)
         if at >= 0 and PHOTO_BY.match(tail, at):
