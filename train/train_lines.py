@@ -369,6 +369,7 @@ def main(argv=None) -> None:
                         for t in args.thresholds:
                             at = Options(classifier_threshold=t)
                             preds[(pages[i].set, pages[i].id, f"t{t:g}")] = clean_with(it, model, at)
+            model.save(out_dir / f"fold{k}.npz")
             print(f"fold {k}: trained on {len(train)} variants, {time.time() - t0:.0f}s", flush=True)
         evaluated = {(s, pid) for s, pid, _ in preds}
         held = [p for p in pages if (p.set, p.id) in evaluated]
