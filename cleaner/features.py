@@ -138,11 +138,7 @@ def page_tokens(texts: list[str]) -> tuple[list[str], np.ndarray]:
 
 def _window_mean(x: np.ndarray, half: int) -> np.ndarray:
     """Mean of x over lines i-half..i+half (clipped at the page edges), for each column."""
-    n = len(x)
-    c = np.concatenate([np.zeros((1,) + x.shape[1:]), np.cumsum(x, axis=0)])
-    idx = np.arange(n)
-    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)
-    return (c[hi] - c[lo]) / (hi - lo).reshape((-1,) + (1,) * (x.ndim - 1))
+    return _window_mean_from(_cumsum0(x), half)
 
 
 def _shift(x: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
@@ -237,19 +233,50 @@ CONTEXT_OF = ("log_chars", "stopword_share", "ends_stop", "prose", "dropped", "d
 def context_features(x: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[str]]:
     """Neighbour values (previous and next two lines) and window means around each line, and the
     distance in lines to the nearest prose line before and after: body text comes in runs."""
-    idx = [names.index(c) for c in CONTEXT_OF]
-    sub = x[:, idx]
-    parts, out_names = [], []
-    for k in (1, 2, -1, -2):
-        parts.append(_shift(sub, k))
-        out_names += [f"{c}@{k:+d}" for c in CONTEXT_OF]
-    for half in (NEAR, WIDE):
-        parts.append(_window_mean(sub, half))
-        out_names += [f"{c}~{half}" for c in CONTEXT_OF]
+    sub = x[:, [names.index(c) for c in CONTEXT_OF]]
+    k = len(CONTEXT_OF)
+    out = np.empty((len(x), len(CONTEXT_NAMES)))
+    for j, shift in enumerate(SHIFTS):
+        _shift_into(out[:, j * k:(j + 1) * k], sub, shift)
+    sums = _cumsum0(sub)
+    for j, half in enumerate((NEAR, WIDE), start=len(SHIFTS)):
+        out[:, j * k:(j + 1) * k] = _window_mean_from(sums, half)
     prose = x[:, names.index("prose")] > 0
-    parts.append(np.column_stack(_distance_to(prose)))
-    out_names += ["log_dist_prose_before", "log_dist_prose_after"]
-    return np.hstack(parts), out_names
+    out[:, -2], out[:, -1] = _distance_to(prose)
+    return out, list(CONTEXT_NAMES)
+
+
+# Neighbours read by the context and stacked features: previous two lines, next two lines.
+SHIFTS = (1, 2, -1, -2)
+CONTEXT_NAMES = tuple([f"{c}@{k:+d}" for k in SHIFTS for c in CONTEXT_OF]
+                      + [f"{c}~{half}" for half in (NEAR, WIDE) for c in CONTEXT_OF]
+                      + ["log_dist_prose_before", "log_dist_prose_after"])
+
+
+def _shift_into(out: np.ndarray, x: np.ndarray, k: int) -> None:
+    """Write x moved k lines down into out, zero-padded (the same values as _shift)."""
+    if k > 0:
+        out[:k] = 0.0
+        out[k:] = x[:-k]
+    else:
+        out[k:] = 0.0
+        out[:k] = x[-k:]
+
+
+def _cumsum0(x: np.ndarray) -> np.ndarray:
+    """Running sums of x down the page with a zero row first, shared by every window width."""
+    c = np.empty((len(x) + 1,) + x.shape[1:])
+    c[0] = 0.0
+    np.cumsum(x, axis=0, out=c[1:])
+    return c
+
+
+def _window_mean_from(c: np.ndarray, half: int) -> np.ndarray:
+    """_window_mean from the running sums `_cumsum0` made."""
+    n = len(c) - 1
+    idx = np.arange(n)
+    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)
+    return (c[hi] - c[lo]) / (hi - lo).reshape((-1,) + (1,) * (c.ndim - 1))
 
 
 def _distance_to(flag: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -277,11 +304,16 @@ def region_features(p: np.ndarray, lens: np.ndarray, t: float) -> np.ndarray:
     """Where the page's body region is, from first-stage probabilities: the contiguous run of
     lines maximising sum((p - t) * chars) (Finn's body-text extraction), as inside/outside and
     the distance to it."""
-    lo, hi = main_region(p, lens, t)
+    out = np.empty((len(p), 2))
+    _region_into(out, p, np.maximum(lens, 1), t)
+    return out
+
+
+def _region_into(out: np.ndarray, p: np.ndarray, chars: np.ndarray, t: float) -> None:
+    lo, hi = _max_subarray((p - t) * chars)
     idx = np.arange(len(p))
-    inside = (idx >= lo) & (idx <= hi)
-    dist = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0))
-    return np.column_stack([inside, np.log1p(dist)]).astype(float)
+    out[:, 0] = (idx >= lo) & (idx <= hi)
+    out[:, 1] = np.log1p(np.maximum(lo - idx, 0) + np.maximum(idx - hi, 0))
 
 
 def main_region(p: np.ndarray, lens: np.ndarray, t: float) -> tuple[int, int]:
@@ -310,17 +342,30 @@ def _running_argmin(c: np.ndarray) -> np.ndarray:
 def stacked_features(first: np.ndarray, p: np.ndarray, lens: np.ndarray) -> np.ndarray:
     """Second-stage features: the first-stage ones plus the first-stage probabilities of the line,
     its neighbours and windows around it, the page's mean, and the main-region position."""
-    cols = [p[:, None]]
-    for k in (1, 2, -1, -2):
-        cols.append(_shift(p, k)[:, None])
-    for half in (2, 5, 15):
-        cols.append(_window_mean(p, half)[:, None])
-    w = np.maximum(lens, 1).astype(float)
-    cols.append(np.full((len(p), 1), float(np.average(p, weights=w))))
+    n, k = first.shape
+    out = np.empty((n, k + STACKED_EXTRA))
+    out[:, :k] = first
+    out[:, k] = p
+    for j, shift in enumerate(SHIFTS, start=k + 1):
+        _shift_into(out[:, j], p, shift)
+    sums = _cumsum0(p)
+    j = k + 1 + len(SHIFTS)
+    for half in STACK_WINDOWS:
+        out[:, j] = _window_mean_from(sums, half)
+        j += 1
+    chars = np.maximum(lens, 1)
+    out[:, j] = (p @ chars) / chars.sum()
+    j += 1
     for t in REGION_THRESHOLDS:
-        cols.append(region_features(p, lens, t))
-    return np.hstack([first] + cols)
+        _region_into(out[:, j:j + 2], p, chars, t)
+        j += 2
+    return out
 
 
 # Thresholds for the main-region search over first-stage probabilities.
 REGION_THRESHOLDS = (0.3, 0.5)
+# Window half-widths over first-stage probabilities.
+STACK_WINDOWS = (2, 5, 15)
+# Columns stacked_features adds: the line, its neighbours, the windows, the page mean, and
+# inside/distance for each region.
+STACKED_EXTRA = 1 + len(SHIFTS) + len(STACK_WINDOWS) + 1 + 2 * len(REGION_THRESHOLDS)

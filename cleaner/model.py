@@ -33,24 +33,31 @@ class Mlp:
 
     def __post_init__(self) -> None:
         # Standardising is folded into the first layer and the clip done on raw values, which
-        # is the same arithmetic in two fewer passes over the page.
+        # is the same arithmetic in two fewer passes over the page. Inference runs in float32:
+        # half the memory traffic of float64, and probabilities move by about 1e-6.
         first = self.weights[0] / self.scale[:, None]
         object.__setattr__(self, "_lo", self.mean - INPUT_CLIP * self.scale)
         object.__setattr__(self, "_hi", self.mean + INPUT_CLIP * self.scale)
-        object.__setattr__(self, "_first", first)
-        object.__setattr__(self, "_first_bias", self.biases[0] - self.mean @ first)
+        object.__setattr__(self, "_first", first.astype(np.float32))
+        object.__setattr__(self, "_first_bias", (self.biases[0] - self.mean @ first).astype(np.float32))
+        object.__setattr__(self, "_hidden", tuple((w.astype(np.float32), b.astype(np.float32))
+                                                  for w, b in zip(self.weights[1:-1], self.biases[1:-1])))
+        object.__setattr__(self, "_out", self.weights[-1][:, 0].astype(np.float32))
+        object.__setattr__(self, "_out_bias", np.float32(self.biases[-1][0]))
 
     def proba(self, x: np.ndarray) -> np.ndarray:
-        h = np.minimum(np.maximum(x, self._lo), self._hi) @ self._first
+        clipped = np.empty(x.shape, dtype=np.float32)
+        np.clip(x, self._lo, self._hi, out=clipped, casting="same_kind")
+        h = clipped @ self._first
         h += self._first_bias
         np.maximum(h, 0.0, out=h)
-        for w, b in zip(self.weights[1:-1], self.biases[1:-1]):
+        for w, b in self._hidden:
             h = h @ w
             h += b
             np.maximum(h, 0.0, out=h)
-        z = h @ self.weights[-1][:, 0]
-        z += self.biases[-1][0]
-        return 1.0 / (1.0 + np.exp(-z))
+        z = h @ self._out
+        z += self._out_bias
+        return (1.0 / (1.0 + np.exp(-z))).astype(np.float64)
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         out = {f"{prefix}_mean": self.mean, f"{prefix}_scale": self.scale,

@@ -26,7 +26,7 @@ def test_bench_script_reports_quality_and_speed(tmp_path):
     assert row["set"] == "aeb" and row["pages"] == 3
     for key in ("shingle_f1", "word_f1", "trafilatura_html_shingle_f1", "trafilatura_html_word_f1"):
         assert 0.0 <= row[key] <= 1.0
-    for key in ("cleaner_ms", "trafilatura_ms", "ratio"):
+    for key in ("cleaner_ms", "trafilatura_ms", "ratio", "cpu_ratio"):
         assert row[key] > 0
 
 

@@ -125,3 +125,46 @@ def test_inference_does_not_import_training_libraries():
             "print(bad); sys.exit(1 if bad else 0)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_context_and_stacked_features_match_plain_definitions():
+    """The features write neighbours and window means into one array with shared running sums;
+    check them against the plain definitions (shift with zero padding, clipped window mean)."""
+    from cleaner.features import CONTEXT_OF, NEAR, STACK_WINDOWS, _shift, main_region
+
+    def window_mean(v, half):
+        n = len(v)
+        return np.array([v[max(i - half, 0):min(i + half + 1, n)].mean(axis=0) for i in range(n)])
+
+    doc = Document.from_text(page(MENU + PARAGRAPHS + MENU[:3] + PARAGRAPHS[:1]))
+    x, names = line_features(doc, shipped_model().lexicon)
+    col = names.index
+    for c in CONTEXT_OF:
+        base = x[:, col(c)]
+        assert np.array_equal(x[:, col(f"{c}@+1")], _shift(base, 1))
+        assert np.array_equal(x[:, col(f"{c}@-2")], _shift(base, -2))
+        assert np.allclose(x[:, col(f"{c}~{NEAR}")], window_mean(base, NEAR))
+    lens = np.array([len(t) for t in doc.texts])
+    p = np.linspace(0.05, 0.95, len(lens)) ** 2
+    stacked = stacked_features(x, p, lens)
+    k = x.shape[1]
+    assert np.array_equal(stacked[:, :k], x)
+    assert np.array_equal(stacked[:, k], p)
+    assert np.array_equal(stacked[:, k + 1], _shift(p, 1))
+    assert np.allclose(stacked[:, k + 5], window_mean(p, STACK_WINDOWS[0]))
+    assert np.isclose(stacked[0, k + 8], np.average(p, weights=np.maximum(lens, 1)))
+    lo, hi = main_region(p, lens, 0.3)
+    inside = (np.arange(len(p)) >= lo) & (np.arange(len(p)) <= hi)
+    assert np.array_equal(stacked[:, k + 9].astype(bool), inside)
+
+
+def test_float32_inference_matches_float64_arithmetic():
+    model = shipped_model()
+    doc = Document.from_text(page(MENU + PARAGRAPHS))
+    x, _ = line_features(doc, model.lexicon)
+    first = model.first
+    h = np.clip((x - first.mean) / first.scale, -6, 6)
+    for w, b in zip(first.weights[:-1], first.biases[:-1]):
+        h = np.maximum(h @ w + b, 0)
+    expected = 1 / (1 + np.exp(-(h @ first.weights[-1][:, 0] + first.biases[-1][0])))
+    assert np.allclose(first.proba(x), expected, atol=1e-4)

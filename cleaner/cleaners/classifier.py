@@ -44,7 +44,7 @@ def line_probabilities(doc: Document, model: LineModel) -> np.ndarray:
 
 
 def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[int, str]]:
-    """(line, reason) for every line judged not body.
+    """(line, reason) for every line judged not body, in page order.
 
     Outside the main region a line is body only if the second stage says so. Inside it, the body
     is taken to be contiguous: a line stays when either stage says body (the second stage,
@@ -53,13 +53,17 @@ def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[in
     p1, p2, lens = stage_probabilities(doc, model)
     either = np.maximum(p1, p2)
     lo, hi = main_region(either, lens, REGION_THRESHOLD)
-    out = []
-    for i in np.flatnonzero(p2 < threshold).tolist():
-        if not lo <= i <= hi:
-            out.append((i, "outside-main-region"))
-        elif either[i] < threshold and not is_paragraph(doc.texts[i]):
+    low = p2 < threshold
+    out = [(i, OUTSIDE) for i in np.flatnonzero(low[:lo]).tolist()]
+    texts = doc.texts
+    for i in (np.flatnonzero(low[lo:hi + 1] & (either[lo:hi + 1] < threshold)) + lo).tolist():
+        if not is_paragraph(texts[i]):
             out.append((i, f"p={p2[i]:.2f}"))
+    out += [(i, OUTSIDE) for i in (np.flatnonzero(low[hi + 1:]) + hi + 1).tolist()]
     return out
+
+
+OUTSIDE = "outside-main-region"
 
 
 class LineClassifier(Cleaner):
@@ -73,5 +77,6 @@ class LineClassifier(Cleaner):
         if not doc.texts or doc.kinds[0] != "line":
             return
         model = self._model or shipped_model()
+        drop, name = doc.drop, self.name
         for i, reason in verdicts(doc, model, options.classifier_threshold):
-            doc.drop(i, self.name, reason)
+            drop(i, name, reason)

@@ -35,9 +35,9 @@ class Navigation(Cleaner):
                 continue
             if is_menu_item(text):
                 run.append(i)
-                continue
-            self._flush(doc, run)
-            run = []
+            elif run:
+                self._flush(doc, run)
+                run = []
         self._flush(doc, run)
 
     def _flush(self, doc: Document, run: list[int]) -> None:

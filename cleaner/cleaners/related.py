@@ -19,6 +19,8 @@ from .shape import is_headline_like, is_paragraph
 _MARKER_MAX_CHARS = 48
 # An inline "Read more: Headline" teaser is a headline, not a paragraph.
 _INLINE_MAX_WORDS = 25
+# First letters of INLINE_TEASER's words, a cheap test before the pattern.
+_INLINE_FIRST = frozenset("RrSsAaMm")
 
 
 class Related(Cleaner):
@@ -48,7 +50,7 @@ class Related(Cleaner):
                     doc.drop(i, self.name, "rail-marker" if is_rail else "related-marker")
                     i = self._drop_teasers(doc, i + 1)
                     continue
-            if (doc.dropped[i] is None and INLINE_TEASER.match(text)
+            if (text[0] in _INLINE_FIRST and doc.dropped[i] is None and INLINE_TEASER.match(text)
                     and text.count(" ") < _INLINE_MAX_WORDS and not is_paragraph(text)):
                 doc.drop(i, self.name, "inline-teaser")
             i += 1
