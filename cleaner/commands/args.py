@@ -27,6 +27,25 @@ def positive_int(value: str) -> int:
     return n
 
 
+def bounded_float(what: str, high: float | None = None):
+    """An argparse type for a number above 0 (and at most `high`), named `what` in its error."""
+    limit = "more than 0" + (f" and at most {high:g}" if high is not None else "")
+
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {what}, got {value!r}") from None
+        if not number > 0 or (high is not None and number > high):
+            raise argparse.ArgumentTypeError(f"must be {limit}, got {value}")
+        return number
+    return parse
+
+
+positive_seconds = bounded_float("a number of seconds")
+share = bounded_float("a number between 0 and 1", high=1)
+
+
 def names(values: list[str] | None) -> list[str]:
     """`--disable a b --disable c,d` -> [a, b, c, d]."""
     return [name for v in values or () for name in v.split(",") if name]

@@ -10,20 +10,11 @@ import time
 
 from ..cleaners import cleaner_names
 from ..errors import InputError
-from .args import PROG, UsageError, cpu_count, files_after_disable, make_cleaner, positive_int
+from .args import (PROG, UsageError, cpu_count, files_after_disable, make_cleaner, positive_int,
+                   positive_seconds)
 
 # How often a plain progress line is printed when stderr is not a terminal.
 PLAIN_PROGRESS_SECONDS = 30.0
-
-
-def positive_seconds(value: str) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
-    if not seconds > 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0, got {value}")
-    return seconds
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:

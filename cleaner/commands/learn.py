@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .args import PROG, UsageError, positive_int
+from .args import PROG, UsageError, positive_int, share
 
 
 def add_threshold_options(parser: argparse.ArgumentParser) -> None:
@@ -28,16 +28,6 @@ def learn_options(args: argparse.Namespace):
     from ..sites.learn import LearnOptions
     return LearnOptions(min_pages=args.min_pages, min_support=args.min_support, min_share=args.min_share,
                         fingerprint_share=args.fingerprint_share)
-
-
-def share(value: str) -> float:
-    try:
-        f = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {value!r}") from None
-    if not 0 < f <= 1:
-        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 1, got {f}")
-    return f
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
