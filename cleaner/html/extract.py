@@ -22,6 +22,8 @@ from collections.abc import Sequence
 import trafilatura
 
 from ..document import Document
+from .blocks import page_blocks
+from .classifier import THRESHOLD, shipped_model
 from .metadata import Declared, page_title, read_jsonld
 from .parse import parse
 from .selectors import drop_matching, select_body
@@ -34,6 +36,11 @@ FULL_CASCADE_BELOW = 1500
 _THREAD_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
 # Elements whose boundary is a word boundary in trafilatura's output: line breaks and table cells.
 _WORD_BREAKS = ("lb", "cell")
+# Extractions shorter than this (characters) give way to the learned block classifier, which
+# judges every block of the page: where trafilatura found (almost) nothing, as on many listing,
+# product and collection pages, the classifier recovers body; on pages where trafilatura found
+# a body, the classifier's own choice scored lower on held-out sites (train/README.md).
+CLASSIFY_BELOW = 300
 # A JSON-LD articleBody replaces the extraction when it is this many times longer: the publisher's
 # own copy of the body is whole where the extractor stopped early (paywall teasers, split pages).
 _DECLARED_BODY_GAIN = 1.3
@@ -42,12 +49,15 @@ _DECLARED_BODY_MIN_CHARS = 500
 
 
 def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str] = (),
-            body_selector: str | None = None, **meta) -> Document:
+            body_selector: str | None = None, classify: bool = True, **meta) -> Document:
     """Blocks of the page's main content, with the page's title.
 
     `drop_selectors` (CSS) remove matched elements, keeping the text after each; `body_selector`
     (CSS) restricts extraction to the matched elements, or to the whole page when it matches none.
     Both apply to the tree before extraction, so the extractor never sees what they remove.
+    With `classify` (the default), when the extraction holds under `CLASSIFY_BELOW` characters the
+    learned block classifier picks the body from every block of the page instead, with the
+    extraction's verdict as one of its inputs; without, the extraction is the body.
     """
     tree = parse(markup)
     title = page_title(tree)
@@ -57,6 +67,8 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     if body_selector:
         tree = select_body(tree, body_selector)
     texts, kinds = main_content(tree, url, declared)
+    if classify and sum(map(len, texts)) < CLASSIFY_BELOW:
+        texts, kinds = classified(tree, texts, kinds, declared)
     doc = Document(texts=texts, kinds=kinds, gap_before=[True] * len(texts), url=url, **meta)
     doc.title = title
     return doc
@@ -75,6 +87,17 @@ def main_content(tree, url: str | None, declared: Declared) -> tuple[list[str], 
         texts = [" ".join(line.split()) for line in body.splitlines() if line.strip()]
         kinds = ["p"] * len(texts)
     return texts, kinds
+
+
+def classified(tree, kept: list[str], kinds: list[str], declared: Declared) -> tuple[list[str], list[str]]:
+    """The blocks of the whole page the shipped block model calls body, in page order; the
+    extraction's blocks (`kept`, `kinds`) when the page has no blocks of its own."""
+    blocks = page_blocks(tree, kept, declared.types)
+    if not blocks.texts:
+        return kept, kinds
+    body = shipped_model().proba(blocks.features) >= THRESHOLD
+    return ([t for t, k in zip(blocks.texts, body) if k],
+            [kind for kind, k in zip(blocks.kinds, body) if k])
 
 
 def main_blocks(tree, url: str | None, *, fast: bool) -> tuple[list[str], list[str]]:
