@@ -11,7 +11,7 @@ structure repeats) and of whether trafilatura's extraction holds its text, which
 single cue. Page-level cues (schema.org types, how much of the page trafilatura kept, the share of
 text in lists, tables and links) let one model behave differently on articles and on listings.
 
-Only the standard library, lxml and numpy are used; the walk visits each element once.
+The walk visits each element once; the features are numpy arrays built in one pass over the blocks.
 """
 from __future__ import annotations
 
@@ -151,7 +151,6 @@ def _walk(el, state: _Walk, depth: int, flags: int, path: tuple) -> None:
                 state.link_chars += len(tail.strip())
 
 
-# Inputs per block before the context columns: see `page_blocks` for their order.
 def page_blocks(tree, kept: list[str], types: frozenset[str] = frozenset()) -> Blocks:
     """Every block of the page's body with its features; `kept` are the block texts trafilatura's
     extraction returned for the same tree, `types` the schema.org types the page declares."""

@@ -10,6 +10,9 @@ thread or a Q&A page in JSON-LD, trafilatura's full cascade runs instead: its fa
 and forum handling recover posts, product facts and listing entries the fast mode misses. About a
 fifth of pages take the second gear, so the whole costs less than one default trafilatura call.
 
+When even that finds almost nothing (under `CLASSIFY_BELOW` characters), the learned block
+classifier (blocks.py, classifier.py) judges every block of the page instead.
+
 trafilatura is called without its metadata pass and without comments: the title and the JSON-LD
 body are read here from the same tree for a fraction of the cost, and reader comments are not body.
 trafilatura works on a copy of the tree it is handed (it edits the tree while extracting), which is
