@@ -10,6 +10,9 @@ thread or a Q&A page in JSON-LD, trafilatura's full cascade runs instead: its fa
 and forum handling recover posts, product facts and listing entries the fast mode misses. About a
 fifth of pages take the second gear, so the whole costs less than one default trafilatura call.
 
+When even that finds almost nothing (under `CLASSIFY_BELOW` characters), the learned block
+classifier (blocks.py, classifier.py) judges every block of the page instead.
+
 trafilatura is called without its metadata pass and without comments: the title and the JSON-LD
 body are read here from the same tree for a fraction of the cost, and reader comments are not body.
 trafilatura works on a copy of the tree it is handed (it edits the tree while extracting), which is
@@ -22,6 +25,8 @@ from collections.abc import Sequence
 import trafilatura
 
 from ..document import Document
+from .blocks import page_blocks
+from .classifier import THRESHOLD, shipped_model
 from .metadata import Declared, page_title, read_jsonld
 from .parse import parse
 from .selectors import drop_matching, select_body
@@ -34,6 +39,11 @@ FULL_CASCADE_BELOW = 1500
 _THREAD_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
 # Elements whose boundary is a word boundary in trafilatura's output: line breaks and table cells.
 _WORD_BREAKS = ("lb", "cell")
+# Extractions shorter than this (characters) give way to the learned block classifier, which
+# judges every block of the page: where trafilatura found (almost) nothing, as on many listing,
+# product and collection pages, the classifier recovers body; on pages where trafilatura found
+# a body, the classifier's own choice scored lower on held-out sites (train/README.md).
+CLASSIFY_BELOW = 300
 # A JSON-LD articleBody replaces the extraction when it is this many times longer: the publisher's
 # own copy of the body is whole where the extractor stopped early (paywall teasers, split pages).
 _DECLARED_BODY_GAIN = 1.3
@@ -42,21 +52,28 @@ _DECLARED_BODY_MIN_CHARS = 500
 
 
 def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str] = (),
-            body_selector: str | None = None, **meta) -> Document:
+            body_selector: str | None = None, classify: bool = True, **meta) -> Document:
     """Blocks of the page's main content, with the page's title.
 
     `drop_selectors` (CSS) remove matched elements, keeping the text after each; `body_selector`
     (CSS) restricts extraction to the matched elements, or to the whole page when it matches none.
     Both apply to the tree before extraction, so the extractor never sees what they remove.
+    With `classify` (the default), when the extraction holds under `CLASSIFY_BELOW` characters the
+    learned block classifier picks the body from every block of the page instead, with the
+    extraction's verdict as one of its inputs; without, the extraction is the body. A site's
+    `body_selector` that matched says where the body is, so the classifier does not second-guess it.
     """
     tree = parse(markup)
     title = page_title(tree)
     declared = read_jsonld(tree)
     if drop_selectors:
         drop_matching(tree, drop_selectors)
+    page = tree
     if body_selector:
         tree = select_body(tree, body_selector)
     texts, kinds = main_content(tree, url, declared)
+    if classify and tree is page and sum(map(len, texts)) < CLASSIFY_BELOW:
+        texts, kinds = classified(tree, texts, kinds, declared)
     doc = Document(texts=texts, kinds=kinds, gap_before=[True] * len(texts), url=url, **meta)
     doc.title = title
     return doc
@@ -75,6 +92,20 @@ def main_content(tree, url: str | None, declared: Declared) -> tuple[list[str], 
         texts = [" ".join(line.split()) for line in body.splitlines() if line.strip()]
         kinds = ["p"] * len(texts)
     return texts, kinds
+
+
+def classified(tree, kept: list[str], kinds: list[str], declared: Declared) -> tuple[list[str], list[str]]:
+    """The blocks of the whole page the shipped block model calls body, in page order. It is asked
+    because the extraction found little, so it may only find more: the extraction's blocks (`kept`,
+    `kinds`) stay when the model's body is shorter, or the page has no blocks of its own."""
+    blocks = page_blocks(tree, kept, declared.types)
+    if not blocks.texts:
+        return kept, kinds
+    body = shipped_model().proba(blocks.features) >= THRESHOLD
+    texts = [t for t, k in zip(blocks.texts, body) if k]
+    if sum(map(len, texts)) < sum(map(len, kept)):
+        return kept, kinds
+    return texts, [kind for kind, k in zip(blocks.kinds, body) if k]
 
 
 def main_blocks(tree, url: str | None, *, fast: bool) -> tuple[list[str], list[str]]:

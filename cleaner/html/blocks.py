@@ -1,0 +1,272 @@
+"""Candidate blocks of a whole page and their DOM features, for the learned block classifier.
+
+trafilatura's extraction misses body on pages that are not articles (product facts, listing
+entries, forum posts, documentation tables). So the classifier judges every block of the page,
+not only the ones trafilatura kept: one walk of the parsed tree (script, style and the like
+skipped) cuts the text at block-level elements (paragraphs, headings, list items, table cells,
+divisions), and each piece becomes a candidate with features of its text (length, link share,
+punctuation, digits), of where it sits (tag, depth, inside nav/header/footer/aside/form, class and
+id tokens of its ancestors hashed into a small vector, position in the page, how often its
+structure repeats) and of whether trafilatura's extraction holds its text, which is the strongest
+single cue. Page-level cues (schema.org types, how much of the page trafilatura kept, the share of
+text in lists, tables and links) let one model behave differently on articles and on listings.
+
+The walk visits each element once; the features are numpy arrays built in one pass over the blocks.
+"""
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+
+# Elements whose content is never visible text.
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+                       "canvas", "select", "option", "head", "button", "textarea"})
+# Elements that start a new block: text on either side of them is not one paragraph.
+BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "dd", "dt",
+                        "pre", "blockquote", "div", "section", "article", "main", "aside", "header",
+                        "footer", "nav", "form", "ul", "ol", "dl", "table", "tbody", "thead",
+                        "tfoot", "figure", "figcaption", "address", "details", "summary", "center",
+                        "fieldset", "legend", "caption", "body", "hr", "menu", "label"})
+# Block tags the model tells apart (one input each); the rest share one "other" input.
+TAG_INPUTS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dd", "dt", "pre",
+              "blockquote", "div", "section", "article", "figcaption", "summary", "label")
+_TAG_INDEX = {t: i for i, t in enumerate(TAG_INPUTS)}
+# Our block kinds (as in the rest of the HTML path) by the owning element's tag.
+KIND_OF_TAG = {"h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "li": "li",
+               "dd": "li", "dt": "li", "td": "row", "th": "row", "tr": "row", "pre": "code",
+               "blockquote": "quote"}
+# Ancestors that mark page furniture or the content region, one input each.
+REGION_TAGS = ("nav", "header", "footer", "aside", "form", "menu", "main", "article", "table",
+               "ul", "ol", "a")
+_REGION_BIT = {t: 1 << i for i, t in enumerate(REGION_TAGS)}
+_LINK_BIT = _REGION_BIT["a"]
+# Class and id tokens of the ancestors are hashed into this many inputs.
+HASH_BUCKETS = 64
+# Only the nearest ancestors' class and id tokens count: far ones (the page wrapper) say little.
+HASH_DEPTH = 6
+_CLASS_TOKEN = re.compile(r"[a-z]{3,}")
+_TOKEN = re.compile(r"\w+")
+_PUNCT = re.compile(r"[.,;:!?]")
+_DIGIT = re.compile(r"\d")
+_PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d[\d.,]*\s?(?:€|\$|USD|EUR|GBP))")
+# schema.org types grouped into the page kinds they suggest, one input each.
+PAGE_TYPES = {
+    "article": frozenset({"Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle",
+                          "TechArticle", "OpinionNewsArticle", "AnalysisNewsArticle"}),
+    "product": frozenset({"Product", "Offer", "AggregateOffer", "ProductGroup", "IndividualProduct"}),
+    "thread": frozenset({"DiscussionForumPosting", "QAPage", "Question", "Answer", "Comment"}),
+    "listing": frozenset({"ItemList", "CollectionPage", "SearchResultsPage", "OfferCatalog"}),
+    "service": frozenset({"Service", "LocalBusiness", "Organization", "ProfessionalService"}),
+    "howto": frozenset({"HowTo", "FAQPage", "Recipe", "SoftwareApplication", "APIReference"}),
+}
+
+
+@dataclass(slots=True)
+class Blocks:
+    """A page's candidate blocks in reading order: texts, kinds and one feature row each."""
+
+    texts: list[str]
+    kinds: list[str]
+    features: np.ndarray
+
+
+class _Walk:
+    """State of one walk: finished blocks and the text gathered for the current one."""
+
+    __slots__ = ("texts", "owners", "links", "parts", "link_chars", "owner", "buckets")
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.owners: list[tuple] = []
+        self.links: list[int] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.owner: tuple = ("body", 0, 0, (), "")
+        self.buckets: dict[str, int] = {}
+
+    def add(self, text: str | None, flags: int) -> None:
+        if text:
+            self.parts.append(text)
+            if flags & _LINK_BIT:
+                self.link_chars += len(text.strip())
+
+    def flush(self) -> None:
+        if self.parts:
+            text = " ".join("".join(self.parts).split())
+            if text:
+                self.texts.append(text)
+                self.owners.append(self.owner)
+                self.links.append(self.link_chars)
+            self.parts = []
+        self.link_chars = 0
+
+    def hashes(self, el) -> tuple[int, ...]:
+        names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
+        out = []
+        for token in _CLASS_TOKEN.findall(names):
+            bucket = self.buckets.get(token)
+            if bucket is None:
+                bucket = self.buckets[token] = zlib.crc32(token.encode()) % HASH_BUCKETS
+            out.append(bucket)
+        return tuple(out)
+
+
+def _walk(el, state: _Walk, depth: int, flags: int, path: tuple) -> None:
+    parts = state.parts
+    link = flags & _LINK_BIT
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in SKIP_TAGS:
+            child_flags = flags | _REGION_BIT.get(tag, 0)
+            text = child.text
+            if tag in BLOCK_TAGS:
+                state.flush()
+                outer = state.owner
+                child_path = (path + (state.hashes(child),))[-HASH_DEPTH:]
+                state.owner = (tag, depth + 1, child_flags, child_path,
+                               f"{el.tag}>{tag}.{child.get('class') or ''}")
+                if text:
+                    state.add(text, child_flags)
+                if len(child):
+                    _walk(child, state, depth + 1, child_flags, child_path)
+                state.flush()
+                state.owner = outer
+                parts = state.parts
+            else:
+                if tag == "br":
+                    parts.append(" ")
+                if text:
+                    state.add(text, child_flags)
+                if len(child):
+                    _walk(child, state, depth + 1, child_flags, path)
+                    parts = state.parts
+        tail = child.tail
+        if tail:
+            parts.append(tail)
+            if link:
+                state.link_chars += len(tail.strip())
+
+
+def page_blocks(tree, kept: list[str], types: frozenset[str] = frozenset()) -> Blocks:
+    """Every block of the page's body with its features; `kept` are the block texts trafilatura's
+    extraction returned for the same tree, `types` the schema.org types the page declares."""
+    body = tree.find("body")
+    state = _Walk()
+    if body is not None:
+        state.add(body.text, 0)
+        _walk(body, state, 0, 0, ())
+        state.flush()
+    texts, owners = state.texts, state.owners
+    n = len(texts)
+    kinds = [KIND_OF_TAG.get(o[0], "p") for o in owners]
+    if not n:
+        return Blocks(texts, kinds, np.zeros((0, feature_count())))
+    kept_joined = "\n".join(" ".join(_TOKEN.findall(t.lower())) for t in kept)
+    kept_tokens = set(_TOKEN.findall(kept_joined))
+    sig_count: dict[str, int] = {}
+    text_count: dict[str, int] = {}
+    for o, t in zip(owners, texts):
+        sig_count[o[4]] = sig_count.get(o[4], 0) + 1
+        text_count[t] = text_count.get(t, 0) + 1
+
+    chars = np.array([len(t) for t in texts], dtype=float)
+    links = np.minimum(np.array(state.links, dtype=float), chars)
+    total = float(chars.sum())
+    rows = []
+    tag_index = np.empty(n, dtype=np.int64)
+    flags = np.empty(n, dtype=np.int64)
+    hash_rows: list[int] = []
+    hash_cols: list[int] = []
+    other_tag = len(TAG_INPUTS)
+    for i, (text, owner) in enumerate(zip(texts, owners)):
+        tag, depth, flag, path, sig = owner
+        toks = _TOKEN.findall(text.lower())
+        words = len(toks)
+        norm = " ".join(toks)
+        c = len(text)
+        rows.append((math.log1p(c), math.log1p(words), links[i] / c,
+                     len(_PUNCT.findall(text)) / c, len(_DIGIT.findall(text)) / c,
+                     1.0 if text[-1] in ".!?:" else 0.0, 1.0 if text[0].isupper() else 0.0,
+                     math.log1p(depth), 1.0 if norm and norm in kept_joined else 0.0,
+                     sum(t in kept_tokens for t in toks) / words if words else 0.0,
+                     math.log(sig_count[sig]), math.log(text_count[text])))
+        tag_index[i] = _TAG_INDEX.get(tag, other_tag)
+        flags[i] = flag
+        for own in path:
+            hash_rows += [i] * len(own)
+            hash_cols += own
+    base = np.zeros((n, BASE_INPUTS))
+    base[:, :12] = rows
+    tags = np.zeros((n, len(TAG_INPUTS) + 1))
+    tags[np.arange(n), tag_index] = 1.0
+    regions = ((flags[:, None] >> np.arange(len(REGION_TAGS))) & 1).astype(float)
+    hashed = np.zeros((n, HASH_BUCKETS))
+    hashed[hash_rows, hash_cols] = 1.0
+    in_list = float(chars[(flags & (_REGION_BIT["ul"] | _REGION_BIT["ol"])) != 0].sum())
+    in_table = float(chars[(flags & _REGION_BIT["table"]) != 0].sum())
+    before = np.concatenate(([0.0], np.cumsum(chars)[:-1]))
+    base[:, 12] = np.arange(n) / n
+    base[:, 13] = before / total
+    kept_chars = float(sum(len(t) for t in kept))
+    page = [math.log1p(total), math.log1p(n), min(kept_chars / total, 2.0), math.log1p(kept_chars),
+            in_list / total, in_table / total, float(links.sum()) / total,
+            math.log1p(len(_PRICE.findall("\n".join(texts))))]
+    page += [1.0 if not types.isdisjoint(group) else 0.0 for group in PAGE_TYPES.values()]
+    pages = np.tile(np.array(page), (n, 1))
+    own = np.hstack([base, tags, regions, hashed, pages])
+    return Blocks(texts, kinds, np.hstack([own, _neighbours(own)]))
+
+
+# Per-block inputs computed in the loop (text, position, membership, repetition).
+BASE_INPUTS = 14
+# Inputs of the neighbouring blocks copied onto each block: log chars, link share, contained,
+# token share in the extraction.
+_NEIGHBOUR_COLUMNS = (0, 2, 8, 9)
+# Offsets of the neighbours whose inputs a block sees.
+NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
+
+
+def _neighbours(own: np.ndarray) -> np.ndarray:
+    """The chosen inputs of the blocks around each block (zeros past the page's ends)."""
+    cols = own[:, _NEIGHBOUR_COLUMNS]
+    n = len(own)
+    out = []
+    for off in NEIGHBOUR_OFFSETS:
+        shifted = np.zeros_like(cols)
+        if off < 0 and n > -off:
+            shifted[-off:] = cols[:off]
+        elif off > 0 and n > off:
+            shifted[:-off] = cols[off:]
+        out.append(shifted)
+    return np.hstack(out)
+
+
+def feature_count() -> int:
+    own = BASE_INPUTS + len(TAG_INPUTS) + 1 + len(REGION_TAGS) + HASH_BUCKETS + 8 + len(PAGE_TYPES)
+    return own + len(_NEIGHBOUR_COLUMNS) * len(NEIGHBOUR_OFFSETS)
+
+
+def stacked(proba: np.ndarray, window: tuple[int, ...] = (1, 2, 3, 5, 10)) -> np.ndarray:
+    """Stage-two inputs from stage-one verdicts: each block's own, its neighbours' (before and
+    after, at each offset up to the largest), and the mean over windows of growing width."""
+    n = len(proba)
+    cols = [proba]
+    for off in (1, 2, 3):
+        prev = np.zeros(n)
+        nxt = np.zeros(n)
+        if n > off:
+            prev[off:] = proba[:-off]
+            nxt[:-off] = proba[off:]
+        cols += [prev, nxt]
+    csum = np.concatenate(([0.0], np.cumsum(proba)))
+    idx = np.arange(n)
+    for w in window:
+        lo = np.maximum(idx - w, 0)
+        hi = np.minimum(idx + w + 1, n)
+        cols.append((csum[hi] - csum[lo]) / (hi - lo))
+    cols.append(np.full(n, proba.mean() if n else 0.0))
+    return np.column_stack(cols)

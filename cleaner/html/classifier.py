@@ -1,0 +1,57 @@
+"""The shipped HTML block model: two small perceptrons over the page's candidate blocks
+(cleaner/html/blocks.py). Stage one judges a block from its DOM features and its neighbours';
+stage two also sees stage one's verdicts around it, so a short line inside a run of body is kept
+and a lone paragraph inside a menu is not. Weights load once, lazily, thread-safe; inference is a
+few numpy matrix products per page. Trained by train/train_blocks.py."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from ..model import Mlp
+from .blocks import feature_count, stacked
+
+MODEL_RESOURCE = "models/blocks.npz"
+# A block is kept when stage two's probability of body reaches this.
+THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class BlockModel:
+    first: Mlp
+    second: Mlp
+
+    def proba(self, x: np.ndarray) -> np.ndarray:
+        """Probability that each block (one feature row each, in page order) is body."""
+        if not len(x):
+            return np.zeros(0)
+        return self.second.proba(stacked(self.first.proba(x)))
+
+    def save(self, path) -> None:
+        np.savez_compressed(path, **self.first.arrays("first"), **self.second.arrays("second"),
+                            inputs=np.array(feature_count()))
+
+    @classmethod
+    def load(cls, source) -> "BlockModel":
+        with np.load(source, allow_pickle=False) as data:
+            if int(data["inputs"]) != feature_count():
+                raise ValueError("block model was trained on other features; retrain it")
+            return cls(first=Mlp.from_arrays(data, "first"), second=Mlp.from_arrays(data, "second"))
+
+
+_LOCK = threading.Lock()
+_MODEL: BlockModel | None = None
+
+
+def shipped_model() -> BlockModel:
+    """The packaged model, read on first use and shared by every thread afterwards."""
+    global _MODEL
+    if _MODEL is None:
+        with _LOCK:
+            if _MODEL is None:
+                with resources.files("cleaner").joinpath(MODEL_RESOURCE).open("rb") as f:
+                    _MODEL = BlockModel.load(f)
+    return _MODEL

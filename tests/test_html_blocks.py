@@ -1,0 +1,117 @@
+"""The learned HTML block classifier: candidate blocks and their DOM features on a real captured
+page, the shipped model loading, and its verdicts against the extraction alone."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from cleaner.html import blocks as blocks_module
+from cleaner.html.blocks import REGION_TAGS, page_blocks
+from cleaner.html.classifier import BlockModel, shipped_model
+from cleaner.html import extract as extract_module
+from cleaner.html.extract import classified, extract, main_content
+from cleaner.html.metadata import read_jsonld
+from cleaner.html.parse import parse
+from tests.test_html import CASES, flat, page
+
+# Columns of the feature row (see blocks.page_blocks).
+LINK_SHARE, CONTAINED = 2, 8
+REGION_START = blocks_module.BASE_INPUTS + len(blocks_module.TAG_INPUTS) + 1
+
+
+def _case(prefix: str) -> dict:
+    return next(c for c in CASES if c["id"].startswith(prefix))
+
+
+def _blocks(case: dict):
+    tree = parse(page(case))
+    declared = read_jsonld(tree)
+    kept, _ = main_content(tree, case["url"], declared)
+    return page_blocks(tree, kept, declared.types), kept
+
+
+def _row(blocks, snippet: str) -> np.ndarray:
+    i = next(i for i, t in enumerate(blocks.texts) if flat(snippet) in t)
+    return blocks.features[i]
+
+
+def test_blocks_cover_the_whole_page_with_one_row_each():
+    case = _case("0014")
+    blocks, kept = _blocks(case)
+    assert blocks.features.shape == (len(blocks.texts), blocks_module.feature_count())
+    assert np.isfinite(blocks.features).all()
+    text = "\n".join(blocks.texts)
+    # body and chrome are both candidates: the model, not the walk, decides
+    for snippet in case["keep"] + case["drop"]:
+        assert flat(snippet) in text
+    assert len(blocks.texts) > len(kept)
+    assert "function(" not in text and "{display" not in text   # no script or style text
+
+
+def test_features_tell_body_from_chrome():
+    case = _case("0014")
+    blocks, _ = _blocks(case)
+    body = _row(blocks, case["keep"][0])
+    footer = _row(blocks, "Privacy Statement")
+    assert body[CONTAINED] == 1.0 and footer[CONTAINED] == 0.0
+    assert body[LINK_SHARE] == 0.0 and footer[LINK_SHARE] > 0.5
+    in_footer = REGION_START + REGION_TAGS.index("footer")
+    in_link = REGION_START + REGION_TAGS.index("a")
+    assert body[in_link] == 0.0 and body[in_footer] == 0.0
+
+
+def test_blocks_split_at_block_elements_and_join_inline_ones():
+    tree = parse("<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav>"
+                 "<div>Lead text <b>bold</b> and <a href='#'>a link</a>.<p>Second para.</p>"
+                 "tail text</div><script>var x = 1;</script></body></html>")
+    blocks = page_blocks(tree, ["Second para."])
+    assert blocks.texts == ["Home About", "Lead text bold and a link.", "Second para.", "tail text"]
+    assert blocks.features[1, LINK_SHARE] == pytest.approx(len("a link") / len(blocks.texts[1]))
+    assert blocks.features[2, CONTAINED] == 1.0 and blocks.features[1, CONTAINED] == 0.0
+
+
+def test_shipped_model_loads_once_and_scores_every_block():
+    model = shipped_model()
+    assert model is shipped_model()
+    blocks, _ = _blocks(_case("0014"))
+    proba = model.proba(blocks.features)
+    assert proba.shape == (len(blocks.texts),)
+    assert ((proba >= 0) & (proba <= 1)).all()
+    assert model.proba(np.zeros((0, blocks_module.feature_count()))).shape == (0,)
+
+
+def test_model_with_other_features_is_refused(tmp_path):
+    model = shipped_model()
+    path = tmp_path / "m.npz"
+    np.savez(path, **model.first.arrays("first"), **model.second.arrays("second"), inputs=np.array(3))
+    with pytest.raises(ValueError, match="retrain"):
+        BlockModel.load(path)
+
+
+def _classified(case: dict) -> list[str]:
+    tree = parse(page(case))
+    declared = read_jsonld(tree)
+    kept, kinds = main_content(tree, case["url"], declared)
+    return classified(tree, kept, kinds, declared)[0]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["file"].split(".")[0] for c in CASES])
+def test_classifier_keeps_the_body_and_drops_the_chrome(case):
+    body = flat("\n".join(_classified(case)))
+    for snippet in case["keep"]:
+        assert flat(snippet) in body
+    for snippet in case["drop"]:
+        assert flat(snippet) not in body
+
+
+def test_classifier_takes_over_only_where_the_extraction_is_short(monkeypatch):
+    changed = 0
+    for case in CASES:
+        markup = page(case)
+        alone = extract(markup, url=case["url"], classify=False).texts
+        assert extract(markup, url=case["url"]).texts == alone   # a body was found: it stays
+        changed += _classified(case) != alone
+    assert changed >= 1   # the classifier reads the whole page: its body differs somewhere
+    case = CASES[0]
+    monkeypatch.setattr(extract_module, "CLASSIFY_BELOW", 10 ** 9)
+    assert extract(page(case), url=case["url"]).texts == _classified(case)
