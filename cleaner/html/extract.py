@@ -95,15 +95,15 @@ def main_content(tree, url: str | None, declared: Declared) -> tuple[list[str], 
 
 
 def classified(tree, kept: list[str], kinds: list[str], declared: Declared) -> tuple[list[str], list[str]]:
-    """The blocks of the whole page the shipped block model calls body, in page order. It is asked
-    because the extraction found little, so it may only find more: the extraction's blocks (`kept`,
-    `kinds`) stay when the model's body is shorter, or the page has no blocks of its own."""
+    """The blocks of the whole page the shipped block model calls body, in page order; the
+    extraction's blocks (`kept`, `kinds`) when the model keeps nothing (a short page, one
+    paragraph: what little the extraction found beats an empty body) or the page has no blocks."""
     blocks = page_blocks(tree, kept, declared.types)
     if not blocks.texts:
         return kept, kinds
     body = shipped_model().proba(blocks.features) >= THRESHOLD
     texts = [t for t, k in zip(blocks.texts, body) if k]
-    if sum(map(len, texts)) < sum(map(len, kept)):
+    if not texts:
         return kept, kinds
     return texts, [kind for kind, k in zip(blocks.kinds, body) if k]
 
