@@ -9,12 +9,16 @@ milliseconds. Only numpy and the standard library are imported here.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from typing import BinaryIO, TypeVar
 
 import numpy as np
 
 from .features import Lexicon
+
+T = TypeVar("T")
 
 MODEL_RESOURCE = "models/lines.npz"
 # Standardised inputs are clipped to this many standard deviations: a freak line (a 50 kB blob)
@@ -96,16 +100,21 @@ class LineModel:
                        lexicon=lexicon)
 
 
-_LOCK = threading.Lock()
-_MODEL: LineModel | None = None
+def packaged(resource: str, load: Callable[[BinaryIO], T]) -> Callable[[], T]:
+    """A function giving the model shipped at `resource` in the package: read with `load` on first
+    use, then shared by every thread (the lock keeps two threads from reading it twice)."""
+    lock = threading.Lock()
+    model: T | None = None
+
+    def shipped() -> T:
+        nonlocal model
+        if model is None:
+            with lock:
+                if model is None:
+                    with resources.files("cleaner").joinpath(resource).open("rb") as f:
+                        model = load(f)
+        return model
+    return shipped
 
 
-def shipped_model() -> LineModel:
-    """The packaged model, read on first use and shared by every thread afterwards."""
-    global _MODEL
-    if _MODEL is None:
-        with _LOCK:
-            if _MODEL is None:
-                with resources.files("cleaner").joinpath(MODEL_RESOURCE).open("rb") as f:
-                    _MODEL = LineModel.load(f)
-    return _MODEL
+shipped_model = packaged(MODEL_RESOURCE, LineModel.load)

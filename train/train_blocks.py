@@ -23,18 +23,17 @@ import json
 import pickle
 import sys
 import time
-import warnings
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import numpy as np
 from sklearn.model_selection import GroupKFold
-from sklearn.neural_network import MLPClassifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from fit import fit_mlp as fit  # noqa: E402
 from align import matched_share  # noqa: E402
 
 from cleaner.evaluate import score  # noqa: E402
@@ -89,22 +88,7 @@ def load_set(name: str, html_path: str, gold_path: str, workers: int) -> list[di
 
 
 def fit_mlp(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: tuple[int, ...]) -> Mlp:
-    if len(x) > MAX_ROWS:
-        pick = np.random.default_rng(SEED).choice(len(x), MAX_ROWS, replace=False)
-        x, y, w = x[pick], y[pick], w[pick]
-    x = x.astype(np.float64)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale < 1e-9] = 1.0
-    z = np.clip((x - mean) / scale, -6, 6)
-    clf = MLPClassifier(hidden_layer_sizes=hidden, alpha=L2, batch_size=1024, max_iter=EPOCHS,
-                        learning_rate_init=2e-3, random_state=SEED, shuffle=True, tol=0,
-                        n_iter_no_change=EPOCHS + 1)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        clf.fit(z, y, sample_weight=w * len(w) / w.sum())
-    return Mlp(mean=mean.astype(np.float64), scale=scale.astype(np.float64),
-               weights=tuple(clf.coefs_), biases=tuple(clf.intercepts_))
+    return fit(x, y, w, hidden, epochs=EPOCHS, l2=L2, seed=SEED, max_rows=MAX_ROWS)
 
 
 def rows(pages: list[dict], key: str = "x"):

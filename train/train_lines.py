@@ -30,7 +30,6 @@ import sys
 import tempfile
 import textwrap
 import time
-import warnings
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -44,11 +43,11 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import numpy as np  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
-from sklearn.neural_network import MLPClassifier  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from fit import fit_mlp as fit  # noqa: E402
 from align import labels  # noqa: E402
 
 from cleaner.cleaners import default_cleaners  # noqa: E402
@@ -221,17 +220,7 @@ def prepare_all(pages: list[Page], jobs: list[tuple[int, str]], workers: int,
 # --- fitting ------------------------------------------------------------------------------
 
 def fit_mlp(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: tuple[int, ...]) -> Mlp:
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale < 1e-9] = 1.0
-    z = np.clip((x - mean) / scale, -6, 6)
-    clf = MLPClassifier(hidden_layer_sizes=hidden, alpha=L2, batch_size=1024, max_iter=EPOCHS,
-                        learning_rate_init=2e-3, random_state=SEED, shuffle=True, tol=0,
-                        n_iter_no_change=EPOCHS + 1)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        clf.fit(z, y, sample_weight=w * len(w) / w.sum())
-    return Mlp(mean=mean, scale=scale, weights=tuple(clf.coefs_), biases=tuple(clf.intercepts_))
+    return fit(x, y, w, hidden, epochs=EPOCHS, l2=L2, seed=SEED)
 
 
 def train_rows(items: list[Prepared], feats: list[np.ndarray]):

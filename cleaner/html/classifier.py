@@ -5,13 +5,11 @@ and a lone paragraph inside a menu is not. Weights load once, lazily, thread-saf
 few numpy matrix products per page. Trained by train/train_blocks.py."""
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
-from importlib import resources
 
 import numpy as np
 
-from ..model import Mlp
+from ..model import Mlp, packaged
 from .blocks import feature_count, stacked
 
 MODEL_RESOURCE = "models/blocks.npz"
@@ -42,16 +40,4 @@ class BlockModel:
             return cls(first=Mlp.from_arrays(data, "first"), second=Mlp.from_arrays(data, "second"))
 
 
-_LOCK = threading.Lock()
-_MODEL: BlockModel | None = None
-
-
-def shipped_model() -> BlockModel:
-    """The packaged model, read on first use and shared by every thread afterwards."""
-    global _MODEL
-    if _MODEL is None:
-        with _LOCK:
-            if _MODEL is None:
-                with resources.files("cleaner").joinpath(MODEL_RESOURCE).open("rb") as f:
-                    _MODEL = BlockModel.load(f)
-    return _MODEL
+shipped_model = packaged(MODEL_RESOURCE, BlockModel.load)
