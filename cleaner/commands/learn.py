@@ -32,12 +32,13 @@ def learn_options(args: argparse.Namespace):
 
 def register(sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("learn", parents=[common], help="learn site rules from pages",
-                       description="Learn site rules from JSONL pages ({id, url, text|html, date?}), "
-                                   "grouped by URL host (or, without a URL, by a known site's "
+                       description="Learn site rules from pages (folders, JSONL records "
+                                   "{id, url, text|html, date?}, WARCs), grouped by URL host (or, without a URL, by a known site's "
                                    "fingerprints). With --expected, from hand-cleaned bodies; "
                                    "without, from lines that recur across a site's pages. Writes "
                                    "DIR/<site>.toml for every site that learned something.")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="JSONL files of pages, optionally .gz")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="pages: folders, JSONL files (.gz, .zst) or web archives, as batch reads them")
     p.add_argument("--expected", metavar="EXPECTED",
                    help="JSONL of hand-cleaned bodies: {id, text} (or {id, body})")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the rule files")
