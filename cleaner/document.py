@@ -101,10 +101,10 @@ class Document:
             self.dropped[i] = Removal(self.texts[i], cleaner, rule, i)
             self.kept_chars -= len(self.texts[i])
 
-    def drop_all(self, indices, cleaner: str, rule: str) -> None:
-        """drop() for many blocks with one reason, in one loop."""
+    def drop_each(self, verdicts, cleaner: str) -> None:
+        """drop() for every (block, rule) pair, in one loop (the classifier drops most of a page)."""
         dropped, texts = self.dropped, self.texts
-        for i in indices:
+        for i, rule in verdicts:
             if dropped[i] is None:
                 dropped[i] = Removal(texts[i], cleaner, rule, i)
                 self.kept_chars -= len(texts[i])

@@ -133,34 +133,35 @@ def base_features(doc: Document, lexicon: Lexicon) -> tuple[np.ndarray, list[str
     cum = np.cumsum(mass, axis=0)
     total = np.maximum(cum[-1], 1)
     log_len = np.log1p(lens)
-    x = np.empty((n, len(BASE_NAMES)))
-    x[:, 0] = log_len
-    x[:, 1] = np.log1p(n_words)
-    x[:, 2] = (counts[:, LOWER] + counts[:, UPPER] + counts[:, LETTER]) / words[:, 0]
-    x[:, 3:8] = counts[:, (LOWER, UPPER, DIGIT, SYMBOL, QUOTE)] / chars
-    x[:, 8:10] = counts[:, (STOP_PUNCT, PAUSE_PUNCT)] / words
-    x[:, 10] = n_stop / words[:, 0]
-    x[:, 11] = np.log1p(n_stop)
-    x[:, 12] = (words4[:, 2] + words4[:, 3]) / words[:, 0]
-    x[:, 13] = ends_stop
-    x[:, 14] = last_cls == PAUSE_PUNCT
-    x[:, 15] = (last_cls == LOWER) | (last_cls == LETTER) | (last_cls == DIGIT)
-    x[:, 16:20] = first_cls[:, None] == _START_CLASSES
-    x[:, 19] += (first_cls == QUOTE) | (first_cls == STOP_PUNCT)
-    x[:, 20] = np.log(np.fromiter(map(repeats.__getitem__, texts), dtype=float, count=n))
-    x[:, 21] = ~doc.kept_mask()
-    x[:, 22] = doc.gap_before
-    x[:, 23] = np.arange(n) / max(n - 1, 1)
-    x[:, 24:26] = (cum - mass) / total
-    x[:, 26] = (total[1] - cum[:, 1]) / total[1]
-    x[:, 27] = log_len - log_len.mean()
-    x[:, 28] = np.log1p(n)
-    x[:, 29] = total[1] / total[0]
-    x[:, 30] = prose
-    x[:, 31] = lex / np.maximum(known, 1)
-    x[:, 32] = known / words[:, 0]
-    x[:, 33] = lex / np.sqrt(words[:, 0])
-    return x, list(BASE_NAMES)
+    # Built a feature a row (each write contiguous), handed out transposed: lines as rows.
+    x = np.empty((len(BASE_NAMES), n))
+    x[0] = log_len
+    x[1] = np.log1p(n_words)
+    x[2] = (counts[:, LOWER] + counts[:, UPPER] + counts[:, LETTER]) / words[:, 0]
+    x[3:8] = (counts[:, (LOWER, UPPER, DIGIT, SYMBOL, QUOTE)] / chars).T
+    x[8:10] = (counts[:, (STOP_PUNCT, PAUSE_PUNCT)] / words).T
+    x[10] = n_stop / words[:, 0]
+    x[11] = np.log1p(n_stop)
+    x[12] = (words4[:, 2] + words4[:, 3]) / words[:, 0]
+    x[13] = ends_stop
+    x[14] = last_cls == PAUSE_PUNCT
+    x[15] = (last_cls == LOWER) | (last_cls == LETTER) | (last_cls == DIGIT)
+    x[16:20] = first_cls == _START_CLASSES[:, None]
+    x[19] += (first_cls == QUOTE) | (first_cls == STOP_PUNCT)
+    x[20] = np.log(np.fromiter(map(repeats.__getitem__, texts), dtype=float, count=n))
+    x[21] = ~doc.kept_mask()
+    x[22] = doc.gap_before
+    x[23] = np.arange(n) / max(n - 1, 1)
+    x[24:26] = ((cum - mass) / total).T
+    x[26] = (total[1] - cum[:, 1]) / total[1]
+    x[27] = log_len - log_len.mean()
+    x[28] = np.log1p(n)
+    x[29] = total[1] / total[0]
+    x[30] = prose
+    x[31] = lex / np.maximum(known, 1)
+    x[32] = known / words[:, 0]
+    x[33] = lex / np.sqrt(words[:, 0])
+    return x.T, list(BASE_NAMES)
 
 
 _START_CLASSES = np.array([UPPER, LOWER, DIGIT, SYMBOL])
@@ -183,7 +184,7 @@ def context_features(x: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[
     distance in lines to the nearest prose line before and after: body text comes in runs."""
     sub = x[:, [names.index(c) for c in CONTEXT_OF]]
     k = len(CONTEXT_OF)
-    out = np.empty((len(x), len(CONTEXT_NAMES)))
+    out = np.empty((len(CONTEXT_NAMES), len(x))).T  # column by column: each write contiguous
     for j, shift in enumerate(SHIFTS):
         _shift_into(out[:, j * k:(j + 1) * k], sub, shift)
     sums = _padded_cumsum(sub, WIDE)
@@ -216,7 +217,7 @@ def _padded_cumsum(x: np.ndarray, pad: int) -> np.ndarray:
     window width), with `pad` rows of zeros before and of the total after, so the clipped bounds
     of any window up to `pad` lines wide are plain slices rather than gathered rows."""
     n = len(x)
-    c = np.empty((n + 1 + 2 * pad,) + x.shape[1:])
+    c = np.empty((n + 1 + 2 * pad,) + x.shape[1:], order="F")  # sums run down the columns
     c[:pad + 1] = 0.0
     np.cumsum(x, axis=0, out=c[pad + 1:pad + 1 + n])
     c[pad + 1 + n:] = c[pad + n]

@@ -102,5 +102,3 @@ class LineFacts:
     def repeats(self) -> Counter:
         """How often each text occurs in the page."""
         return Counter(self.texts)
-
-
