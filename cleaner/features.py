@@ -3,9 +3,10 @@
 Everything is computed for the whole page at once. The page is joined into one string, turned
 into an array of code points, and each code point is looked up in a table (its character class,
 its lower-case form with punctuation blanked out); per-line counts are then one `np.bincount`
-over line ids. Python touches each line once (`len`, a Counter for repeats) and each word once
-(one dict lookup in the lexicon, which also holds the stop words), so a 350-line page costs about
-half a millisecond, most of it in those per-word lookups and a few dozen small array operations.
+over line ids (`cleaner/lines.py` does this once a page, for whoever asks first). Python
+touches each line once (`len`, a Counter for repeats) and each word once (one dict lookup in the
+lexicon, which also holds the stop words); the rest is some hundred small array operations, each
+costing a few microseconds whatever its size, which is where most of the time goes.
 
 The features describe what a reader sees, not how one dumper printed it: the shape of the line
 (length, words, punctuation, capitals, digits, stop words), where it sits in the page, what its
