@@ -146,7 +146,11 @@ def sanitize(text: str) -> str:
     """Text without NUL bytes and with lone surrogates replaced, so any output can be encoded."""
     if "\x00" in text:
         text = text.replace("\x00", "")
-    return _SURROGATE.sub(_REPLACEMENT, text)
+    try:  # UTF-8 refuses surrogates and nothing else, and says so many times faster than a search
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub(_REPLACEMENT, text)
+    return text
 
 
 _DEFAULT: Cleaner | None = None

@@ -7,8 +7,13 @@ nobody rewrites the list behind another cleaner's back, so every removal keeps i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import compress, count
+from itertools import compress, count, repeat
+from operator import is_
 from typing import NamedTuple
+
+import numpy as np
+
+from .lines import LineFacts
 
 
 class Removal(NamedTuple):
@@ -47,6 +52,8 @@ class Document:
     kept_chars: int = -1
     # Cleaners whose step the over-cleaning guard undid on this page.
     guarded: list[str] = field(default_factory=list)
+    # The facts of `texts` (see facts()), kept until a text changes.
+    line_facts: LineFacts | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.dropped:
@@ -76,11 +83,31 @@ class Document:
     def is_kept(self, i: int) -> bool:
         return self.dropped[i] is None
 
+    def kept_mask(self) -> np.ndarray:
+        """Whether each block is still kept, as a numpy array."""
+        return np.fromiter(map(is_, self.dropped, repeat(None)), dtype=bool, count=len(self.dropped))
+
+    def facts(self) -> LineFacts:
+        """Per-line facts of the current texts, computed once and shared by the cleaners; built
+        again after a trim or when `texts` is replaced (the guard restoring a snapshot)."""
+        facts = self.line_facts
+        if facts is None or facts.texts is not self.texts:
+            facts = self.line_facts = LineFacts(self.texts)
+        return facts
+
     def drop(self, i: int, cleaner: str, rule: str) -> None:
         """Mark block i dropped; the first reason wins, so provenance names the earliest cleaner."""
         if self.dropped[i] is None:
             self.dropped[i] = Removal(self.texts[i], cleaner, rule, i)
             self.kept_chars -= len(self.texts[i])
+
+    def drop_each(self, verdicts, cleaner: str) -> None:
+        """drop() for every (block, rule) pair, in one loop (the classifier drops most of a page)."""
+        dropped, texts = self.dropped, self.texts
+        for i, rule in verdicts:
+            if dropped[i] is None:
+                dropped[i] = Removal(texts[i], cleaner, rule, i)
+                self.kept_chars -= len(texts[i])
 
     def trim(self, i: int, start: int, end: int, cleaner: str, rule: str) -> None:
         """Cut texts[i][start:end] out of block i (a fragment glued to a sentence) and record it."""
@@ -90,6 +117,7 @@ class Document:
             return
         self.trims.append(Removal(piece.strip(), cleaner, rule, i))
         self.texts[i] = (text[:start] + text[end:]).strip()
+        self.line_facts = None
         if self.dropped[i] is None:
             self.kept_chars -= len(text) - len(self.texts[i])
         if not self.texts[i]:

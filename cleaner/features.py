@@ -3,9 +3,10 @@
 Everything is computed for the whole page at once. The page is joined into one string, turned
 into an array of code points, and each code point is looked up in a table (its character class,
 its lower-case form with punctuation blanked out); per-line counts are then one `np.bincount`
-over line ids. Python touches each line once (`len`, a Counter for repeats) and each word once
-(one dict lookup in the lexicon, which also holds the stop words), so a 350-line page costs about
-half a millisecond, most of it in those per-word lookups and a few dozen small array operations.
+over line ids (`cleaner/lines.py` does this once a page, for whoever asks first). Python
+touches each line once (`len`, a Counter for repeats) and each word once (one dict lookup in the
+lexicon, which also holds the stop words); the rest is some hundred small array operations, each
+costing a few microseconds whatever its size, which is where most of the time goes.
 
 The features describe what a reader sees, not how one dumper printed it: the shape of the line
 (length, words, punctuation, capitals, digits, stop words), where it sits in the page, what its
@@ -15,63 +16,20 @@ pages so the model never relies on it.
 """
 from __future__ import annotations
 
-import unicodedata
-from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
-from operator import is_not
 
 import numpy as np
 
 from .document import Document
+from .lines import (DIGIT, LETTER, LOWER, PAUSE_PUNCT, QUOTE, STOP_PUNCT, SYMBOL, UPPER, LineFacts,
+                    char_tables)
 
-# Character classes of the code-point table.
-SPACE, LOWER, UPPER, DIGIT, LETTER, STOP_PUNCT, PAUSE_PUNCT, QUOTE, SYMBOL = range(9)
-N_CLASSES = 9
-# Code points at or above this are read as letters (CJK, emoji and rarer scripts); every
-# whitespace character lies below it, which keeps the numpy word split equal to str.split().
-TABLE_SIZE = 0x3040
-_STOP_CHARS = frozenset(".!?…。！？")
-_PAUSE_CHARS = frozenset(",;:、，；：")
-_QUOTE_CHARS = frozenset("\"'“”‘’«»„‚()[]{}「」")
 # Window half-widths (in lines) for the smoothed neighbourhood statistics.
 NEAR, WIDE = 3, 10
 # A line this long that ends like a sentence is "prose" for the context features.
 PROSE_MIN_WORDS = 10
-
-
-def _char_class(ch: str) -> int:
-    if ch.isspace():
-        return SPACE
-    if ch.isdigit():
-        return DIGIT
-    if ch.isalpha():
-        return UPPER if ch.isupper() else LOWER if ch.islower() else LETTER
-    if ch in _STOP_CHARS:
-        return STOP_PUNCT
-    if ch in _PAUSE_CHARS:
-        return PAUSE_PUNCT
-    if ch in _QUOTE_CHARS:
-        return QUOTE
-    return LETTER if unicodedata.category(ch).startswith("M") else SYMBOL
-
-
-@lru_cache(maxsize=1)
-def _tables() -> tuple[np.ndarray, np.ndarray]:
-    """(class of each code point, its lower-case form with non-word characters as a space)."""
-    classes = np.empty(TABLE_SIZE + 1, dtype=np.intp)
-    folded = np.empty(TABLE_SIZE + 1, dtype=np.uint32)
-    for cp in range(TABLE_SIZE):
-        ch = chr(cp)
-        c = _char_class(ch)
-        classes[cp] = c
-        low = ch.lower()
-        word = c in (LOWER, UPPER, DIGIT, LETTER)
-        folded[cp] = (ord(low) if len(low) == 1 else cp) if word else 32
-    classes[TABLE_SIZE] = LETTER
-    folded[TABLE_SIZE] = ord("x")  # any letter: past the table, a character is part of a word
-    return classes, folded
 
 
 @lru_cache(maxsize=1)
@@ -110,35 +68,25 @@ def empty_lexicon() -> Lexicon:
     return Lexicon()
 
 
-def _page_arrays(texts: list[str]):
+def _page_arrays(facts: LineFacts):
     """The page as code points: (line lengths, character classes, line id of each character,
-    the page's words, index of each word's first character). Words are runs of letters and digits
-    in the lower-cased page with punctuation blanked out, the same runs str.split() finds."""
-    n = len(texts)
-    lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
-    cp = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    classes, folded = _tables()
-    clipped = np.minimum(cp, TABLE_SIZE)
-    fold = folded[clipped]
+    the page's words, index of each word's first character), over the lines joined by newlines
+    (a newline belongs to the line after it). Words are runs of letters and digits in the
+    lower-cased page with punctuation blanked out, the same runs str.split() finds."""
+    fold = char_tables()[1][facts.clipped[1:]]
     isword = fold != 32
     word_start = np.flatnonzero(isword[1:] > isword[:-1]) + 1
     if len(isword) and isword[0]:
         word_start = np.concatenate(([0], word_start))
-    line_id = np.repeat(np.arange(n), lens + 1)[: len(cp)]
-    tokens = fold.tobytes().decode("utf-32-le", "surrogatepass").split()
-    return lens, classes[clipped], line_id, tokens, word_start
+    tokens = fold.tobytes().decode("utf-16-le").split()
+    return facts.lens, facts.classes[1:], facts.line_id[1:], tokens, word_start
 
 
 def page_tokens(texts: list[str]) -> tuple[list[str], np.ndarray]:
     """The page's words (the units the lexicon knows) and the line each belongs to; training
     learns the lexicon from exactly these."""
-    _, _, line_id, tokens, word_start = _page_arrays(texts)
+    _, _, line_id, tokens, word_start = _page_arrays(LineFacts(texts))
     return tokens, line_id[word_start]
-
-
-def _window_mean(x: np.ndarray, half: int) -> np.ndarray:
-    """Mean of x over lines i-half..i+half (clipped at the page edges), for each column."""
-    return _window_mean_from(_cumsum0(x), half)
 
 
 def _shift(x: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
@@ -151,12 +99,12 @@ def _shift(x: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
     return out
 
 
-def _char_counts(texts: list[str], lexicon: Lexicon) -> tuple[np.ndarray, ...]:
+def _char_counts(facts: LineFacts, lexicon: Lexicon) -> tuple[np.ndarray, ...]:
     """Per-line class counts, word counts (plain, stop, capitalised), lexicon sums (weight, known
     words), and the class of each line's first, last and second-to-last character."""
-    n = len(texts)
-    lens, cls, line_id, tokens, word_start = _page_arrays(texts)
-    counts = np.bincount(line_id * N_CLASSES + cls, minlength=n * N_CLASSES).reshape(n, N_CLASSES)
+    n = len(facts.texts)
+    lens, cls, line_id, tokens, word_start = _page_arrays(facts)
+    counts = facts.class_counts  # (its SPACE column counts the newlines, and is not a feature)
     starts = np.cumsum(lens + 1) - lens - 1
     ends = starts + lens - 1
     edge = cls[np.concatenate((starts, ends, np.maximum(ends - 1, 0)))].reshape(3, n)
@@ -173,46 +121,48 @@ def base_features(doc: Document, lexicon: Lexicon) -> tuple[np.ndarray, list[str
     """Features of each line on its own and of its place in the page; (n, k) float64 and names."""
     texts = doc.texts
     n = len(texts)
-    lens, counts, words4, (first_cls, last_cls, before_last), lex, known = _char_counts(texts, lexicon)
+    facts = doc.facts()
+    lens, counts, words4, (first_cls, last_cls, before_last), lex, known = _char_counts(facts, lexicon)
     n_words = words4.sum(axis=1)
     n_stop = words4[:, 1] + words4[:, 3]
     chars = np.maximum(lens, 1)[:, None]
     words = np.maximum(n_words, 1)[:, None]
-    repeats = Counter(texts)
+    repeats = facts.repeats
     ends_stop = (last_cls == STOP_PUNCT) | ((last_cls == QUOTE) & (before_last == STOP_PUNCT))
     prose = ends_stop & (n_words >= PROSE_MIN_WORDS)
     mass = np.column_stack((lens, np.where(prose, lens, 0)))
     cum = np.cumsum(mass, axis=0)
     total = np.maximum(cum[-1], 1)
     log_len = np.log1p(lens)
-    x = np.empty((n, len(BASE_NAMES)))
-    x[:, 0] = log_len
-    x[:, 1] = np.log1p(n_words)
-    x[:, 2] = (counts[:, LOWER] + counts[:, UPPER] + counts[:, LETTER]) / words[:, 0]
-    x[:, 3:8] = counts[:, (LOWER, UPPER, DIGIT, SYMBOL, QUOTE)] / chars
-    x[:, 8:10] = counts[:, (STOP_PUNCT, PAUSE_PUNCT)] / words
-    x[:, 10] = n_stop / words[:, 0]
-    x[:, 11] = np.log1p(n_stop)
-    x[:, 12] = (words4[:, 2] + words4[:, 3]) / words[:, 0]
-    x[:, 13] = ends_stop
-    x[:, 14] = last_cls == PAUSE_PUNCT
-    x[:, 15] = (last_cls == LOWER) | (last_cls == LETTER) | (last_cls == DIGIT)
-    x[:, 16:20] = first_cls[:, None] == _START_CLASSES
-    x[:, 19] += (first_cls == QUOTE) | (first_cls == STOP_PUNCT)
-    x[:, 20] = np.log(np.fromiter(map(repeats.__getitem__, texts), dtype=float, count=n))
-    x[:, 21] = np.fromiter(map(is_not, doc.dropped, repeat(None)), dtype=bool, count=n)
-    x[:, 22] = doc.gap_before
-    x[:, 23] = np.arange(n) / max(n - 1, 1)
-    x[:, 24:26] = (cum - mass) / total
-    x[:, 26] = (total[1] - cum[:, 1]) / total[1]
-    x[:, 27] = log_len - log_len.mean()
-    x[:, 28] = np.log1p(n)
-    x[:, 29] = total[1] / total[0]
-    x[:, 30] = prose
-    x[:, 31] = lex / np.maximum(known, 1)
-    x[:, 32] = known / words[:, 0]
-    x[:, 33] = lex / np.sqrt(words[:, 0])
-    return x, list(BASE_NAMES)
+    # Built a feature a row (each write contiguous), handed out transposed: lines as rows.
+    x = np.empty((len(BASE_NAMES), n))
+    x[0] = log_len
+    x[1] = np.log1p(n_words)
+    x[2] = (counts[:, LOWER] + counts[:, UPPER] + counts[:, LETTER]) / words[:, 0]
+    x[3:8] = (counts[:, (LOWER, UPPER, DIGIT, SYMBOL, QUOTE)] / chars).T
+    x[8:10] = (counts[:, (STOP_PUNCT, PAUSE_PUNCT)] / words).T
+    x[10] = n_stop / words[:, 0]
+    x[11] = np.log1p(n_stop)
+    x[12] = (words4[:, 2] + words4[:, 3]) / words[:, 0]
+    x[13] = ends_stop
+    x[14] = last_cls == PAUSE_PUNCT
+    x[15] = (last_cls == LOWER) | (last_cls == LETTER) | (last_cls == DIGIT)
+    x[16:20] = first_cls == _START_CLASSES[:, None]
+    x[19] += (first_cls == QUOTE) | (first_cls == STOP_PUNCT)
+    x[20] = np.log(np.fromiter(map(repeats.__getitem__, texts), dtype=float, count=n))
+    x[21] = ~doc.kept_mask()
+    x[22] = doc.gap_before
+    x[23] = np.arange(n) / max(n - 1, 1)
+    x[24:26] = ((cum - mass) / total).T
+    x[26] = (total[1] - cum[:, 1]) / total[1]
+    x[27] = log_len - log_len.mean()
+    x[28] = np.log1p(n)
+    x[29] = total[1] / total[0]
+    x[30] = prose
+    x[31] = lex / np.maximum(known, 1)
+    x[32] = known / words[:, 0]
+    x[33] = lex / np.sqrt(words[:, 0])
+    return x.T, list(BASE_NAMES)
 
 
 _START_CLASSES = np.array([UPPER, LOWER, DIGIT, SYMBOL])
@@ -235,12 +185,12 @@ def context_features(x: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[
     distance in lines to the nearest prose line before and after: body text comes in runs."""
     sub = x[:, [names.index(c) for c in CONTEXT_OF]]
     k = len(CONTEXT_OF)
-    out = np.empty((len(x), len(CONTEXT_NAMES)))
+    out = np.empty((len(CONTEXT_NAMES), len(x))).T  # column by column: each write contiguous
     for j, shift in enumerate(SHIFTS):
         _shift_into(out[:, j * k:(j + 1) * k], sub, shift)
-    sums = _cumsum0(sub)
+    sums = _padded_cumsum(sub, WIDE)
     for j, half in enumerate((NEAR, WIDE), start=len(SHIFTS)):
-        out[:, j * k:(j + 1) * k] = _window_mean_from(sums, half)
+        _window_mean_into(out[:, j * k:(j + 1) * k], sums, WIDE, half)
     prose = x[:, names.index("prose")] > 0
     out[:, -2], out[:, -1] = _distance_to(prose)
     return out, list(CONTEXT_NAMES)
@@ -263,20 +213,26 @@ def _shift_into(out: np.ndarray, x: np.ndarray, k: int) -> None:
         out[:k] = x[-k:]
 
 
-def _cumsum0(x: np.ndarray) -> np.ndarray:
-    """Running sums of x down the page with a zero row first, shared by every window width."""
-    c = np.empty((len(x) + 1,) + x.shape[1:])
-    c[0] = 0.0
-    np.cumsum(x, axis=0, out=c[1:])
+def _padded_cumsum(x: np.ndarray, pad: int) -> np.ndarray:
+    """Running sums of x down the page (row pad + i: the sum over lines before i, shared by every
+    window width), with `pad` rows of zeros before and of the total after, so the clipped bounds
+    of any window up to `pad` lines wide are plain slices rather than gathered rows."""
+    n = len(x)
+    c = np.empty((n + 1 + 2 * pad,) + x.shape[1:], order="F")  # sums run down the columns
+    c[:pad + 1] = 0.0
+    np.cumsum(x, axis=0, out=c[pad + 1:pad + 1 + n])
+    c[pad + 1 + n:] = c[pad + n]
     return c
 
 
-def _window_mean_from(c: np.ndarray, half: int) -> np.ndarray:
-    """_window_mean from the running sums `_cumsum0` made."""
-    n = len(c) - 1
+def _window_mean_into(out: np.ndarray, c: np.ndarray, pad: int, half: int) -> None:
+    """Write the mean of x over lines i-half..i+half (clipped at the page edges) into out, from
+    the sums _padded_cumsum(x, pad) made (half <= pad)."""
+    n = len(out)
+    np.subtract(c[pad + half + 1:pad + half + 1 + n], c[pad - half:pad - half + n], out=out)
     idx = np.arange(n)
-    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)
-    return (c[hi] - c[lo]) / (hi - lo).reshape((-1,) + (1,) * (c.ndim - 1))
+    sizes = np.minimum(idx + half + 1, n) - np.maximum(idx - half, 0)
+    out /= sizes.reshape((-1,) + (1,) * (out.ndim - 1))
 
 
 def _distance_to(flag: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -348,10 +304,11 @@ def stacked_features(first: np.ndarray, p: np.ndarray, lens: np.ndarray) -> np.n
     out[:, k] = p
     for j, shift in enumerate(SHIFTS, start=k + 1):
         _shift_into(out[:, j], p, shift)
-    sums = _cumsum0(p)
+    widest = max(STACK_WINDOWS)
+    sums = _padded_cumsum(p, widest)
     j = k + 1 + len(SHIFTS)
     for half in STACK_WINDOWS:
-        out[:, j] = _window_mean_from(sums, half)
+        _window_mean_into(out[:, j], sums, widest, half)
         j += 1
     chars = np.maximum(lens, 1)
     out[:, j] = (p @ chars) / chars.sum()

@@ -40,8 +40,8 @@ class Mlp:
         # is the same arithmetic in two fewer passes over the page. Inference runs in float32:
         # half the memory traffic of float64, and probabilities move by about 1e-6.
         first = self.weights[0] / self.scale[:, None]
-        object.__setattr__(self, "_lo", self.mean - INPUT_CLIP * self.scale)
-        object.__setattr__(self, "_hi", self.mean + INPUT_CLIP * self.scale)
+        object.__setattr__(self, "_lo", (self.mean - INPUT_CLIP * self.scale).astype(np.float32))
+        object.__setattr__(self, "_hi", (self.mean + INPUT_CLIP * self.scale).astype(np.float32))
         object.__setattr__(self, "_first", first.astype(np.float32))
         object.__setattr__(self, "_first_bias", (self.biases[0] - self.mean @ first).astype(np.float32))
         object.__setattr__(self, "_hidden", tuple((w.astype(np.float32), b.astype(np.float32))
@@ -50,8 +50,11 @@ class Mlp:
         object.__setattr__(self, "_out_bias", np.float32(self.biases[-1][0]))
 
     def proba(self, x: np.ndarray) -> np.ndarray:
-        clipped = np.empty(x.shape, dtype=np.float32)
-        np.clip(x, self._lo, self._hi, out=clipped, casting="same_kind")
+        # Cast first, then clip in float32: rounding to float32 keeps order, so this is exactly
+        # float32(clip(x)) at half the cost of clipping in float64 into a float32 array.
+        clipped = x.astype(np.float32)
+        np.maximum(clipped, self._lo, out=clipped)
+        np.minimum(clipped, self._hi, out=clipped)
         h = clipped @ self._first
         h += self._first_bias
         np.maximum(h, 0.0, out=h)

@@ -34,7 +34,7 @@ def stage_probabilities(doc: Document, model: LineModel) -> tuple[np.ndarray, np
     blocks' lengths in characters."""
     first, _ = line_features(doc, model.lexicon)
     p1 = model.first.proba(first)
-    lens = np.fromiter(map(len, doc.texts), dtype=np.int64, count=len(doc.texts))
+    lens = doc.facts().lens
     return p1, model.second.proba(stacked_features(first, p1, lens)), lens
 
 
@@ -77,6 +77,4 @@ class LineClassifier(Cleaner):
         if not doc.texts or doc.kinds[0] != "line":
             return
         model = self._model or shipped_model()
-        drop, name = doc.drop, self.name
-        for i, reason in verdicts(doc, model, options.classifier_threshold):
-            drop(i, name, reason)
+        doc.drop_each(verdicts(doc, model, options.classifier_threshold), self.name)

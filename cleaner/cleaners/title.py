@@ -8,7 +8,6 @@ not, because a menu entry or a section label is rarely repeated as a heading.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..document import Document
 from ..options import Options
@@ -56,7 +55,7 @@ class Title(Cleaner):
                 candidates.append(i)
         if not candidates:
             return None
-        counts = Counter(texts)
+        counts = doc.facts().repeats
         page_title = _strip_site(texts[0]) if texts else ""
         for i in candidates:
             text = texts[i]

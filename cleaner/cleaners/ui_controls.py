@@ -24,7 +24,8 @@ class UIControls(Cleaner):
         for i, text in enumerate(doc.texts):
             if doc.dropped[i] is not None or len(text) > _MAX_LABEL_CHARS:
                 continue
-            if NO_WORD_CHARS.match(text):
+            # (a line opening with a letter or digit has a word character: no regex needed)
+            if not text[0].isalnum() and NO_WORD_CHARS.match(text):
                 doc.drop(i, self.name, "no-word-characters")
             elif text.strip(_BULLETS).lower() in UI_CONTROL_LABELS:
                 doc.drop(i, self.name, "control-label")
