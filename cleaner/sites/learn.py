@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ..api import site_from_url
 from ..document import Document
@@ -46,6 +47,17 @@ class LearnOptions:
     min_share: float = 0.5        # ...and at least this share of the site's pages
     fingerprint_share: float = 0.8   # a fingerprint is on at least this share of the site's pages
     max_fingerprints: int = 3
+    # By repetition, the generic cleaners' verdict on the same pages is the check: a recurring line
+    # is learned only where they drop it on at least this share of the pages holding it (a line
+    # they keep as body on most pages is a heading or label the site's pages share)...
+    generic_drop_share: float = 0.5
+    # ...or where it is on at least this share of the site's pages and a sentence of
+    # `prose_min_words`+ words (a footer blurb, a newsletter pitch: prose the classifier keeps).
+    prose_share: float = 0.8
+    prose_min_words: int = 5
+    # A line the generic cleaners drop on every page holding it changes nothing but the classifier's
+    # view of the page (removed early, it shifts positions and neighbours): not learned.
+    learn_redundant: bool = False
 
     def support_needed(self, pages: int) -> int:
         return max(self.min_support, math.ceil(self.min_share * pages))
@@ -61,6 +73,7 @@ class Page:
     day: date | None = None
     markup: str | None = None     # HTML pages learned by example: for selectors
     expected: str | None = None
+    generic: list[bool] | None = None   # which lines the generic cleaners keep
 
 
 @dataclass
@@ -96,12 +109,31 @@ def _words(text: str) -> str:
     return " " + " ".join(_WORDS.findall(text.lower())) + " "
 
 
-def page_lines(content: str, kind: str, url: str | None = None) -> list[str]:
-    """The blocks the cleaners will see: a dump's lines, or the blocks extracted from HTML."""
+def read_page(content: str, kind: str, url: str | None = None) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """The blocks the cleaners will see (a dump's lines, or the blocks extracted from HTML) and
+    which of them the generic cleaners keep: learning from repetition trusts the site's own pages
+    only where the generic verdict leaves room for a rule (see `learn_by_repetition`)."""
     if kind == "html":
         from ..html.extract import extract
-        return [_norm(t) for t in extract(content, url=url).texts]
-    return [_norm(t) for t in Document.from_text(content).texts]
+        doc = extract(content, url=url)
+    else:
+        doc = Document.from_text(content, url=url)
+    lines = tuple(_norm(t) for t in doc.texts)
+    cleaner = _generic_cleaner()
+    cleaner.pipeline.run(doc, cleaner.options)
+    return lines, tuple(d is None for d in doc.dropped)
+
+
+@lru_cache(maxsize=1)
+def _generic_cleaner():
+    """The cleaners without any site rules: the verdict learned rules are weighed against."""
+    from ..api import Cleaner
+    return Cleaner(site_rules=False)
+
+
+def page_lines(content: str, kind: str, url: str | None = None) -> list[str]:
+    """The blocks the cleaners will see: a dump's lines, or the blocks extracted from HTML."""
+    return list(read_page(content, kind, url)[0])
 
 
 def body_flags(lines: list[str], body: str) -> list[bool]:
@@ -126,7 +158,7 @@ def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None =
             continue
         if expected is not None and str(rec.get("id")) not in expected:
             continue
-        lines = page_lines(content, kind, rec.get("url"))
+        lines, generic = map(list, read_page(content, kind, rec.get("url")))
         site = site_from_url(rec.get("url")) or rec.get("site")
         if not site and registry is not None:
             found = registry.for_lines(lines)
@@ -137,7 +169,7 @@ def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None =
         body = body_flags(lines, expected[str(rec["id"])]) if expected is not None else None
         keep_markup = expected is not None and kind == "html"
         groups[site].append(Page(site, lines, body, day, content if keep_markup else None,
-                                 expected[str(rec["id"])] if keep_markup else None))
+                                 expected[str(rec["id"])] if keep_markup else None, generic))
     return dict(groups)
 
 
@@ -360,9 +392,34 @@ def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = Le
         in_runs.update({l for i, l in enumerate(page.lines) if flags[i] and (
             (i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1]))})
     learned = _new(site, pages, "repetition")
-    learned.drop_lines = sorted(((l, counts[l]) for l in recurring if in_runs[l] >= need),
-                                key=lambda x: (-x[1], x[0]))
+    candidates = [(l, counts[l]) for l in recurring if in_runs[l] >= need]
+    learned.drop_lines = sorted(_generic_check(candidates, pages, options), key=lambda x: (-x[1], x[0]))
     return learned
+
+
+def _generic_check(candidates: list[tuple[str, int]], pages: list[Page],
+                   options: LearnOptions) -> list[tuple[str, int]]:
+    """The candidate lines the generic cleaners' verdicts on the same pages leave room for (see
+    `LearnOptions`): mostly dropped by them already, but not everywhere; or recurring prose."""
+    if any(p.generic is None for p in pages):
+        return candidates
+    holding, kept = Counter(), Counter()
+    for page in pages:
+        verdict: dict[str, bool] = {}
+        for line, keep in zip(page.lines, page.generic):
+            verdict[line] = verdict.get(line, False) or keep
+        holding.update(verdict)
+        kept.update(l for l, keep in verdict.items() if keep)
+    prose_need = options.prose_share * len(pages)
+    out = []
+    for line, n in candidates:
+        if not kept[line] and not options.learn_redundant:
+            continue
+        mostly_dropped = holding[line] - kept[line] >= options.generic_drop_share * holding[line]
+        prose = n >= prose_need and len(line.split()) >= options.prose_min_words
+        if mostly_dropped or prose:
+            out.append((line, n))
+    return out
 
 
 def _new(site: str, pages: list[Page], mode: str) -> LearnedSite:
