@@ -47,6 +47,7 @@ class LearnOptions:
     min_share: float = 0.5        # ...and at least this share of the site's pages
     fingerprint_share: float = 0.8   # a fingerprint is on at least this share of the site's pages
     max_fingerprints: int = 3
+    marker_min_support: int = 2   # a cut marker needs this many pages whatever the other thresholds
     # By repetition, the generic cleaners' verdict on the same pages is the check: a recurring line
     # is learned only where they drop it on at least this share of the pages holding it (a line
     # they keep as body on most pages is a heading or label the site's pages share)...
@@ -72,7 +73,7 @@ class Page:
     body: list[bool] | None = None
     day: date | None = None
     markup: str | None = None     # HTML pages learned by example: for selectors
-    expected: str | None = None
+    expected: str | None = None   # the hand-cleaned body, by example
     generic: list[bool] | None = None   # which lines the generic cleaners keep
 
 
@@ -136,15 +137,36 @@ def page_lines(content: str, kind: str, url: str | None = None) -> list[str]:
     return list(read_page(content, kind, url)[0])
 
 
+# Aligning a page to its hand-cleaned body: matching runs of fewer words than this are chance (a
+# menu's "May" that the body also says somewhere), unless the run holds a whole line...
+ALIGN_MIN_RUN = 3
+# ...and a line is body when at least this share of its words align with the body.
+ALIGN_BODY_SHARE = 0.5
+
+
 def body_flags(lines: list[str], body: str) -> list[bool]:
-    """Which lines a hand-cleaned body keeps: a line is body when its words occur, in order and
-    whole, in the body's words (bodies re-wrap lines and drop markup, so exact lines rarely match)."""
-    words = _words(body)
-    flags = []
-    for line in lines:
-        w = _words(line)
-        flags.append(w.strip() != "" and w in words)
-    return flags
+    """Which lines a hand-cleaned body keeps. The page's words are aligned to the body's in order
+    (difflib, no junk heuristic): the body appears on the page in its own order, so its lines fall
+    in long matching runs, while a menu item or a "Comments" heading whose words the body happens
+    to use elsewhere does not. Bodies re-wrap lines and drop markup, so lines are not compared whole."""
+    from difflib import SequenceMatcher
+    words = [_WORDS.findall(line.lower()) for line in lines]
+    stream = [w for ws in words for w in ws]
+    owner = [i for i, ws in enumerate(words) for _ in ws]
+    starts = [0]
+    for ws in words:
+        starts.append(starts[-1] + len(ws))
+    hits = [0] * len(lines)
+    matcher = SequenceMatcher(None, stream, _WORDS.findall(body.lower()), autojunk=False)
+    for a, _, size in matcher.get_matching_blocks():
+        if not size:
+            continue
+        first, last = owner[a], owner[a + size - 1]
+        whole = any(starts[i] >= a and starts[i + 1] <= a + size for i in range(first, last + 1))
+        if size >= ALIGN_MIN_RUN or whole:
+            for k in range(a, a + size):
+                hits[owner[k]] += 1
+    return [bool(ws) and hits[i] >= ALIGN_BODY_SHARE * len(ws) for i, ws in enumerate(words)]
 
 
 def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None = None,
@@ -169,7 +191,7 @@ def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None =
         body = body_flags(lines, expected[str(rec["id"])]) if expected is not None else None
         keep_markup = expected is not None and kind == "html"
         groups[site].append(Page(site, lines, body, day, content if keep_markup else None,
-                                 expected[str(rec["id"])] if keep_markup else None, generic))
+                                 expected.get(str(rec["id"])) if expected is not None else None, generic))
     return dict(groups)
 
 
@@ -190,8 +212,11 @@ def learn_by_example(site: str, pages: list[Page], options: LearnOptions = Learn
     learned = _new(site, pages, "example")
     learned.drop_lines = sorted(((l, n) for l, n in removed.items() if n >= need and not kept[l]),
                                 key=lambda x: (-x[1], x[0]))
-    learned.cut_from = _markers(pages, need, after_body=True)
-    learned.cut_until = _markers(pages, need, after_body=False)
+    # A cut takes everything past its marker: one page cannot show that the marker never comes
+    # before the body (a sidebar's "Most Popular" on another layout of the site).
+    marker_need = max(need, options.marker_min_support)
+    learned.cut_from = _markers(pages, marker_need, after_body=True)
+    learned.cut_until = _markers(pages, marker_need, after_body=False)
     literal = {line for line, _ in learned.drop_lines}
     learned.drop_matching = _templates(pages, need, literal)
     html = [p for p in pages if p.markup is not None]
@@ -267,8 +292,11 @@ def _markers(pages: list[Page], need: int, *, after_body: bool) -> list[tuple[st
         firsts.append(first)
         if not body_at:
             continue
+        said = _words(page.expected) if page.expected is not None else ""
         for line, i in first.items():
-            ok = i > body_at[-1] if after_body else i < body_at[0]
+            # A marker whose words the body also says ("Comments", a topic) could be body text
+            # on another page, where cutting at it would take the rest of the article.
+            ok = (i > body_at[-1] if after_body else i < body_at[0]) and _words(line) not in said
             if ok:
                 valid[line] = valid.get(line, 0) + 1
             else:

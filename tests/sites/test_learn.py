@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cleaner import Cleaner
 from cleaner.options import Options
-from cleaner.sites.learn import (LearnOptions, group_pages, learn_from_records, learned_registry,
+from cleaner.sites.learn import (LearnOptions, body_flags, group_pages, learn_from_records, learned_registry,
                                  to_toml)
 from cleaner.sites.load import load_text
 
@@ -98,6 +98,10 @@ def repeating(n: int, host: str = "www.dailyexample.com") -> dict:
     return {"id": f"r{n}", "url": f"https://{host}/news/{n}", "text": "\n".join(lines)}
 
 
+def repeating_body(n: int) -> str:
+    return "\n\n".join(story(n)[:1] + ["Key facts"] + story(n)[1:])
+
+
 def test_by_repetition_learns_only_what_the_generic_cleaners_get_wrong():
     pages = [repeating(n) for n in range(5)] + [repeating(n, "other.example.org") for n in range(2)]
     learned = learn_from_records(pages)
@@ -111,7 +115,7 @@ def test_by_repetition_learns_only_what_the_generic_cleaners_get_wrong():
     held = repeating(6)
     assert BLURB in Cleaner(site_rules=False).clean(held["text"], url=held["url"], kind="text").text
     result = Cleaner(options=Options(registry=registry)).clean(held["text"], url=held["url"], kind="text")
-    assert result.text == "\n\n".join(story(6)[:1] + ["Key facts"] + story(6)[1:])
+    assert result.text == repeating_body(6)
 
 
 def test_by_repetition_never_learns_a_pages_body():
@@ -145,3 +149,20 @@ def test_html_by_example_learns_a_body_selector_and_drop_selectors():
     assert ("div.share", 4) in site.drop_selectors
     result = Cleaner(options=Options(registry=learned_registry([site]))).clean(page(6)["html"], url=page(6)["url"])
     assert result.text == expected(6)
+
+
+def test_body_lines_are_found_by_alignment_not_by_shared_words():
+    lines = ["Home", "Comments", "Politics", "The council met on Monday to discuss politics.",
+             "Residents sent comments home."]
+    body = "The council met on Monday to discuss politics.\n\nResidents sent comments home."
+    # The menu's words all occur in the body, but not where the body is on the page.
+    assert body_flags(lines, body) == [False, False, False, True, True]
+
+
+def test_a_cut_marker_needs_two_pages_whatever_the_thresholds():
+    one = LearnOptions(min_pages=1, min_support=1)
+    (site,) = learn_from_records([record(0)], {"p0": expected(0)}, one)
+    assert site.cut_from == [] and site.cut_until == []
+    assert ("Advertisement", 1) in site.drop_lines
+    (site,) = learn_from_records([record(0), record(1)], {"p0": expected(0), "p1": expected(1)}, one)
+    assert ("More from the Daily Example", 2) in site.cut_from
