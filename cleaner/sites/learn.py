@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -56,6 +56,9 @@ class LearnOptions:
     # `prose_min_words`+ words (a footer blurb, a newsletter pitch: prose the classifier keeps).
     prose_share: float = 0.8
     prose_min_words: int = 5
+    # A page that would lose more than this share of what the generic cleaners keep to lines learned
+    # by repetition is a copy of another page's story (a reprint, a print view): no support.
+    max_body_share: float = 0.8
     # A line the generic cleaners drop on every page holding it changes nothing but the classifier's
     # view of the page (removed early, it shifts positions and neighbours): not learned.
     learn_redundant: bool = False
@@ -406,11 +409,12 @@ def learn_selectors(pages: list[Page], need: int) -> tuple[tuple[str, int] | Non
 
 
 def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = LearnOptions()) -> LearnedSite | None:
-    """Rules from the pages alone: lines on at least `support_needed` of the site's pages."""
+    """Rules from the pages alone: lines on at least `support_needed` of the site's pages, where
+    the generic cleaners' verdict on the same pages leaves room for a rule (`_generic_check`)."""
     if len(pages) < options.min_pages:
         return None
     need = options.support_needed(len(pages))
-    counts = Counter(l for page in pages for l in set(page.lines) if len(l) <= MAX_LINE_CHARS)
+    counts = Counter(l for page in pages for l in set(page.lines))
     recurring = {l for l, n in counts.items() if n >= need}
     # Chrome comes in runs (menus, footers); a recurring line alone between page-specific lines is
     # a heading the site's pages share ("Specifications", "Examples"), which is body.
@@ -421,16 +425,18 @@ def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = Le
             (i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1]))})
     learned = _new(site, pages, "repetition")
     candidates = [(l, counts[l]) for l in recurring if in_runs[l] >= need]
-    learned.drop_lines = sorted(_generic_check(candidates, pages, options), key=lambda x: (-x[1], x[0]))
+    learned.drop_lines = sorted(_generic_check(candidates, pages, need, options), key=lambda x: (-x[1], x[0]))
     return learned
 
 
-def _generic_check(candidates: list[tuple[str, int]], pages: list[Page],
+def _generic_check(candidates: list[tuple[str, int]], pages: list[Page], need: int,
                    options: LearnOptions) -> list[tuple[str, int]]:
     """The candidate lines the generic cleaners' verdicts on the same pages leave room for (see
-    `LearnOptions`): mostly dropped by them already, but not everywhere; or recurring prose."""
+    `LearnOptions`): lines they mostly drop already but keep somewhere, and recurring prose (of any
+    length: an "About us" paragraph under every press release). A page that would lose nearly
+    all its generic body to them is a copy of another page's story, and does not count as support."""
     if any(p.generic is None for p in pages):
-        return candidates
+        return [(l, n) for l, n in candidates if len(l) <= MAX_LINE_CHARS]
     holding, kept = Counter(), Counter()
     for page in pages:
         verdict: dict[str, bool] = {}
@@ -439,15 +445,28 @@ def _generic_check(candidates: list[tuple[str, int]], pages: list[Page],
         holding.update(verdict)
         kept.update(l for l, keep in verdict.items() if keep)
     prose_need = options.prose_share * len(pages)
-    out = []
+    chosen: dict[str, float] = {}   # line -> the support it needs
     for line, n in candidates:
         if not kept[line] and not options.learn_redundant:
             continue
-        mostly_dropped = holding[line] - kept[line] >= options.generic_drop_share * holding[line]
-        prose = n >= prose_need and len(line.split()) >= options.prose_min_words
-        if mostly_dropped or prose:
-            out.append((line, n))
-    return out
+        if (holding[line] - kept[line] >= options.generic_drop_share * holding[line]
+                and len(line) <= MAX_LINE_CHARS):
+            chosen[line] = need          # mostly dropped already
+        elif n >= prose_need and len(line.split()) >= options.prose_min_words:
+            chosen[line] = prose_need    # recurring prose
+    support = {l: n for l, n in candidates if l in chosen}
+    for page in pages:
+        if _learned_share(page, chosen) > options.max_body_share:
+            for line in set(page.lines) & chosen.keys():
+                support[line] -= 1
+    return [(l, n) for l, n in candidates if l in chosen and support[l] >= chosen[l]]
+
+
+def _learned_share(page: Page, lines: Container[str]) -> float:
+    """The share of what the generic cleaners keep on a page that these lines would remove."""
+    body = sum(len(l) for l, keep in zip(page.lines, page.generic) if keep)
+    gone = sum(len(l) for l, keep in zip(page.lines, page.generic) if keep and l in lines)
+    return gone / body if body else 0.0
 
 
 def _new(site: str, pages: list[Page], mode: str) -> LearnedSite:

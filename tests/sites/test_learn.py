@@ -166,3 +166,23 @@ def test_a_cut_marker_needs_two_pages_whatever_the_thresholds():
     assert ("Advertisement", 1) in site.drop_lines
     (site,) = learn_from_records([record(0), record(1)], {"p0": expected(0), "p1": expected(1)}, one)
     assert ("More from the Daily Example", 2) in site.cut_from
+
+
+ABOUT = ("The Daily Example is an independent newspaper, published in the town since 1901 and owned by "
+         "its readers' trust. It covers the council, the courts, the schools and the harbour, and its "
+         "reporters follow the code of the national press council. Letters, corrections and tips go to the "
+         "newsroom; advertising enquiries to the commercial office on the high street, open on weekdays.")
+
+
+def test_by_repetition_learns_a_long_recurring_paragraph_but_not_a_story_printed_twice():
+    assert len(ABOUT) > 300
+    pages = [repeating(n) for n in range(5)]
+    for page in pages:
+        page["text"] = page["text"].replace(BLURB, BLURB + "\n" + ABOUT)
+    (site,) = learn_from_records(pages)
+    assert (ABOUT, 5) in site.drop_lines
+    # Two pages of one story (an article and its print view): everything on both recurs, but
+    # the story is what the generic cleaners keep on them, so it is not the site's boilerplate.
+    copy = dict(repeating(0), id="copy", url="https://www.dailyexample.com/print/0")
+    learned = learn_from_records([repeating(0), copy], options=LearnOptions(min_pages=2))
+    assert not {line for s in learned for line, _ in s.drop_lines} & set(story(0))
