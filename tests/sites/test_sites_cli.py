@@ -73,6 +73,15 @@ def test_learn_thresholds_are_options(tmp_path, capsys):
     assert list((tmp_path / "a").iterdir()) == []
     assert "learned rules for 0 sites" in capsys.readouterr().err
     assert main(["learn", pages, "--out", str(tmp_path / "b"), "--min-share", "2"]) == 2
+    capsys.readouterr()
+    # By repetition, a footer blurb on 4 of 5 pages is learned at the default --prose-share (0.8).
+    recurring = [repeating(n) for n in range(5)]
+    recurring[0]["text"] = recurring[0]["text"].replace(BLURB + "\n", "")
+    pages = write_jsonl(tmp_path / "recurring.jsonl", recurring)
+    assert main(["learn", pages, "--out", str(tmp_path / "c")]) == 0
+    assert BLURB in (tmp_path / "c" / "dailyexample.com.toml").read_text()
+    assert main(["learn", pages, "--out", str(tmp_path / "d"), "--prose-share", "0.9"]) == 0
+    assert list((tmp_path / "d").iterdir()) == []
 
 
 def test_batch_learn_sites_cleans_the_batch_with_what_it_learned(tmp_path, capsys):
