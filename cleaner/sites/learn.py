@@ -47,7 +47,12 @@ class LearnOptions:
     min_share: float = 0.5        # ...and at least this share of the site's pages
     fingerprint_share: float = 0.8   # a fingerprint is on at least this share of the site's pages
     max_fingerprints: int = 3
-    marker_min_support: int = 2   # a cut marker needs this many pages whatever the other thresholds
+    # Rules that remove a whole region (cut markers, HTML selectors) need this many pages whatever
+    # the other thresholds: one page cannot show that a marker never comes before the body...
+    region_min_pages: int = 2
+    # ...and a cut marker must be on this share of the pages (all: a page without it may be another
+    # layout of the site, a shop's listing beside its product pages, where it comes first).
+    marker_share: float = 1.0
     # By repetition, the generic cleaners' verdict on the same pages is the check: a recurring line
     # is learned only where they drop it on at least this share of the pages holding it (a line
     # they keep as body on most pages is a heading or label the site's pages share)...
@@ -215,15 +220,13 @@ def learn_by_example(site: str, pages: list[Page], options: LearnOptions = Learn
     learned = _new(site, pages, "example")
     learned.drop_lines = sorted(((l, n) for l, n in removed.items() if n >= need and not kept[l]),
                                 key=lambda x: (-x[1], x[0]))
-    # A cut takes everything past its marker: one page cannot show that the marker never comes
-    # before the body (a sidebar's "Most Popular" on another layout of the site).
-    marker_need = max(need, options.marker_min_support)
+    marker_need = max(need, options.region_min_pages, math.ceil(options.marker_share * len(pages)))
     learned.cut_from = _markers(pages, marker_need, after_body=True)
     learned.cut_until = _markers(pages, marker_need, after_body=False)
     literal = {line for line, _ in learned.drop_lines}
     learned.drop_matching = _templates(pages, need, literal)
     html = [p for p in pages if p.markup is not None]
-    if len(html) >= options.min_pages:
+    if len(html) >= max(options.min_pages, options.region_min_pages):
         learned.body_selector, learned.drop_selectors = learn_selectors(html, need)
     return learned
 
