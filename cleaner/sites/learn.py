@@ -3,11 +3,14 @@ batch alone (by repetition). Either way the result is one reviewable TOML per si
 a comment saying how many pages support it, checked by the same loader as hand-written files.
 
 By example, a line is boilerplate when it was removed on several pages of the site and kept on
-none; a cut marker is a line that, on every page holding it, comes only after the body ends (or,
-for `cut_until`, before it starts). By repetition, a line is boilerplate when it recurs on many of
+none; a cut marker is a line on every page that comes only after the body ends (or, for
+`cut_until`, before it starts), on two pages at least. By repetition, a line is boilerplate when it recurs on many of
 one site's pages: article text rarely repeats across a site's pages, menus and footers always do.
 CCNet's line deduplication does the same over the whole crawl, ignoring which site a line is from;
 grouping by site lets a threshold mean "most of this site's pages" instead of "twice anywhere".
+And the generic cleaners' verdict on the same pages is the check: a rule is learned only for what
+they get wrong (recurring prose they keep, chrome they keep on some pages), never for what they
+already remove, nor for the short headings and labels they keep as body.
 
 Nothing here memorises a page's body: a line counts only if it recurs on `min_support` pages.
 """
@@ -118,16 +121,19 @@ def _words(text: str) -> str:
     return " " + " ".join(_WORDS.findall(text.lower())) + " "
 
 
-def read_page(content: str, kind: str, url: str | None = None) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-    """The blocks the cleaners will see (a dump's lines, or the blocks extracted from HTML) and
-    which of them the generic cleaners keep: learning from repetition trusts the site's own pages
-    only where the generic verdict leaves room for a rule (see `learn_by_repetition`)."""
+def read_page(content: str, kind: str, url: str | None = None, judge: bool = True
+              ) -> tuple[tuple[str, ...], tuple[bool, ...] | None]:
+    """The blocks the cleaners will see (a dump's lines, or the blocks extracted from HTML) and,
+    with `judge`, which of them the generic cleaners keep: learning from repetition trusts the
+    site's own pages only where the generic verdict leaves room for a rule (`_generic_check`)."""
     if kind == "html":
         from ..html.extract import extract
         doc = extract(content, url=url)
     else:
         doc = Document.from_text(content, url=url)
     lines = tuple(_norm(t) for t in doc.texts)
+    if not judge:
+        return lines, None
     cleaner = _generic_cleaner()
     cleaner.pipeline.run(doc, cleaner.options)
     return lines, tuple(d is None for d in doc.dropped)
@@ -142,7 +148,7 @@ def _generic_cleaner():
 
 def page_lines(content: str, kind: str, url: str | None = None) -> list[str]:
     """The blocks the cleaners will see: a dump's lines, or the blocks extracted from HTML."""
-    return list(read_page(content, kind, url)[0])
+    return list(read_page(content, kind, url, judge=False)[0])
 
 
 # Aligning a page to its hand-cleaned body: matching runs of fewer words than this are chance (a
@@ -188,7 +194,8 @@ def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None =
             continue
         if expected is not None and str(rec.get("id")) not in expected:
             continue
-        lines, generic = map(list, read_page(content, kind, rec.get("url")))
+        lines, generic = read_page(content, kind, rec.get("url"), judge=expected is None)
+        lines, generic = list(lines), list(generic) if generic is not None else None
         site = site_from_url(rec.get("url")) or rec.get("site")
         if not site and registry is not None:
             found = registry.for_lines(lines)
