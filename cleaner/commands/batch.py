@@ -54,7 +54,7 @@ def register(sub, common: argparse.ArgumentParser) -> None:
                        help=f"the JSONL field holding the {part} (default: %(default)s)")
     b.add_argument("--learn-sites", action="store_true",
                    help="two passes: learn site rules from the batch's own pages (lines recurring "
-                        "across a site's pages), then clean it with them")
+                        "across a site's pages that the generic cleaners keep), then clean it with them")
     from .learn import add_threshold_options
     add_threshold_options(b)
     b.set_defaults(func=run)

@@ -22,12 +22,23 @@ def add_threshold_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fingerprint-share", type=share, default=d.fingerprint_share, metavar="F",
                         help="a fingerprint is on at least this share of the site's pages "
                              "(default: %(default)s)")
+    parser.add_argument("--generic-drop-share", type=share, default=d.generic_drop_share, metavar="F",
+                        help="by repetition: a recurring line is learned where the generic cleaners "
+                             "drop it on at least this share of the pages holding it (default: %(default)s)...")
+    parser.add_argument("--prose-share", type=share, default=d.prose_share, metavar="F",
+                        help="...or where it is a sentence on at least this share of the site's pages "
+                             "(default: %(default)s)")
+    parser.add_argument("--max-body-share", type=share, default=d.max_body_share, metavar="F",
+                        help="by repetition: a page that would lose more than this share of its body "
+                             "to learned lines is a copy of another page, and supports no rule "
+                             "(default: %(default)s)")
 
 
 def learn_options(args: argparse.Namespace):
     from ..sites.learn import LearnOptions
     return LearnOptions(min_pages=args.min_pages, min_support=args.min_support, min_share=args.min_share,
-                        fingerprint_share=args.fingerprint_share)
+                        fingerprint_share=args.fingerprint_share, generic_drop_share=args.generic_drop_share,
+                        prose_share=args.prose_share, max_body_share=args.max_body_share)
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:

@@ -3,11 +3,14 @@ batch alone (by repetition). Either way the result is one reviewable TOML per si
 a comment saying how many pages support it, checked by the same loader as hand-written files.
 
 By example, a line is boilerplate when it was removed on several pages of the site and kept on
-none; a cut marker is a line that, on every page holding it, comes only after the body ends (or,
-for `cut_until`, before it starts). By repetition, a line is boilerplate when it recurs on many of
+none; a cut marker is a line on every page that comes only after the body ends (or, for
+`cut_until`, before it starts), on two pages at least. By repetition, a line is boilerplate when it recurs on many of
 one site's pages: article text rarely repeats across a site's pages, menus and footers always do.
 CCNet's line deduplication does the same over the whole crawl, ignoring which site a line is from;
 grouping by site lets a threshold mean "most of this site's pages" instead of "twice anywhere".
+And the generic cleaners' verdict on the same pages is the check: a rule is learned only for what
+they get wrong (recurring prose they keep, chrome they keep on some pages), never for what they
+already remove, nor for the short headings and labels they keep as body.
 
 Nothing here memorises a page's body: a line counts only if it recurs on `min_support` pages.
 """
@@ -16,9 +19,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ..api import site_from_url
 from ..document import Document
@@ -46,6 +50,26 @@ class LearnOptions:
     min_share: float = 0.5        # ...and at least this share of the site's pages
     fingerprint_share: float = 0.8   # a fingerprint is on at least this share of the site's pages
     max_fingerprints: int = 3
+    # Rules that remove a whole region (cut markers, HTML selectors) need this many pages whatever
+    # the other thresholds: one page cannot show that a marker never comes before the body...
+    region_min_pages: int = 2
+    # ...and a cut marker must be on this share of the pages (all: a page without it may be another
+    # layout of the site, a shop's listing beside its product pages, where it comes first).
+    marker_share: float = 1.0
+    # By repetition, the generic cleaners' verdict on the same pages is the check: a recurring line
+    # is learned only where they drop it on at least this share of the pages holding it (a line
+    # they keep as body on most pages is a heading or label the site's pages share)...
+    generic_drop_share: float = 0.5
+    # ...or where it is on at least this share of the site's pages and a sentence of
+    # `prose_min_words`+ words (a footer blurb, a newsletter pitch: prose the classifier keeps).
+    prose_share: float = 0.8
+    prose_min_words: int = 5
+    # A page that would lose more than this share of what the generic cleaners keep to lines learned
+    # by repetition is a copy of another page's story (a reprint, a print view): no support.
+    max_body_share: float = 0.8
+    # A line the generic cleaners drop on every page holding it changes nothing but the classifier's
+    # view of the page (removed early, it shifts positions and neighbours): not learned.
+    learn_redundant: bool = False
 
     def support_needed(self, pages: int) -> int:
         return max(self.min_support, math.ceil(self.min_share * pages))
@@ -60,7 +84,8 @@ class Page:
     body: list[bool] | None = None
     day: date | None = None
     markup: str | None = None     # HTML pages learned by example: for selectors
-    expected: str | None = None
+    expected: str | None = None   # the hand-cleaned body, by example
+    generic: list[bool] | None = None   # which lines the generic cleaners keep
 
 
 @dataclass
@@ -96,23 +121,66 @@ def _words(text: str) -> str:
     return " " + " ".join(_WORDS.findall(text.lower())) + " "
 
 
-def page_lines(content: str, kind: str, url: str | None = None) -> list[str]:
-    """The blocks the cleaners will see: a dump's lines, or the blocks extracted from HTML."""
+def read_page(content: str, kind: str, url: str | None = None, judge: bool = True
+              ) -> tuple[tuple[str, ...], tuple[bool, ...] | None]:
+    """The blocks the cleaners will see (a dump's lines, or the blocks extracted from HTML) and,
+    with `judge`, which of them the generic cleaners keep: learning from repetition trusts the
+    site's own pages only where the generic verdict leaves room for a rule (`_generic_check`)."""
     if kind == "html":
         from ..html.extract import extract
-        return [_norm(t) for t in extract(content, url=url).texts]
-    return [_norm(t) for t in Document.from_text(content).texts]
+        doc = extract(content, url=url)
+    else:
+        doc = Document.from_text(content, url=url)
+    lines = tuple(_norm(t) for t in doc.texts)
+    if not judge:
+        return lines, None
+    cleaner = _generic_cleaner()
+    cleaner.pipeline.run(doc, cleaner.options)
+    return lines, tuple(d is None for d in doc.dropped)
+
+
+@lru_cache(maxsize=1)
+def _generic_cleaner():
+    """The cleaners without any site rules: the verdict learned rules are weighed against."""
+    from ..api import Cleaner
+    return Cleaner(site_rules=False)
+
+
+def page_lines(content: str, kind: str, url: str | None = None) -> list[str]:
+    """The blocks the cleaners will see: a dump's lines, or the blocks extracted from HTML."""
+    return list(read_page(content, kind, url, judge=False)[0])
+
+
+# Aligning a page to its hand-cleaned body: matching runs of fewer words than this are chance (a
+# menu's "May" that the body also says somewhere), unless the run holds a whole line...
+ALIGN_MIN_RUN = 3
+# ...and a line is body when at least this share of its words align with the body.
+ALIGN_BODY_SHARE = 0.5
 
 
 def body_flags(lines: list[str], body: str) -> list[bool]:
-    """Which lines a hand-cleaned body keeps: a line is body when its words occur, in order and
-    whole, in the body's words (bodies re-wrap lines and drop markup, so exact lines rarely match)."""
-    words = _words(body)
-    flags = []
-    for line in lines:
-        w = _words(line)
-        flags.append(w.strip() != "" and w in words)
-    return flags
+    """Which lines a hand-cleaned body keeps. The page's words are aligned to the body's in order
+    (difflib, no junk heuristic): the body appears on the page in its own order, so its lines fall
+    in long matching runs, while a menu item or a "Comments" heading whose words the body happens
+    to use elsewhere does not. Bodies re-wrap lines and drop markup, so lines are not compared whole."""
+    from difflib import SequenceMatcher
+    words = [_WORDS.findall(line.lower()) for line in lines]
+    stream = [w for ws in words for w in ws]
+    owner = [i for i, ws in enumerate(words) for _ in ws]
+    starts = [0]
+    for ws in words:
+        starts.append(starts[-1] + len(ws))
+    hits = [0] * len(lines)
+    matcher = SequenceMatcher(None, stream, _WORDS.findall(body.lower()), autojunk=False)
+    for a, _, size in matcher.get_matching_blocks():
+        if not size:
+            continue
+        first, last = owner[a], owner[a + size - 1]
+        whole = any(starts[i] >= a and starts[i + 1] <= a + size for i in range(first, last + 1))
+        if size >= ALIGN_MIN_RUN or whole:
+            for k in range(a, a + size):
+                hits[owner[k]] += 1
+    return [bool(ws) and hits[i] >= ALIGN_BODY_SHARE * len(ws) for i, ws in enumerate(words)]
 
 
 def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None = None,
@@ -126,7 +194,8 @@ def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None =
             continue
         if expected is not None and str(rec.get("id")) not in expected:
             continue
-        lines = page_lines(content, kind, rec.get("url"))
+        lines, generic = read_page(content, kind, rec.get("url"), judge=expected is None)
+        lines, generic = list(lines), list(generic) if generic is not None else None
         site = site_from_url(rec.get("url")) or rec.get("site")
         if not site and registry is not None:
             found = registry.for_lines(lines)
@@ -137,7 +206,7 @@ def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None =
         body = body_flags(lines, expected[str(rec["id"])]) if expected is not None else None
         keep_markup = expected is not None and kind == "html"
         groups[site].append(Page(site, lines, body, day, content if keep_markup else None,
-                                 expected[str(rec["id"])] if keep_markup else None))
+                                 expected.get(str(rec["id"])) if expected is not None else None, generic))
     return dict(groups)
 
 
@@ -158,12 +227,13 @@ def learn_by_example(site: str, pages: list[Page], options: LearnOptions = Learn
     learned = _new(site, pages, "example")
     learned.drop_lines = sorted(((l, n) for l, n in removed.items() if n >= need and not kept[l]),
                                 key=lambda x: (-x[1], x[0]))
-    learned.cut_from = _markers(pages, need, after_body=True)
-    learned.cut_until = _markers(pages, need, after_body=False)
+    marker_need = max(need, options.region_min_pages, math.ceil(options.marker_share * len(pages)))
+    learned.cut_from = _markers(pages, marker_need, after_body=True)
+    learned.cut_until = _markers(pages, marker_need, after_body=False)
     literal = {line for line, _ in learned.drop_lines}
     learned.drop_matching = _templates(pages, need, literal)
     html = [p for p in pages if p.markup is not None]
-    if len(html) >= options.min_pages:
+    if len(html) >= max(options.min_pages, options.region_min_pages):
         learned.body_selector, learned.drop_selectors = learn_selectors(html, need)
     return learned
 
@@ -235,8 +305,11 @@ def _markers(pages: list[Page], need: int, *, after_body: bool) -> list[tuple[st
         firsts.append(first)
         if not body_at:
             continue
+        said = _words(page.expected) if page.expected is not None else ""
         for line, i in first.items():
-            ok = i > body_at[-1] if after_body else i < body_at[0]
+            # A marker whose words the body also says ("Comments", a topic) could be body text
+            # on another page, where cutting at it would take the rest of the article.
+            ok = (i > body_at[-1] if after_body else i < body_at[0]) and _words(line) not in said
             if ok:
                 valid[line] = valid.get(line, 0) + 1
             else:
@@ -346,11 +419,12 @@ def learn_selectors(pages: list[Page], need: int) -> tuple[tuple[str, int] | Non
 
 
 def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = LearnOptions()) -> LearnedSite | None:
-    """Rules from the pages alone: lines on at least `support_needed` of the site's pages."""
+    """Rules from the pages alone: lines on at least `support_needed` of the site's pages, where
+    the generic cleaners' verdict on the same pages leaves room for a rule (`_generic_check`)."""
     if len(pages) < options.min_pages:
         return None
     need = options.support_needed(len(pages))
-    counts = Counter(l for page in pages for l in set(page.lines) if len(l) <= MAX_LINE_CHARS)
+    counts = Counter(l for page in pages for l in set(page.lines))
     recurring = {l for l, n in counts.items() if n >= need}
     # Chrome comes in runs (menus, footers); a recurring line alone between page-specific lines is
     # a heading the site's pages share ("Specifications", "Examples"), which is body.
@@ -360,9 +434,49 @@ def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = Le
         in_runs.update({l for i, l in enumerate(page.lines) if flags[i] and (
             (i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1]))})
     learned = _new(site, pages, "repetition")
-    learned.drop_lines = sorted(((l, counts[l]) for l in recurring if in_runs[l] >= need),
-                                key=lambda x: (-x[1], x[0]))
+    candidates = [(l, counts[l]) for l in recurring if in_runs[l] >= need]
+    learned.drop_lines = sorted(_generic_check(candidates, pages, need, options), key=lambda x: (-x[1], x[0]))
     return learned
+
+
+def _generic_check(candidates: list[tuple[str, int]], pages: list[Page], need: int,
+                   options: LearnOptions) -> list[tuple[str, int]]:
+    """The candidate lines the generic cleaners' verdicts on the same pages leave room for (see
+    `LearnOptions`): lines they mostly drop already but keep somewhere, and recurring prose (of any
+    length: an "About us" paragraph under every press release). A page that would lose nearly
+    all its generic body to them is a copy of another page's story, and does not count as support."""
+    if any(p.generic is None for p in pages):
+        return [(l, n) for l, n in candidates if len(l) <= MAX_LINE_CHARS]
+    holding, kept = Counter(), Counter()
+    for page in pages:
+        verdict: dict[str, bool] = {}
+        for line, keep in zip(page.lines, page.generic):
+            verdict[line] = verdict.get(line, False) or keep
+        holding.update(verdict)
+        kept.update(l for l, keep in verdict.items() if keep)
+    prose_need = options.prose_share * len(pages)
+    chosen: dict[str, float] = {}   # line -> the support it needs
+    for line, n in candidates:
+        if not kept[line] and not options.learn_redundant:
+            continue
+        if (holding[line] - kept[line] >= options.generic_drop_share * holding[line]
+                and len(line) <= MAX_LINE_CHARS):
+            chosen[line] = need          # mostly dropped already
+        elif n >= prose_need and len(line.split()) >= options.prose_min_words:
+            chosen[line] = prose_need    # recurring prose
+    support = {l: n for l, n in candidates if l in chosen}
+    for page in pages:
+        if _learned_share(page, chosen) > options.max_body_share:
+            for line in set(page.lines) & chosen.keys():
+                support[line] -= 1
+    return [(l, n) for l, n in candidates if l in chosen and support[l] >= chosen[l]]
+
+
+def _learned_share(page: Page, lines: Container[str]) -> float:
+    """The share of what the generic cleaners keep on a page that these lines would remove."""
+    body = sum(len(l) for l, keep in zip(page.lines, page.generic) if keep)
+    gone = sum(len(l) for l, keep in zip(page.lines, page.generic) if keep and l in lines)
+    return gone / body if body else 0.0
 
 
 def _new(site: str, pages: list[Page], mode: str) -> LearnedSite:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cleaner import Cleaner
 from cleaner.options import Options
-from cleaner.sites.learn import (LearnOptions, group_pages, learn_from_records, learned_registry,
+from cleaner.sites.learn import (LearnOptions, body_flags, group_pages, learn_from_records, learned_registry,
                                  to_toml)
 from cleaner.sites.load import load_text
 
@@ -86,15 +86,45 @@ def test_a_line_removed_on_one_page_only_is_not_learned():
     assert "A one-off correction notice about this story" not in {line for line, _ in site.drop_lines}
 
 
-def test_by_repetition_learns_recurring_lines_per_site():
-    pages = [record(n) for n in range(5)] + [record(n, "other.example.org") for n in range(2)]
+BLURB = "The Daily Example is an independent newspaper, published in the town since 1901."
+
+
+def repeating(n: int, host: str = "www.dailyexample.com") -> dict:
+    """A page whose chrome the generic cleaners remove, except a footer blurb (prose), with a
+    heading every story shares ("Key facts") that they keep as body."""
+    body = story(n)
+    lines = (HEADER + [f"Headline number {n}"] + body[:1] + ["Advertisement", "Key facts"] + body[1:]
+             + [BLURB] + FOOTER)
+    return {"id": f"r{n}", "url": f"https://{host}/news/{n}", "text": "\n".join(lines)}
+
+
+def repeating_body(n: int) -> str:
+    return "\n\n".join(story(n)[:1] + ["Key facts"] + story(n)[1:])
+
+
+def test_by_repetition_learns_only_what_the_generic_cleaners_get_wrong():
+    pages = [repeating(n) for n in range(5)] + [repeating(n, "other.example.org") for n in range(2)]
     learned = learn_from_records(pages)
     assert [s.site for s in learned] == ["dailyexample.com"]  # the other site has too few pages
     (site,) = learned
-    lines = {line for line, _ in site.drop_lines}
-    assert set(HEADER + FOOTER) <= lines
-    assert not lines & {line for n in range(5) for line in story(n)}
-    assert "Headline number 1" not in lines
+    # The recurring prose the generic cleaners keep is learned; the menus and footer they already
+    # remove are not (a rule would change nothing but the classifier's view of the page), and
+    # neither is the short heading they keep as body on every page.
+    assert site.drop_lines == [(BLURB, 5)]
+    registry = learned_registry(learned)
+    held = repeating(6)
+    assert BLURB in Cleaner(site_rules=False).clean(held["text"], url=held["url"], kind="text").text
+    result = Cleaner(options=Options(registry=registry)).clean(held["text"], url=held["url"], kind="text")
+    assert result.text == repeating_body(6)
+
+
+def test_by_repetition_never_learns_a_pages_body():
+    pages = [repeating(n) for n in range(5)]
+    for n in (0, 1):  # a story's sentence quoted at the foot of two other pages: on 3 of 5 pages
+        pages[n]["text"] += "\n" + story(3)[0]
+    (site,) = learn_from_records(pages)
+    assert not {line for line, _ in site.drop_lines} & {line for n in range(5) for line in story(n)}
+    assert ("Headline number 1", 1) not in site.drop_lines
 
 
 def test_pages_without_url_join_a_site_by_a_known_fingerprint():
@@ -119,3 +149,40 @@ def test_html_by_example_learns_a_body_selector_and_drop_selectors():
     assert ("div.share", 4) in site.drop_selectors
     result = Cleaner(options=Options(registry=learned_registry([site]))).clean(page(6)["html"], url=page(6)["url"])
     assert result.text == expected(6)
+
+
+def test_body_lines_are_found_by_alignment_not_by_shared_words():
+    lines = ["Home", "Comments", "Politics", "The council met on Monday to discuss politics.",
+             "Residents sent comments home."]
+    body = "The council met on Monday to discuss politics.\n\nResidents sent comments home."
+    # The menu's words all occur in the body, but not where the body is on the page.
+    assert body_flags(lines, body) == [False, False, False, True, True]
+
+
+def test_a_cut_marker_needs_two_pages_whatever_the_thresholds():
+    one = LearnOptions(min_pages=1, min_support=1)
+    (site,) = learn_from_records([record(0)], {"p0": expected(0)}, one)
+    assert site.cut_from == [] and site.cut_until == []
+    assert ("Advertisement", 1) in site.drop_lines
+    (site,) = learn_from_records([record(0), record(1)], {"p0": expected(0), "p1": expected(1)}, one)
+    assert ("More from the Daily Example", 2) in site.cut_from
+
+
+ABOUT = ("The Daily Example is an independent newspaper, published in the town since 1901 and owned by "
+         "its readers' trust. It covers the council, the courts, the schools and the harbour, and its "
+         "reporters follow the code of the national press council. Letters, corrections and tips go to the "
+         "newsroom; advertising enquiries to the commercial office on the high street, open on weekdays.")
+
+
+def test_by_repetition_learns_a_long_recurring_paragraph_but_not_a_story_printed_twice():
+    assert len(ABOUT) > 300
+    pages = [repeating(n) for n in range(5)]
+    for page in pages:
+        page["text"] = page["text"].replace(BLURB, BLURB + "\n" + ABOUT)
+    (site,) = learn_from_records(pages)
+    assert (ABOUT, 5) in site.drop_lines
+    # Two pages of one story (an article and its print view): everything on both recurs, but
+    # the story is what the generic cleaners keep on them, so it is not the site's boilerplate.
+    copy = dict(repeating(0), id="copy", url="https://www.dailyexample.com/print/0")
+    learned = learn_from_records([repeating(0), copy], options=LearnOptions(min_pages=2))
+    assert not {line for s in learned for line, _ in s.drop_lines} & set(story(0))

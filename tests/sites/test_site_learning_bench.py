@@ -1,7 +1,9 @@
-"""bench/site_learning.py on wcxb-dev's multi-page sites (text dumps): the protocol runs end to end,
-and learning by example does not fall below the floor pinned from the measured figure."""
+"""bench/site_learning.py on the benchmark's multi-page sites (text dumps): the protocol runs end to
+end, learning from repetition never costs what the generic cleaners get right, and learning by
+example does not fall below the floor pinned from the measured figure."""
 from __future__ import annotations
 
+import importlib.util
 import json
 
 import pytest
@@ -11,21 +13,37 @@ from tests.helpers import BENCH, ROOT
 pytestmark = pytest.mark.skipif(not (BENCH / "score.py").is_file(),
                                 reason=f"benchmark folder not found at {BENCH} (../shared/bench)")
 
-# Measured word F1 of leave-one-out learning by example on the text dumps was 0.675 (generic:
-# 0.675); the floor leaves room for noise, and fails if learned rules start eating bodies.
-BY_EXAMPLE_FLOOR = 0.66
+# Measured word F1 of leave-one-out learning by example on wcxb-dev's text dumps was 0.693
+# (generic: 0.675); the floor leaves room for noise, and fails if learned rules start eating bodies.
+BY_EXAMPLE_FLOOR = 0.68
+# `--learn-sites` against the same batch without it, word F1: on wcxb-dev's shops and docs it
+# measured -0.001 (it cost 0.012 before it was checked against the generic verdict); on aeb's news
+# and blog sites with two pages each +0.020. The margins leave room for a retrained classifier.
+WCXB_LEARN_SITES_MARGIN = -0.003
+AEB_PAIRS_LEARN_SITES_GAIN = 0.01
 
 
-def test_site_learning_protocol_on_text_dumps(tmp_path):
-    import importlib.util
+def run_protocol(tmp_path, *args) -> dict:
     spec = importlib.util.spec_from_file_location("site_learning", ROOT / "bench" / "site_learning.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     out = tmp_path / "site_learning.json"
-    assert module.main(["--bench", str(BENCH), "--kinds", "text", "--json", str(out)]) == 0
+    assert module.main(["--bench", str(BENCH), "--kinds", "text", "--json", str(out), *args]) == 0
     (row,) = json.loads(out.read_text())
-    assert row["pages"] == 5 * len(row["sites"]) and len(row["sites"]) >= 5
-    assert row["learn_sites"]["sites_learned"] == len(row["sites"])
     for key in ("generic", "ccnet_dedup_then_generic", "learn_sites", "by_example_leave_one_out"):
         assert 0.0 < row[key]["word_f1"] <= 1.0
+    return row
+
+
+def test_site_learning_protocol_on_wcxb_text_dumps(tmp_path):
+    row = run_protocol(tmp_path)
+    assert row["pages"] == 5 * len(row["sites"]) and len(row["sites"]) >= 5
     assert row["by_example_leave_one_out"]["word_f1"] >= BY_EXAMPLE_FLOOR
+    assert row["learn_sites"]["word_f1"] >= row["generic"]["word_f1"] + WCXB_LEARN_SITES_MARGIN
+
+
+def test_learning_from_pairs_of_news_and_blog_pages(tmp_path):
+    row = run_protocol(tmp_path, "--set", "aeb", "--pages", "2", "--min-site-pages", "2")
+    assert row["pages"] == 2 * len(row["sites"]) and len(row["sites"]) >= 40
+    assert row["learn_sites"]["word_f1"] >= row["generic"]["word_f1"] + AEB_PAIRS_LEARN_SITES_GAIN
+    assert row["by_example_leave_one_out"]["word_f1"] >= row["generic"]["word_f1"]

@@ -5,7 +5,7 @@ import json
 
 from cleaner.cli import main
 from tests.helpers import SEEDS
-from tests.sites.test_learn import expected, record
+from tests.sites.test_learn import BLURB, expected, record, repeating, repeating_body
 from tests.test_cli import read_jsonl, run_cli
 
 REFERENCE = SEEDS / "004_1c771e92f3bc1daa.txt"
@@ -73,14 +73,25 @@ def test_learn_thresholds_are_options(tmp_path, capsys):
     assert list((tmp_path / "a").iterdir()) == []
     assert "learned rules for 0 sites" in capsys.readouterr().err
     assert main(["learn", pages, "--out", str(tmp_path / "b"), "--min-share", "2"]) == 2
+    capsys.readouterr()
+    # By repetition, a footer blurb on 4 of 5 pages is learned at the default --prose-share (0.8).
+    recurring = [repeating(n) for n in range(5)]
+    recurring[0]["text"] = recurring[0]["text"].replace(BLURB + "\n", "")
+    pages = write_jsonl(tmp_path / "recurring.jsonl", recurring)
+    assert main(["learn", pages, "--out", str(tmp_path / "c")]) == 0
+    assert BLURB in (tmp_path / "c" / "dailyexample.com.toml").read_text()
+    assert main(["learn", pages, "--out", str(tmp_path / "d"), "--prose-share", "0.9"]) == 0
+    assert list((tmp_path / "d").iterdir()) == []
 
 
 def test_batch_learn_sites_cleans_the_batch_with_what_it_learned(tmp_path, capsys):
-    pages = write_jsonl(tmp_path / "pages.jsonl", [record(n) for n in range(5)])
+    pages = write_jsonl(tmp_path / "pages.jsonl", [repeating(n) for n in range(5)])
     assert main(["batch", pages, "--out", str(tmp_path / "plain.jsonl"), "--workers", "1"]) == 0
     assert main(["batch", pages, "--out", str(tmp_path / "learned.jsonl"), "--workers", "2", "--learn-sites"]) == 0
     assert "learned rules for 1 sites" in capsys.readouterr().err
     learned = read_jsonl(tmp_path / "learned.jsonl")
-    assert [r["text"] for r in learned] == [expected(n) for n in range(5)]
+    assert [r["text"] for r in learned] == [repeating_body(n) for n in range(5)]
     assert all(r["removed"].get("site_rules", 0) > 0 for r in learned)
-    assert not any("site_rules" in r["removed"] for r in read_jsonl(tmp_path / "plain.jsonl"))
+    plain = read_jsonl(tmp_path / "plain.jsonl")
+    assert not any("site_rules" in r["removed"] for r in plain)
+    assert all(BLURB in r["text"] for r in plain)
