@@ -92,7 +92,8 @@ def _with_learned_sites(args: argparse.Namespace, options, reading):
     from .learn import learn_options, pages_from_records
 
     pages = pages_from_records(read_inputs(args.inputs, reading))
-    learned = learned_registry(learn_from_records(pages, None, learn_options(args), options.registry))
+    learned = learned_registry(learn_from_records(pages, None, learn_options(args), options.registry,
+                                                  workers=args.workers))
     print(f"{PROG}: learned rules for {len(learned)} sites", file=sys.stderr)
     registry = learned.overlaid(options.registry) if options.registry is not None else learned
     return dataclasses.replace(options, site_rules=True, registry=registry)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .args import PROG, UsageError, positive_int, share
+from .args import PROG, UsageError, cpu_count, positive_int, share
 
 
 def add_threshold_options(parser: argparse.ArgumentParser) -> None:
@@ -53,6 +53,8 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--expected", metavar="EXPECTED",
                    help="JSONL of hand-cleaned bodies: {id, text} (or {id, body})")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the rule files")
+    p.add_argument("--workers", type=positive_int, default=cpu_count(), metavar="N",
+                   help="processes reading the pages (default: all cores, %(default)s)")
     add_threshold_options(p)
     p.set_defaults(func=run)
 
@@ -97,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     if expected is not None and not any(str(p["id"]) in expected for p in pages):
         raise UsageError(f"no page id in {args.inputs[0]}... has a body in {args.expected}")
     registry = None if args.no_site_rules else load_registry(args.rules)
-    learned = learn_from_records(pages, expected, options, registry)
+    learned = learn_from_records(pages, expected, options, registry, workers=args.workers)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for site in learned:

@@ -183,18 +183,42 @@ def body_flags(lines: list[str], body: str) -> list[bool]:
     return [bool(ws) and hits[i] >= ALIGN_BODY_SHARE * len(ws) for i, ws in enumerate(words)]
 
 
+def _content(rec: Mapping) -> tuple[str | None, str]:
+    """The record's page and its kind: HTML when it has any, else its text."""
+    return (rec.get("html"), "html") if rec.get("html") else (rec.get("text"), "text")
+
+
+def _read_record(task: tuple[str, str, str | None, bool]):
+    """`read_page` on one (content, kind, url, judge) task: the unit a worker process runs."""
+    return read_page(*task)
+
+
+def _read_all(records: list[Mapping], judge: bool, workers: int):
+    """`read_page` for every record, in order. Reading is the first pass's whole cost (it cleans
+    each page once), so with `workers` > 1 it runs in that many processes."""
+    tasks = [(*_content(rec), rec.get("url"), judge) for rec in records]
+    if workers <= 1 or len(tasks) < 2 * workers:
+        return [read_page(*task) for task in tasks]
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(workers) as pool:
+        return list(pool.map(_read_record, tasks, chunksize=max(1, len(tasks) // (8 * workers))))
+
+
 def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None = None,
-                registry: Registry | None = None) -> dict[str, list[Page]]:
+                registry: Registry | None = None, workers: int = 1) -> dict[str, list[Page]]:
     """Records ({id, url, text|html, date?}) grouped by site: the URL's host, or for a page with no
     URL the site a known registry's fingerprints find. By example, only pages with an expected body."""
     groups: dict[str, list[Page]] = defaultdict(list)
+    wanted = []
     for rec in records:
-        content, kind = (rec.get("html"), "html") if rec.get("html") else (rec.get("text"), "text")
+        content, _ = _content(rec)
         if not isinstance(content, str) or not content:
             continue
         if expected is not None and str(rec.get("id")) not in expected:
             continue
-        lines, generic = read_page(content, kind, rec.get("url"), judge=expected is None)
+        wanted.append(rec)
+    for rec, (lines, generic) in zip(wanted, _read_all(wanted, expected is None, workers)):
+        content, kind = _content(rec)
         lines, generic = list(lines), list(generic) if generic is not None else None
         site = site_from_url(rec.get("url")) or rec.get("site")
         if not site and registry is not None:
@@ -573,7 +597,7 @@ def learned_registry(learned: Iterable[LearnedSite]) -> Registry:
 
 
 def learn_from_records(records: Iterable[Mapping], expected: Mapping[str, str] | None = None,
-                       options: LearnOptions = LearnOptions(), registry: Registry | None = None
-                       ) -> list[LearnedSite]:
+                       options: LearnOptions = LearnOptions(), registry: Registry | None = None,
+                       workers: int = 1) -> list[LearnedSite]:
     """`cleaner learn` and `batch --learn-sites` in one call: group, learn, fingerprint."""
-    return learn_sites(group_pages(records, expected, registry), options)
+    return learn_sites(group_pages(records, expected, registry, workers), options)

@@ -118,6 +118,11 @@ def test_by_repetition_learns_only_what_the_generic_cleaners_get_wrong():
     assert result.text == repeating_body(6)
 
 
+def test_pages_read_in_worker_processes_learn_the_same_rules():
+    pages = [repeating(n) for n in range(5)] + [repeating(n, "other.example.org") for n in range(5)]
+    assert learn_from_records(pages, workers=2) == learn_from_records(pages)
+
+
 def test_by_repetition_never_learns_a_pages_body():
     pages = [repeating(n) for n in range(5)]
     for n in (0, 1):  # a story's sentence quoted at the foot of two other pages: on 3 of 5 pages
