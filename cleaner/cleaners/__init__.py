@@ -10,6 +10,7 @@ from .base import Cleaner
 from .bylines import Bylines
 from .captions import Captions
 from .classifier import LineClassifier
+from .comments import Comments
 from .duplicates import Duplicates
 from .navigation import Navigation
 from .promos import Promos
@@ -19,8 +20,8 @@ from .title import Title
 from .ui_controls import UIControls
 
 PIPELINE_ORDER: tuple[type[Cleaner], ...] = (
-    SiteRulesCleaner, UIControls, Captions, Promos, Bylines, Title, Related, Duplicates, Navigation,
-    LineClassifier,
+    SiteRulesCleaner, UIControls, Captions, Promos, Bylines, Comments, Title, Related, Duplicates,
+    Navigation, LineClassifier,
 )
 
 
