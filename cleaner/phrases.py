@@ -143,3 +143,9 @@ COMMENT_CHROME = re.compile(
     r"|please log in using one of these methods to post your comment:?)$", re.I)
 # Comment chrome is short; a longer line that matches is someone's sentence.
 COMMENT_CHROME_MAX_WORDS = 20
+
+# --- Markup other dumpers print: list bullets and Markdown heading, quote and emphasis marks.
+# A line's leading marks (any mix, e.g. "* ### Title", "> > quoted"); each needs a space after it.
+LEADING_MARKS = re.compile(r"^(?:(?:[*+-]|#{1,6}|>)[ \t]+)+")
+# A whole line in emphasis marks: "**Bold line**", "_Caption_", "__Label__".
+EMPHASIS_WRAP = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$")

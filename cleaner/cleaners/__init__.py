@@ -12,6 +12,7 @@ from .captions import Captions
 from .classifier import LineClassifier
 from .comments import Comments
 from .duplicates import Duplicates
+from .markup import Markup
 from .navigation import Navigation
 from .promos import Promos
 from .related import Related
@@ -20,8 +21,8 @@ from .title import Title
 from .ui_controls import UIControls
 
 PIPELINE_ORDER: tuple[type[Cleaner], ...] = (
-    SiteRulesCleaner, UIControls, Captions, Promos, Bylines, Comments, Title, Related, Duplicates,
-    Navigation, LineClassifier,
+    SiteRulesCleaner, Markup, UIControls, Captions, Promos, Bylines, Comments, Title, Related,
+    Duplicates, Navigation, LineClassifier,
 )
 
 
