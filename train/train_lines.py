@@ -1,7 +1,8 @@
 """Train the line classifier, measure it on held-out sites, and write the shipped weights.
 
     python train/train_lines.py --set NAME TEXT.jsonl.gz GOLD.jsonl.gz [--set ...] \
-        [--scorer score.py] [--out cleaner/models/lines.npz] [--folds 5] [--preds DIR]
+        [--scorer score.py] [--out cleaner/models/lines.npz] [--folds 5] [--preds DIR] \
+        [--redump-dir DIR --redumps DUMPER... --train-redumps DUMPER...]
 
 Every page goes through the pattern cleaners first (as in the pipeline), then each remaining
 line is labelled body or not by aligning it to the gold body (train/align.py). Pages are grouped
@@ -16,6 +17,10 @@ Training pages are augmented against dumper quirks: besides each page as dumped,
 the blank lines removed, or with a blank line between every line, or long lines hard-wrapped, or
 runs of short lines joined on one line. Held-out figures are also reported for the no-blank-line
 and hard-wrapped variants of the held-out pages, a stand-in for dumps made by other tools.
+
+Other tools' dumps of the same pages (train/redump.py: NAME.DUMPER.jsonl.gz in --redump-dir) are
+scored held out (--redumps) and may also be trained on (--train-redumps); a dumper scored but
+never trained on gives the honest "another dumper" figure.
 """
 from __future__ import annotations
 
