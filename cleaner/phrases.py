@@ -143,6 +143,9 @@ COMMENT_CHROME = re.compile(
     r"|please log in using one of these methods to post your comment:?)$", re.I)
 # Comment chrome is short; a longer line that matches is someone's sentence.
 COMMENT_CHROME_MAX_WORDS = 20
+# How a line COMMENT_CHROME can match starts (lower-cased), besides a digit: other lines skip it.
+COMMENT_CHROME_STARTS = ("rating", "score", "posted", "a", "one", "notify", "save", "your", "required",
+                         "you", "please")
 
 # --- Markup other dumpers print: list bullets and Markdown heading, quote and emphasis marks.
 # A line's leading marks (any mix, e.g. "* ### Title", "> > quoted"); each needs a space after it.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..options import Options
-from ..phrases import COMMENT_CHROME, COMMENT_CHROME_MAX_WORDS, COMMENT_CONTROLS
+from ..phrases import COMMENT_CHROME, COMMENT_CHROME_MAX_WORDS, COMMENT_CHROME_STARTS, COMMENT_CONTROLS
 from .base import Cleaner
 
 _BULLETS = " •·◦▪▸►‣-–—|*>›»"
@@ -26,7 +26,9 @@ class Comments(Cleaner):
             if doc.dropped[i] is not None or text.count(" ") >= COMMENT_CHROME_MAX_WORDS:
                 continue
             label = text.strip(_BULLETS)
-            if label.lower() in COMMENT_CONTROLS:
+            low = label.lower()
+            if low in COMMENT_CONTROLS:
                 doc.drop(i, self.name, "comment-control")
-            elif COMMENT_CHROME.match(label):
+            elif ((label[:1].isdigit() or low.startswith(COMMENT_CHROME_STARTS))
+                  and COMMENT_CHROME.match(label)):
                 doc.drop(i, self.name, "comment-chrome")
