@@ -112,3 +112,43 @@ CREDIT_LINE = re.compile(
 # Words that make a doubled line read as a caption rather than as text.
 CAPTION_CUES = re.compile(r"\b(?:picture|photo|image|pictured|shows?|seen|file|taken|handout)\b"
                           r"|\((?:afp|reuters|ap|epa|getty|file)[^)]*\)\s*$", re.I)
+
+# --- Reader comments: the chrome around each comment and the comment form, not the comments.
+# Matched against whole lines (lower-cased, bullets and separators stripped); each line is short.
+COMMENT_CONTROLS = frozenset({
+    # per-comment buttons and links
+    "reply", "replies", "report", "report abuse", "report comment", "report this comment", "flag",
+    "like", "upvote", "downvote", "quote", "permalink", "reply to this comment", "log in to reply",
+    "login to reply", "share this comment", "cancel reply", "leave a reply cancel reply",
+    # the form and the thread's own headings
+    "leave a reply", "leave a comment", "post a comment", "add a comment", "write a comment",
+    "post comment", "submit comment", "join the discussion", "join the conversation",
+    "comments are closed", "comments are closed.", "be the first to comment", "be the first to comment.",
+    "show more comments", "show all comments", "load more comments", "view comments",
+    "view all comments", "show more replies", "view replies", "no comments", "no comments yet",
+})
+COMMENT_CHROME = re.compile(
+    # "Rating: 25 Votes", "Score: -3"
+    r"^(?:(?:rating|score)\s*:?\s*[+-]?\d+(?:\s+(?:votes?|points?))?"
+    # "2 days ago at 07:50 am", "an hour ago" (a comment's timestamp on its own line)
+    r"|(?:posted\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?"
+    r"|years?)\s+ago(?:\s+at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?"
+    # "12 Comments", "3 replies", "40 likes" (a counter, not a sentence)
+    r"|\d[\d,.]*\s*k?\s+(?:comments?|responses?|repl(?:y|ies)|likes?|votes?|points?|upvotes?|reactions?)"
+    # the comment form's small print
+    r"|notify me of (?:new|follow-up) (?:comments|posts)\b.{0,40}"
+    r"|save my name, email,? and website in this browser for the next time i comment\.?"
+    r"|your email address will not be published\.?.{0,60}|required fields are marked.{0,20}"
+    r"|you must be (?:logged|signed) in to post a comment\.?"
+    r"|please log in using one of these methods to post your comment:?)$", re.I)
+# Comment chrome is short; a longer line that matches is someone's sentence.
+COMMENT_CHROME_MAX_WORDS = 20
+# How a line COMMENT_CHROME can match starts (lower-cased), besides a digit: other lines skip it.
+COMMENT_CHROME_STARTS = ("rating", "score", "posted", "a", "one", "notify", "save", "your", "required",
+                         "you", "please")
+
+# --- Markup other dumpers print: list bullets and Markdown heading, quote and emphasis marks.
+# A line's leading marks (any mix, e.g. "* ### Title", "> > quoted"); each needs a space after it.
+LEADING_MARKS = re.compile(r"^(?:(?:[*+-]|#{1,6}|>)[ \t]+)+")
+# A whole line in emphasis marks: "**Bold line**", "_Caption_", "__Label__".
+EMPHASIS_WRAP = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$")

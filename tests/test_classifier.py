@@ -168,3 +168,19 @@ def test_float32_inference_matches_float64_arithmetic():
         h = np.maximum(h @ w + b, 0)
     expected = 1 / (1 + np.exp(-(h @ first.weights[-1][:, 0] + first.biases[-1][0])))
     assert np.allclose(first.proba(x), expected, atol=1e-4)
+
+
+def test_full_paragraphs_next_to_the_main_region_join_it_unless_both_stages_rule_them_out():
+    from cleaner.cleaners.classifier import EDGE_PARAGRAPH_MIN, _edge_paragraphs
+    doc = Document.from_text(page(["Home", PARAGRAPHS[0], PARAGRAPHS[1], "Advertisement",
+                                   PARAGRAPHS[2], PARAGRAPHS[0], "Contact us"]))
+    doc.drop(3, "ui_controls", "control-label")   # a dropped line between is skipped over
+    either = np.array([0.1, 0.2, 0.9, 0.0, 0.3, EDGE_PARAGRAPH_MIN / 2, 0.1])
+    # Region is line 2: line 1 (a paragraph at 0.2) joins it, and so does line 4 past the
+    # dropped line 3; line 5 is a paragraph both stages rule out, and stops the walk.
+    assert _edge_paragraphs(doc, either, 2, 2) == (1, 4)
+
+
+def test_a_one_line_page_keeps_its_line():
+    assert Cleaner().clean("Just one line of text that is a sentence.", kind="text").text == \
+        "Just one line of text that is a sentence."

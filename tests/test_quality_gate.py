@@ -1,6 +1,6 @@
 """Quality gate: fails when F1 on the shared dev dumps drops below a pinned floor.
 
-Floors sit just under what the shipped pipeline measures on these sets (aeb 0.920, wcxb-dev
+Floors sit just under what the shipped pipeline measures on these sets (aeb 0.923, wcxb-dev
 0.855; in-sample, as the line model was trained on them: held-out figures are in train/README.md),
 so a regression fails CI. Cleaning is deterministic. Raise the floors when quality rises.
 
@@ -21,7 +21,7 @@ from cleaner.evaluate import score
 from tests.helpers import BENCH
 
 # (set, metric, floor)
-FLOORS = [("aeb", "shingle", 0.91), ("wcxb-dev", "word", 0.85)]
+FLOORS = [("aeb", "shingle", 0.92), ("wcxb-dev", "word", 0.85)]
 # (set, metric, floor, first page, step)
 HTML_FLOORS = [("aeb", "shingle", 0.955, 0, 1), ("wcxb-dev", "word", 0.82, 2, 5)]
 

@@ -1,7 +1,8 @@
 """Train the line classifier, measure it on held-out sites, and write the shipped weights.
 
     python train/train_lines.py --set NAME TEXT.jsonl.gz GOLD.jsonl.gz [--set ...] \
-        [--scorer score.py] [--out cleaner/models/lines.npz] [--folds 5] [--preds DIR]
+        [--scorer score.py] [--out cleaner/models/lines.npz] [--folds 5] [--preds DIR] \
+        [--redump-dir DIR --redumps DUMPER... --train-redumps DUMPER...]
 
 Every page goes through the pattern cleaners first (as in the pipeline), then each remaining
 line is labelled body or not by aligning it to the gold body (train/align.py). Pages are grouped
@@ -16,6 +17,10 @@ Training pages are augmented against dumper quirks: besides each page as dumped,
 the blank lines removed, or with a blank line between every line, or long lines hard-wrapped, or
 runs of short lines joined on one line. Held-out figures are also reported for the no-blank-line
 and hard-wrapped variants of the held-out pages, a stand-in for dumps made by other tools.
+
+Other tools' dumps of the same pages (train/redump.py: NAME.DUMPER.jsonl.gz in --redump-dir) are
+scored held out (--redumps) and may also be trained on (--train-redumps); a dumper scored but
+never trained on gives the honest "another dumper" figure.
 """
 from __future__ import annotations
 
@@ -57,6 +62,7 @@ from cleaner.features import Lexicon, line_features, page_tokens, stacked_featur
 from cleaner.model import LineModel, Mlp  # noqa: E402
 from cleaner.options import Options  # noqa: E402
 from cleaner.pipeline import Pipeline  # noqa: E402
+from cleaner.reflow import reflow  # noqa: E402
 
 SEED = 20240601
 # Augmentations of training pages (one per page, chosen at random) and their odds.
@@ -89,6 +95,12 @@ class Page:
     text: str
     gold: str
     type: str
+    # The same page dumped by other tools (train/redump.py), by dumper name.
+    redumps: dict[str, str]
+
+    def dump(self, variant: str) -> str:
+        """The text a variant starts from: another dumper's, or this set's own dump."""
+        return self.redumps.get(variant, self.text)
 
 
 @dataclass
@@ -111,16 +123,18 @@ def read_jsonl(path: str) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def load_pages(sets: list[list[str]]) -> list[Page]:
+def load_pages(sets: list[list[str]], redump_dir: str | None, dumpers: list[str]) -> list[Page]:
     pages = []
     for name, text_path, gold_path in sets:
         gold = {r["id"]: r for r in read_jsonl(gold_path)}
+        redumps = {d: {r["id"]: r["text"] for r in read_jsonl(f"{redump_dir}/{name}.{d}.jsonl.gz")}
+                   for d in dumpers}
         for r in read_jsonl(text_path):
             g = gold[r["id"]]
             host = urlsplit(r.get("url") or "").hostname or f"{name}:{r['id']}"
             host = host[4:] if host.startswith("www.") else host
             pages.append(Page(name, r["id"], r.get("url") or "", host, r["text"], g["body"],
-                              g.get("type", "article")))
+                              g.get("type", "article"), {d: redumps[d][r["id"]] for d in dumpers}))
     return pages
 
 
@@ -178,9 +192,9 @@ def label_page(args: tuple[int, str, str, str, int]) -> tuple[Document, np.ndarr
     """The variant's Document after the pattern cleaners, its line labels and token counts."""
     index, variant, text, gold, seed = args
     rng = np.random.default_rng(seed)
-    if variant != "original":
+    if variant in AUGMENTATIONS or variant.endswith(CROP) or variant in EVAL_VARIANTS[1:]:
         text = augment(text, variant, rng)
-    doc = pattern_pipeline().run(Document.from_text(text), Options())
+    doc = pattern_pipeline().run(Document.from_text(reflow(text)), Options())  # as api.py does
     if not doc.texts:
         doc = Document.from_text("-")
     y, tokens = labels(doc.texts, gold)
@@ -207,7 +221,8 @@ def prepare_all(pages: list[Page], jobs: list[tuple[int, str]], workers: int,
     todo = [j for j in jobs if j not in labelled]
     variants = list(EVAL_VARIANTS) + list(AUGMENTATIONS)
     variants += [v + CROP for v in variants]
-    tasks = [(i, v, pages[i].text, pages[i].gold, SEED + 7919 * i + variants.index(v))
+    tasks = [(i, v, pages[i].dump(v), pages[i].gold,
+              SEED + 7919 * i + (variants.index(v) if v in variants else len(variants)))
              for i, v in todo]
     with ProcessPoolExecutor(workers) as ex:
         labelled.update(zip(todo, ex.map(label_page, tasks, chunksize=16)))
@@ -321,18 +336,27 @@ def main(argv=None) -> None:
     ap.add_argument("--cache", help="pickle of labelled pages to reuse between runs")
     ap.add_argument("--thresholds", type=float, nargs="*", default=[],
                     help="also score the held-out pages as dumped at these classifier thresholds")
+    ap.add_argument("--redump-dir", help="folder of NAME.DUMPER.jsonl.gz re-dumps (train/redump.py)")
+    ap.add_argument("--redumps", nargs="*", default=[], metavar="DUMPER",
+                    help="re-dumps whose held-out pages are scored (needs --redump-dir)")
+    ap.add_argument("--train-redumps", nargs="*", default=[], metavar="DUMPER",
+                    help="re-dumps also trained on (every page, beside its own dump)")
     args = ap.parse_args(argv)
+    dumpers = list(dict.fromkeys(args.redumps + args.train_redumps))
+    eval_variants = EVAL_VARIANTS + tuple(args.redumps)
 
     t0 = time.time()
-    pages = load_pages(args.set)
+    pages = load_pages(args.set, args.redump_dir, dumpers)
     rng = np.random.default_rng(SEED)
     modes, odds = list(AUGMENTATIONS), np.array(list(AUGMENTATIONS.values()))
     aug = rng.choice(modes, size=len(pages), p=odds / odds.sum()).astype(object)
     crop = rng.random(len(pages)) < CROP_SHARE
     aug[crop] = aug[crop] + CROP
     jobs = [(i, "original") for i in range(len(pages))] + [(i, str(m)) for i, m in enumerate(aug)]
+    jobs += [(i, d) for i in range(len(pages)) for d in args.train_redumps]
     if args.folds:
-        jobs += [(i, v) for i in range(len(pages)) for v in EVAL_VARIANTS[1:] if v != aug[i]]
+        jobs += [(i, v) for i in range(len(pages)) for v in eval_variants[1:]
+                 if v != aug[i] and v not in args.train_redumps]
     items = prepare_all(pages, jobs, args.workers, args.cache)
     print(f"prepared {len(items)} page variants in {time.time() - t0:.0f}s; "
           f"{sum(int(p.kept.sum()) for p in items)} kept lines", flush=True)
@@ -343,7 +367,8 @@ def main(argv=None) -> None:
     page_group = np.array([site_ids[p.site] for p in pages])
 
     def training_items(page_ids):
-        return [it for i in page_ids for it in by_page[i] if it.variant in ("original", aug[i])]
+        trained = ("original", *args.train_redumps)
+        return [it for i in page_ids for it in by_page[i] if it.variant in trained or it.variant == aug[i]]
 
     if args.folds:
         out_dir = Path(args.preds or tempfile.mkdtemp(prefix="lines-oof-"))
@@ -358,7 +383,7 @@ def main(argv=None) -> None:
             model = train_model(train, page_group[[it.page for it in train]])
             for i in te:
                 for it in by_page[i]:
-                    if it.variant in EVAL_VARIANTS:
+                    if it.variant in eval_variants:
                         preds[(pages[i].set, pages[i].id, it.variant)] = clean_with(it, model, options)
                     if it.variant == "original":
                         for t in args.thresholds:
@@ -369,7 +394,7 @@ def main(argv=None) -> None:
         evaluated = {(s, pid) for s, pid, _ in preds}
         held = [p for p in pages if (p.set, p.id) in evaluated]
         for set_name in dict.fromkeys(p.set for p in pages):
-            for variant in EVAL_VARIANTS:
+            for variant in eval_variants:
                 score(args.scorer, held, preds, set_name, variant, out_dir, variant == "original")
             for t in args.thresholds:
                 score(args.scorer, held, preds, set_name, f"t{t:g}", out_dir, False)

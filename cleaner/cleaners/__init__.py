@@ -10,7 +10,9 @@ from .base import Cleaner
 from .bylines import Bylines
 from .captions import Captions
 from .classifier import LineClassifier
+from .comments import Comments
 from .duplicates import Duplicates
+from .markup import Markup
 from .navigation import Navigation
 from .promos import Promos
 from .related import Related
@@ -19,8 +21,8 @@ from .title import Title
 from .ui_controls import UIControls
 
 PIPELINE_ORDER: tuple[type[Cleaner], ...] = (
-    SiteRulesCleaner, UIControls, Captions, Promos, Bylines, Title, Related, Duplicates, Navigation,
-    LineClassifier,
+    SiteRulesCleaner, Markup, UIControls, Captions, Promos, Bylines, Comments, Title, Related,
+    Duplicates, Navigation, LineClassifier,
 )
 
 
