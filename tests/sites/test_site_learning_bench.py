@@ -1,6 +1,6 @@
 """bench/site_learning.py on the benchmark's multi-page sites (text dumps): the protocol runs end to
 end, learning from repetition never costs what the generic cleaners get right, and learning by
-example does not fall below the floor pinned from the measured figure."""
+example stays above the generic cleaners by the margin pinned from the measured figures."""
 from __future__ import annotations
 
 import importlib.util
@@ -13,9 +13,11 @@ from tests.helpers import BENCH, ROOT
 pytestmark = pytest.mark.skipif(not (BENCH / "score.py").is_file(),
                                 reason=f"benchmark folder not found at {BENCH} (../shared/bench)")
 
-# Measured word F1 of leave-one-out learning by example on wcxb-dev's text dumps was 0.693
-# (generic: 0.675); the floor leaves room for noise, and fails if learned rules start eating bodies.
-BY_EXAMPLE_FLOOR = 0.68
+# Leave-one-out learning by example on wcxb-dev's text dumps measured 0.693 against the generic
+# cleaners' 0.675 with one line model, and 0.674 against 0.655 with the next: a gain of about 0.02
+# either way. The margin is relative, so retraining the classifier does not move it, and it fails
+# if learned rules start eating bodies.
+BY_EXAMPLE_GAIN = 0.01
 # `--learn-sites` against the same batch without it, word F1: on wcxb-dev's shops and docs it
 # measured -0.001 (it cost 0.012 before it was checked against the generic verdict); on aeb's news
 # and blog sites with two pages each +0.020. The margins leave room for a retrained classifier.
@@ -38,7 +40,7 @@ def run_protocol(tmp_path, *args) -> dict:
 def test_site_learning_protocol_on_wcxb_text_dumps(tmp_path):
     row = run_protocol(tmp_path)
     assert row["pages"] == 5 * len(row["sites"]) and len(row["sites"]) >= 5
-    assert row["by_example_leave_one_out"]["word_f1"] >= BY_EXAMPLE_FLOOR
+    assert row["by_example_leave_one_out"]["word_f1"] >= row["generic"]["word_f1"] + BY_EXAMPLE_GAIN
     assert row["learn_sites"]["word_f1"] >= row["generic"]["word_f1"] + WCXB_LEARN_SITES_MARGIN
 
 
