@@ -178,6 +178,14 @@ def main(argv=None) -> None:
     model = train_model(train)
     if held:
         held_preds = {p["set"] + p["id"]: predict(model, p) for p in held}
+        if args.preds:
+            with open(args.preds, "a", encoding="utf-8") as f:
+                for p in held:
+                    proba = model.proba(p["x"].astype(np.float64)).round(3).tolist() if p["texts"] else []
+                    f.write(json.dumps({"set": p["set"], "id": p["id"], "type": p["type"],
+                                        "site": p["site"], "classifier": held_preds[p["set"] + p["id"]],
+                                        "extraction": p["base"], "texts": p["texts"],
+                                        "proba": proba}) + "\n")
         for name in dict.fromkeys(p["set"] for p in held):
             report(name + " held", [p for p in held if p["set"] == name], held_preds)
     model.save(args.out)

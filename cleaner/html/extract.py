@@ -11,7 +11,11 @@ and forum handling recover posts, product facts and listing entries the fast mod
 fifth of pages take the second gear, so the whole costs less than one default trafilatura call.
 
 When even that finds almost nothing (under `CLASSIFY_BELOW` characters), the learned block
-classifier (blocks.py, classifier.py) judges every block of the page instead.
+classifier (blocks.py, classifier.py) judges every block of the page instead. On pages that do not
+say they are articles (no `og:type` article, no schema.org article type, no date in the URL's
+path: product, listing, service, forum and documentation pages), the classifier's body also
+replaces the extraction when it holds `CLASSIFIER_GAIN` times the extraction's words: there
+trafilatura, tuned for articles, often keeps one section of a page whose body is many.
 
 trafilatura is called without its metadata pass and without comments: the title and the JSON-LD
 body are read here from the same tree for a fraction of the cost, and reader comments are not body.
@@ -20,14 +24,17 @@ a copy in memory, not a second parse; the second gear gets a fresh copy of the s
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+from urllib.parse import urlsplit
 
 import trafilatura
 
 from ..document import Document
-from .blocks import page_blocks
+from .blocks import PAGE_TYPES, page_blocks
 from .classifier import THRESHOLD, shipped_model
-from .metadata import Declared, page_title, read_jsonld
+from .metadata import Declared, og_type, page_title, read_jsonld
 from .parse import parse
 from .selectors import drop_matching, select_body
 
@@ -44,6 +51,14 @@ _WORD_BREAKS = ("lb", "cell")
 # product and collection pages, the classifier recovers body; on pages where trafilatura found
 # a body, the classifier's own choice scored lower on held-out sites (train/README.md).
 CLASSIFY_BELOW = 300
+# On a page that does not look like an article, the classifier's body replaces the extraction when
+# it has at least this many times the extraction's words. Chosen on held-out sites of wcxb-dev
+# (1.0, 1.2, 1.5, 2.0 compared; train/README.md): lower gains more on non-article pages, and on
+# the article benchmark the gate below keeps the extraction either way.
+CLASSIFIER_GAIN = 1.2
+# A URL path holding a date (/2019/ or 2019-11-20) is a news or blog post's.
+_DATED_PATH = re.compile(r"/(?:19|20)\d\d/|(?:19|20)\d\d-\d\d-\d\d")
+_WORD = re.compile(r"\w+")
 # A JSON-LD articleBody replaces the extraction when it is this many times longer: the publisher's
 # own copy of the body is whole where the extractor stopped early (paywall teasers, split pages).
 _DECLARED_BODY_GAIN = 1.3
@@ -60,7 +75,9 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     Both apply to the tree before extraction, so the extractor never sees what they remove.
     With `classify` (the default), when the extraction holds under `CLASSIFY_BELOW` characters the
     learned block classifier picks the body from every block of the page instead, with the
-    extraction's verdict as one of its inputs; without, the extraction is the body. A site's
+    extraction's verdict as one of its inputs, and on a page that does not look like an article
+    its body wins when it has `CLASSIFIER_GAIN` times the extraction's words; without, the
+    extraction is the body. A site's
     `body_selector` that matched says where the body is, so the classifier does not second-guess it.
     """
     tree = parse(markup)
@@ -72,8 +89,11 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     if body_selector:
         tree = select_body(tree, body_selector)
     texts, kinds = main_content(tree, url, declared)
-    if classify and tree is page and sum(map(len, texts)) < CLASSIFY_BELOW:
-        texts, kinds = classified(tree, texts, kinds, declared)
+    if classify and tree is page:
+        if sum(map(len, texts)) < CLASSIFY_BELOW:
+            texts, kinds = classified(tree, texts, kinds, declared)
+        elif not looks_like_article(tree, url, declared):
+            texts, kinds = classified(tree, texts, kinds, declared, gain=CLASSIFIER_GAIN)
     doc = Document(texts=texts, kinds=kinds, gap_before=[True] * len(texts), url=url, **meta)
     doc.title = title
     return doc
@@ -94,18 +114,32 @@ def main_content(tree, url: str | None, declared: Declared) -> tuple[list[str], 
     return texts, kinds
 
 
-def classified(tree, kept: list[str], kinds: list[str], declared: Declared) -> tuple[list[str], list[str]]:
+def looks_like_article(tree, url: str | None, declared: Declared) -> bool:
+    """True when the page says it is an article: `og:type` article, a schema.org article type in
+    its JSON-LD, or a date in its URL's path."""
+    if og_type(tree) == "article" or not declared.types.isdisjoint(PAGE_TYPES["article"]):
+        return True
+    return bool(url and _DATED_PATH.search(urlsplit(url).path))
+
+
+def classified(tree, kept: list[str], kinds: list[str], declared: Declared,
+               gain: float | None = None) -> tuple[list[str], list[str]]:
     """The blocks of the whole page the shipped block model calls body, in page order; the
     extraction's blocks (`kept`, `kinds`) when the model keeps nothing (a short page, one
-    paragraph: what little the extraction found beats an empty body) or the page has no blocks."""
+    paragraph: what little the extraction found beats an empty body), the page has no blocks,
+    or, with `gain`, the model's body has fewer than `gain` times the extraction's words."""
     blocks = page_blocks(tree, kept, declared.types)
     if not blocks.texts:
         return kept, kinds
     body = shipped_model().proba(blocks.features) >= THRESHOLD
     texts = [t for t, k in zip(blocks.texts, body) if k]
-    if not texts:
+    if not texts or (gain is not None and _words(texts) < gain * _words(kept)):
         return kept, kinds
     return texts, [kind for kind, k in zip(blocks.kinds, body) if k]
+
+
+def _words(texts: list[str]) -> int:
+    return sum(len(_WORD.findall(t)) for t in texts)
 
 
 def main_blocks(tree, url: str | None, *, fast: bool) -> tuple[list[str], list[str]]:

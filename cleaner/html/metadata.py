@@ -23,6 +23,16 @@ def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def og_type(tree: HtmlElement) -> str | None:
+    """The page's Open Graph type (`og:type`: "article", "website", "product", ...), lower-cased."""
+    head = tree.find("head")
+    if head is not None:
+        for meta in head.iterfind("meta"):
+            if (meta.get("property") or meta.get("name") or "").lower() == "og:type":
+                return _clean(meta.get("content")).lower() or None
+    return None
+
+
 def page_title(tree: HtmlElement) -> str | None:
     """The headline: the page's only <h1>, else its og:/twitter: title, else the longest part of
     its <title>."""
