@@ -137,6 +137,18 @@ def test_listing_page_takes_the_classifier_body():
         assert flat(snippet) not in body
 
 
+def test_a_site_body_selector_still_lets_the_classifier_widen_a_listing():
+    # a site rule saying the body is <main> narrows the page, but the extraction inside it still
+    # keeps one teaser: the classifier, choosing among <main>'s blocks, keeps every story
+    case = json.loads((FIXTURES / "listing.json").read_text(encoding="utf-8"))
+    markup = page(case)
+    alone = flat("\n".join(extract(markup, url=case["url"], body_selector="main", classify=False).texts))
+    body = flat("\n".join(extract(markup, url=case["url"], body_selector="main").texts))
+    assert sum(flat(s) in alone for s in case["keep"]) < len(case["keep"])
+    assert all(flat(s) in body for s in case["keep"])
+    assert not any(flat(s) in body for s in case["drop"])
+
+
 def test_article_cues():
     def cues(head: str, url: str | None = None) -> bool:
         tree = parse(f"<html><head>{head}</head><body><p>x</p></body></html>")
