@@ -184,8 +184,15 @@ def _join_short(lines: list[str], rng: np.random.Generator) -> list[str]:
 
 # --- preparation --------------------------------------------------------------------------
 
+def _split_at_classifier() -> tuple[list, list]:
+    """The default cleaners before the classifier (what it is trained on) and from it on."""
+    cleaners = default_cleaners()
+    at = next(i for i, c in enumerate(cleaners) if c.name == LineClassifier.name)
+    return cleaners[:at], cleaners[at + 1:]
+
+
 def pattern_pipeline() -> Pipeline:
-    return Pipeline([c for c in default_cleaners() if c.name != LineClassifier.name])
+    return Pipeline(_split_at_classifier()[0])
 
 
 def label_page(args: tuple[int, str, str, str, int]) -> tuple[Document, np.ndarray, np.ndarray]:
@@ -301,7 +308,7 @@ def clean_with(item: Prepared, model: LineModel, options: Options) -> str:
     doc.texts = list(doc.texts)
     doc.trims = list(doc.trims)
     doc.guarded = list(doc.guarded)
-    Pipeline([LineClassifier(model)]).run(doc, options)
+    Pipeline([LineClassifier(model), *_split_at_classifier()[1]]).run(doc, options)
     return doc.body()
 
 

@@ -1,8 +1,12 @@
 """The named cleaners, in the order the pipeline runs them.
 
 Order matters only where one cleaner's verdict informs another's: controls and captions go first
-so the title finder sees clean lines; the classifier goes last and judges what no pattern named.
-A known site's own rules run before all of them: they are exact where the generic ones guess.
+so the title finder sees clean lines; the classifier comes after the patterns and judges what no
+pattern named, with their drops as context. A known site's own rules run before all of them: they
+are exact where the generic ones guess. Two finishing steps run after the classifier: comment
+chrome and other dumpers' marks. Run before it, their drops and trims hid cues the classifier
+reads (a leading bullet, a "Reply" line between comments): on the first of the five held-out
+folds, aeb 0.894 with them before it against 0.917 without them (wcxb-dev 0.844 against 0.847).
 """
 from __future__ import annotations
 
@@ -21,8 +25,8 @@ from .title import Title
 from .ui_controls import UIControls
 
 PIPELINE_ORDER: tuple[type[Cleaner], ...] = (
-    SiteRulesCleaner, Markup, UIControls, Captions, Promos, Bylines, Comments, Title, Related,
-    Duplicates, Navigation, LineClassifier,
+    SiteRulesCleaner, UIControls, Captions, Promos, Bylines, Title, Related, Duplicates, Navigation,
+    LineClassifier, Comments, Markup,
 )
 
 

@@ -9,8 +9,9 @@ sits in the page (`cleaner.features`), then, in a second pass, its first-pass ve
 so a short heading inside the body stays while the same heading in a footer goes. Lines whose
 probability of being body is below `options.classifier_threshold` are dropped.
 
-It runs last, so pattern drops are context for it, and only on text dumps: HTML input has already
-been reduced to its main content by the extractor.
+It runs after the pattern cleaners, so their drops are context for it (only the two finishing
+steps, comments and markup, come after it), and only on text dumps: HTML input has already been
+reduced to its main content by the extractor.
 """
 from __future__ import annotations
 

@@ -6,7 +6,8 @@ as text: "Rating: 25 Votes", "2 days ago at 07:50 am", "Reply", "Report abuse", 
 prose, so the line classifier, which reads shapes, keeps some of them. Only whole lines that are
 nothing but one such control, counter or form note are dropped: the comments themselves are left
 to the classifier (on a forum page they are the body), and a sentence that mentions a reply or a
-rating stays.
+rating stays. It runs after the classifier, on what the classifier kept: as context for it, these
+drops cost held out (see the package docstring).
 """
 from __future__ import annotations
 

@@ -2,10 +2,12 @@
 
 The benchmark dumps print a block's text alone; html2text prints "* Home", "### Related posts" and
 "**Subscribe**", inscriptis and lynx bullet list items with "*" or "+". The marks say nothing a
-reader keeps, and they hide what the line is from every later step: "* Home" is not the control
-label "Home", and a paragraph quoted as "> text" starts with a symbol. So the marks are trimmed
-(each trim recorded, as any removal is), and a line of nothing but marks ("* * *") is dropped.
-Numbered items ("1. Preheat the oven") keep their number: it is often part of the text.
+reader keeps, so the body loses them: they are trimmed (each trim recorded, as any removal is),
+and a line of nothing but marks ("* * *") is dropped. Numbered items ("1. Preheat the oven") keep
+their number: it is often part of the text.
+
+It runs last, after the classifier: a leading bullet is one of the cues the classifier reads (a
+list item, a menu entry), and trimming marks before it cost held out (see the package docstring).
 """
 from __future__ import annotations
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 # A line ending in one of these reads as finished prose.
 TERMINAL = frozenset('.!?…"”’»)\'":;')
+# What decoding puts where a character was broken or missing.
+REPLACEMENT = "\ufffd"
 # Words a body paragraph has at least; shorter finished lines may still be headings or labels.
 PARAGRAPH_MIN_WORDS = 12
 # Headlines and teaser titles are short, unfinished lines.
@@ -15,7 +17,13 @@ def words(text: str) -> int:
 
 
 def ends_as_sentence(text: str) -> bool:
-    return bool(text) and text[-1] in TERMINAL
+    """Ends in sentence punctuation, looking past replacement characters (U+FFFD: a character
+    the page's encoding broke, which says nothing about how the sentence ends)."""
+    if not text:
+        return False
+    if text[-1] == REPLACEMENT:
+        return ends_as_sentence(text.rstrip(REPLACEMENT))
+    return text[-1] in TERMINAL
 
 
 def is_paragraph(text: str) -> bool:
