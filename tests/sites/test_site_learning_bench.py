@@ -20,7 +20,8 @@ pytestmark = pytest.mark.skipif(not (BENCH / "score.py").is_file(),
 BY_EXAMPLE_GAIN = 0.01
 # `--learn-sites` against the same batch without it, word F1: on wcxb-dev's shops and docs it
 # measured -0.001 (it cost 0.012 before it was checked against the generic verdict); on aeb's news
-# and blog sites with two pages each +0.020 (+0.012 with the next line model). The margins leave room for a retrained classifier.
+# and blog sites with two pages each +0.020 (+0.012 with the next line model). The margins leave
+# room for a retrained classifier.
 WCXB_LEARN_SITES_MARGIN = -0.003
 AEB_PAIRS_LEARN_SITES_GAIN = 0.01
 
