@@ -152,3 +152,8 @@ COMMENT_CHROME_STARTS = ("rating", "score", "posted", "a", "one", "notify", "sav
 LEADING_MARKS = re.compile(r"^(?:(?:[*+-]|#{1,6}|>)[ \t]+)+")
 # A whole line in emphasis marks: "**Bold line**", "_Caption_", "__Label__".
 EMPHASIS_WRAP = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$")
+
+
+# Bullets and separators a dumper prints before a short label ("• Dark", "| Reply"): stripped
+# before a label is compared with a list of controls.
+LABEL_BULLETS = " •·◦▪▸►‣-–—|*>›»"

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from ..document import Document
 from ..options import Options
-from ..phrases import COMMENT_CHROME, COMMENT_CHROME_MAX_WORDS, COMMENT_CHROME_STARTS, COMMENT_CONTROLS
+from ..phrases import (COMMENT_CHROME, COMMENT_CHROME_MAX_WORDS, COMMENT_CHROME_STARTS, COMMENT_CONTROLS,
+                       LABEL_BULLETS)
 from .base import Cleaner
-
-_BULLETS = " •·◦▪▸►‣-–—|*>›»"
-
 
 class Comments(Cleaner):
     name = "comments"
@@ -26,7 +24,7 @@ class Comments(Cleaner):
         for i, text in enumerate(doc.texts):
             if doc.dropped[i] is not None or text.count(" ") >= COMMENT_CHROME_MAX_WORDS:
                 continue
-            label = text.strip(_BULLETS)
+            label = text.strip(LABEL_BULLETS)
             low = label.lower()
             if low in COMMENT_CONTROLS:
                 doc.drop(i, self.name, "comment-control")

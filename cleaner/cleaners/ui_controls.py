@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from ..document import Document
 from ..options import Options
-from ..phrases import NO_WORD_CHARS, UI_CONTROL_LABELS
+from ..phrases import LABEL_BULLETS, NO_WORD_CHARS, UI_CONTROL_LABELS
 from .base import Cleaner
 
-_BULLETS = " •·◦▪▸►‣-–—|*>›»✓✔☰≡"
+_BULLETS = LABEL_BULLETS + "✓✔☰≡"  # and tick and menu glyphs
 # Labels are short; longer lines are never compared against the table.
 _MAX_LABEL_CHARS = 32
 

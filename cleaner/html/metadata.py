@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
@@ -23,14 +24,23 @@ def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def og_type(tree: HtmlElement) -> str | None:
-    """The page's Open Graph type (`og:type`: "article", "website", "product", ...), lower-cased."""
+def _head_meta(tree: HtmlElement, keys: Collection[str]) -> str | None:
+    """The first non-empty content of a <meta> in <head> whose property or name is one of `keys`."""
     head = tree.find("head")
     if head is not None:
         for meta in head.iterfind("meta"):
-            if (meta.get("property") or meta.get("name") or "").lower() == "og:type":
-                return _clean(meta.get("content")).lower() or None
+            key = meta.get("property") or meta.get("name") or ""
+            if key.lower() in keys:
+                text = _clean(meta.get("content"))
+                if text:
+                    return text
     return None
+
+
+def og_type(tree: HtmlElement) -> str | None:
+    """The page's Open Graph type (`og:type`: "article", "website", "product", ...), lower-cased."""
+    found = _head_meta(tree, ("og:type",))
+    return found.lower() if found else None
 
 
 def page_title(tree: HtmlElement) -> str | None:
@@ -41,14 +51,9 @@ def page_title(tree: HtmlElement) -> str | None:
         text = _clean(h1[0].text_content())
         if text:
             return text
-    head = tree.find("head")
-    if head is not None:
-        for meta in head.iterfind("meta"):
-            key = meta.get("property") or meta.get("name") or ""
-            if key.lower() in _TITLE_META:
-                text = _clean(meta.get("content"))
-                if text:
-                    return text
+    text = _head_meta(tree, _TITLE_META)
+    if text:
+        return text
     title = tree.find(".//title")
     if title is not None:
         parts = [p for p in _TITLE_SEPARATOR.split(_clean(title.text_content())) if p]
