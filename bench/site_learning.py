@@ -39,11 +39,11 @@ sys.path.insert(0, str(ROOT))
 
 from cleaner import Cleaner  # noqa: E402
 from cleaner.options import Options  # noqa: E402
-from cleaner.sites import learn as learn_module  # noqa: E402
+from cleaner.sites.learn import pages as learn_pages  # noqa: E402
 from cleaner.sites.learn import LearnOptions, learn_from_records, learned_registry  # noqa: E402
 
 # Leave-one-out learns from each page four times: extract its blocks once.
-learn_module.read_page = functools.lru_cache(maxsize=None)(learn_module.read_page)
+learn_pages.read_page = functools.lru_cache(maxsize=None)(learn_pages.read_page)
 
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
 

@@ -1,0 +1,128 @@
+"""Learning by example: rules from pages whose body lines are known. A line is boilerplate when it
+was removed on several pages of the site and kept on none; a cut marker is a line on every page
+that comes only after the body ends (or, for `cut_until`, before it starts), on two pages at least;
+a template is a pattern standing for several removed lines whose numbers or tails vary."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+
+from .selectors import learn_selectors
+from .types import MAX_LINE_CHARS, WORDS, LearnedSite, LearnOptions, Page, new_site
+
+
+def _words(text: str) -> str:
+    """Lower-case words joined by single spaces, padded, for whole-word containment tests."""
+    return " " + " ".join(WORDS.findall(text.lower())) + " "
+
+
+def learn_by_example(site: str, pages: list[Page], options: LearnOptions = LearnOptions()) -> LearnedSite | None:
+    """Rules from pages whose body lines are known (Page.body); None below `min_pages`."""
+    if len(pages) < options.min_pages:
+        return None
+    need = options.support_needed(len(pages))
+    removed, kept = Counter(), Counter()
+    for page in pages:
+        seen_removed, seen_kept = set(), set()
+        for line, is_body in zip(page.lines, page.body):
+            (seen_kept if is_body else seen_removed).add(line)
+        removed.update(l for l in seen_removed if len(l) <= MAX_LINE_CHARS)
+        kept.update(seen_kept)
+    learned = new_site(site, pages, "example")
+    learned.drop_lines = sorted(((l, n) for l, n in removed.items() if n >= need and not kept[l]),
+                                key=lambda x: (-x[1], x[0]))
+    marker_need = max(need, options.region_min_pages, math.ceil(options.marker_share * len(pages)))
+    learned.cut_from = _markers(pages, marker_need, after_body=True)
+    learned.cut_until = _markers(pages, marker_need, after_body=False)
+    literal = {line for line, _ in learned.drop_lines}
+    learned.drop_matching = _templates(pages, need, literal)
+    html = [p for p in pages if p.markup is not None]
+    if len(html) >= max(options.min_pages, options.region_min_pages):
+        learned.body_selector, learned.drop_selectors = learn_selectors(html, need)
+    return learned
+
+
+_NUMBER = re.compile(r"\d[\d,.]*")
+# A template must stand for at least this many different removed lines (one would be a literal).
+TEMPLATE_MIN_LINES = 3
+
+
+def _template_keys(line: str) -> list[str]:
+    """The patterns a removed line could be an instance of: the line with its numbers as
+    wildcards ("4.5 out of 5 stars", "$29.95"), a leading label ("Option: ..."), its first two words."""
+    keys = []
+    if _NUMBER.search(line):
+        keys.append("^" + "[\\d,.]+".join(re2_escape(part) for part in _NUMBER.split(line)) + "$")
+    words = line.split()
+    if len(words) > 1 and words[0].endswith(":"):   # a label: "Option: ...", "Condition: ..."
+        keys.append("^" + re2_escape(words[0]) + " ")
+    if len(words) > 2:  # two words: one ("We", "New") would also start sentences of any body
+        keys.append("^" + re2_escape(" ".join(words[:2])) + " ")
+    return keys
+
+
+def re2_escape(text: str) -> str:
+    """Escape for RE2 (and Python's re): ASCII punctuation gets a backslash; RE2 rejects escaped
+    non-ASCII characters, which are never special anyway."""
+    return "".join("\\" + c if c.isascii() and not c.isalnum() and c != " " else c for c in text)
+
+
+def _templates(pages: list[Page], need: int, literal: set[str]) -> list[tuple[str, int]]:
+    """Patterns (`drop_matching`) for boilerplate whose words vary from page to page: a key from
+    `_template_keys` that starts removed lines on `need` pages, stands for several different lines,
+    matches no body line on any page, and is not already covered by a literal line."""
+    from ..load import compile_regex
+    pages_of: dict[str, int] = Counter()
+    lines_of: dict[str, set[str]] = defaultdict(set)
+    for page in pages:
+        here = set()
+        for line, is_body in zip(page.lines, page.body):
+            if not is_body and line not in literal and len(line) <= MAX_LINE_CHARS:
+                for key in _template_keys(line):
+                    here.add(key)
+                    lines_of[key].add(line)
+        pages_of.update(here)
+    candidates = [k for k, n in pages_of.items() if n >= need and len(lines_of[k]) >= TEMPLATE_MIN_LINES]
+    if not candidates:
+        return []
+    body = [line for page in pages for line, is_body in zip(page.lines, page.body) if is_body]
+    out = []
+    for key in candidates:
+        rx = compile_regex(key)
+        if not any(rx.search(line) for line in body):
+            out.append((key, pages_of[key]))
+    out.sort(key=lambda x: (-x[1], x[0]))
+    return out
+
+
+def _markers(pages: list[Page], need: int, *, after_body: bool) -> list[tuple[str, int]]:
+    """Lines that, on every page holding them, first occur only after the body's last line (or
+    before its first); of those, the ones that cut most on some page, with their support."""
+    valid: dict[str, int] = {}
+    broken: set[str] = set()
+    firsts: list[dict[str, int]] = []
+    for page in pages:
+        body_at = [i for i, b in enumerate(page.body) if b]
+        first: dict[str, int] = {}
+        for i, line in enumerate(page.lines):
+            first.setdefault(line, i)
+        firsts.append(first)
+        if not body_at:
+            continue
+        said = _words(page.expected) if page.expected is not None else ""
+        for line, i in first.items():
+            # A marker whose words the body also says ("Comments", a topic) could be body text
+            # on another page, where cutting at it would take the rest of the article.
+            ok = (i > body_at[-1] if after_body else i < body_at[0]) and _words(line) not in said
+            if ok:
+                valid[line] = valid.get(line, 0) + 1
+            else:
+                broken.add(line)
+    good = {l: n for l, n in valid.items() if n >= need and l not in broken and len(l) <= MAX_LINE_CHARS}
+    chosen: Counter = Counter()
+    for first in firsts:  # per page, the marker that cuts the most: earliest after, latest before
+        here = [(i, l) for l, i in first.items() if l in good]
+        if here:
+            chosen[(min(here) if after_body else max(here))[1]] += 1
+    return sorted(((l, good[l]) for l in chosen), key=lambda x: (-x[1], x[0]))

@@ -1,0 +1,131 @@
+"""Reading pages for learning: the blocks the cleaners will see, the generic verdict on them,
+which of them a hand-cleaned body keeps, and the grouping of a batch's records by site."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from ...api import site_from_url
+from ...document import Document
+from ..dates import html_date, parse_day
+from ..registry import Registry
+from .types import WORDS, Page
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+
+def read_page(content: str, kind: str, url: str | None = None, judge: bool = True
+              ) -> tuple[tuple[str, ...], tuple[bool, ...] | None]:
+    """The blocks the cleaners will see (a dump's lines, or the blocks extracted from HTML) and,
+    with `judge`, which of them the generic cleaners keep: learning from repetition trusts the
+    site's own pages only where the generic verdict leaves room for a rule (`_generic_check`)."""
+    if kind == "html":
+        from ...html.extract import extract
+        doc = extract(content, url=url)
+    else:
+        doc = Document.from_text(content, url=url)
+    lines = tuple(_norm(t) for t in doc.texts)
+    if not judge:
+        return lines, None
+    cleaner = _generic_cleaner()
+    cleaner.pipeline.run(doc, cleaner.options)
+    return lines, tuple(d is None for d in doc.dropped)
+
+
+@lru_cache(maxsize=1)
+def _generic_cleaner():
+    """The cleaners without any site rules: the verdict learned rules are weighed against."""
+    from ...api import Cleaner
+    return Cleaner(site_rules=False)
+
+
+def page_lines(content: str, kind: str, url: str | None = None) -> list[str]:
+    """The blocks the cleaners will see: a dump's lines, or the blocks extracted from HTML."""
+    return list(read_page(content, kind, url, judge=False)[0])
+
+
+# Aligning a page to its hand-cleaned body: matching runs of fewer words than this are chance (a
+# menu's "May" that the body also says somewhere), unless the run holds a whole line...
+ALIGN_MIN_RUN = 3
+# ...and a line is body when at least this share of its words align with the body.
+ALIGN_BODY_SHARE = 0.5
+
+
+def body_flags(lines: list[str], body: str) -> list[bool]:
+    """Which lines a hand-cleaned body keeps. The page's words are aligned to the body's in order
+    (difflib, no junk heuristic): the body appears on the page in its own order, so its lines fall
+    in long matching runs, while a menu item or a "Comments" heading whose words the body happens
+    to use elsewhere does not. Bodies re-wrap lines and drop markup, so lines are not compared whole."""
+    from difflib import SequenceMatcher
+    words = [WORDS.findall(line.lower()) for line in lines]
+    stream = [w for ws in words for w in ws]
+    owner = [i for i, ws in enumerate(words) for _ in ws]
+    starts = [0]
+    for ws in words:
+        starts.append(starts[-1] + len(ws))
+    hits = [0] * len(lines)
+    matcher = SequenceMatcher(None, stream, WORDS.findall(body.lower()), autojunk=False)
+    for a, _, size in matcher.get_matching_blocks():
+        if not size:
+            continue
+        first, last = owner[a], owner[a + size - 1]
+        whole = any(starts[i] >= a and starts[i + 1] <= a + size for i in range(first, last + 1))
+        if size >= ALIGN_MIN_RUN or whole:
+            for k in range(a, a + size):
+                hits[owner[k]] += 1
+    return [bool(ws) and hits[i] >= ALIGN_BODY_SHARE * len(ws) for i, ws in enumerate(words)]
+
+
+def _content(rec: Mapping) -> tuple[str | None, str]:
+    """The record's page and its kind: HTML when it has any, else its text."""
+    return (rec.get("html"), "html") if rec.get("html") else (rec.get("text"), "text")
+
+
+def _read_record(task: tuple[str, str, str | None, bool]):
+    """`read_page` on one (content, kind, url, judge) task: the unit a worker process runs."""
+    return read_page(*task)
+
+
+def _read_all(records: list[Mapping], judge: bool, workers: int):
+    """`read_page` for every record, in order. Reading is the first pass's whole cost (it cleans
+    each page once), so with `workers` > 1 it runs in that many processes."""
+    tasks = [(*_content(rec), rec.get("url"), judge) for rec in records]
+    if workers <= 1 or len(tasks) < 2 * workers:
+        return [read_page(*task) for task in tasks]
+    from concurrent.futures import ProcessPoolExecutor
+    with ProcessPoolExecutor(workers) as pool:
+        return list(pool.map(_read_record, tasks, chunksize=max(1, len(tasks) // (8 * workers))))
+
+
+def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None = None,
+                registry: Registry | None = None, workers: int = 1) -> dict[str, list[Page]]:
+    """Records ({id, url, text|html, date?}) grouped by site: the URL's host, or for a page with no
+    URL the site a known registry's fingerprints find. By example, only pages with an expected body."""
+    groups: dict[str, list[Page]] = defaultdict(list)
+    wanted = []
+    for rec in records:
+        content, _ = _content(rec)
+        if not isinstance(content, str) or not content:
+            continue
+        if expected is not None and str(rec.get("id")) not in expected:
+            continue
+        wanted.append(rec)
+    for rec, (lines, generic) in zip(wanted, _read_all(wanted, expected is None, workers)):
+        content, kind = _content(rec)
+        lines, generic = list(lines), list(generic) if generic is not None else None
+        site = site_from_url(rec.get("url")) or rec.get("site")
+        if not site and registry is not None:
+            found = registry.for_lines(lines)
+            site = found.site if found else None
+        if not site:
+            continue
+        day = parse_day(rec.get("date")) or (html_date(content) if kind == "html" else None)
+        body = body_flags(lines, expected[str(rec["id"])]) if expected is not None else None
+        keep_markup = expected is not None and kind == "html"
+        groups[site].append(Page(site, lines, body, day, content if keep_markup else None,
+                                 expected.get(str(rec["id"])) if expected is not None else None, generic))
+    return dict(groups)

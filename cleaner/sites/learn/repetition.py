@@ -1,0 +1,70 @@
+"""Learning from repetition: rules from a batch's pages alone. A line recurring on most of one
+site's pages is boilerplate (article text rarely repeats across a site, menus and footers always
+do), where the generic cleaners' verdict on the same pages leaves room for a rule."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Container
+
+from .types import MAX_LINE_CHARS, LearnedSite, LearnOptions, Page, new_site
+
+
+def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = LearnOptions()) -> LearnedSite | None:
+    """Rules from the pages alone: lines on at least `support_needed` of the site's pages, where
+    the generic cleaners' verdict on the same pages leaves room for a rule (`_generic_check`)."""
+    if len(pages) < options.min_pages:
+        return None
+    need = options.support_needed(len(pages))
+    counts = Counter(l for page in pages for l in set(page.lines))
+    recurring = {l for l, n in counts.items() if n >= need}
+    # Chrome comes in runs (menus, footers); a recurring line alone between page-specific lines is
+    # a heading the site's pages share ("Specifications", "Examples"), which is body.
+    in_runs: Counter = Counter()
+    for page in pages:
+        flags = [l in recurring for l in page.lines]
+        in_runs.update({l for i, l in enumerate(page.lines) if flags[i] and (
+            (i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1]))})
+    learned = new_site(site, pages, "repetition")
+    candidates = [(l, counts[l]) for l in recurring if in_runs[l] >= need]
+    learned.drop_lines = sorted(_generic_check(candidates, pages, need, options), key=lambda x: (-x[1], x[0]))
+    return learned
+
+
+def _generic_check(candidates: list[tuple[str, int]], pages: list[Page], need: int,
+                   options: LearnOptions) -> list[tuple[str, int]]:
+    """The candidate lines the generic cleaners' verdicts on the same pages leave room for (see
+    `LearnOptions`): lines they mostly drop already but keep somewhere, and recurring prose (of any
+    length: an "About us" paragraph under every press release). A page that would lose nearly
+    all its generic body to them is a copy of another page's story, and does not count as support."""
+    if any(p.generic is None for p in pages):
+        return [(l, n) for l, n in candidates if len(l) <= MAX_LINE_CHARS]
+    holding, kept = Counter(), Counter()
+    for page in pages:
+        verdict: dict[str, bool] = {}
+        for line, keep in zip(page.lines, page.generic):
+            verdict[line] = verdict.get(line, False) or keep
+        holding.update(verdict)
+        kept.update(l for l, keep in verdict.items() if keep)
+    prose_need = options.prose_share * len(pages)
+    chosen: dict[str, float] = {}   # line -> the support it needs
+    for line, n in candidates:
+        if not kept[line] and not options.learn_redundant:
+            continue
+        if (holding[line] - kept[line] >= options.generic_drop_share * holding[line]
+                and len(line) <= MAX_LINE_CHARS):
+            chosen[line] = need          # mostly dropped already
+        elif n >= prose_need and len(line.split()) >= options.prose_min_words:
+            chosen[line] = prose_need    # recurring prose
+    support = {l: n for l, n in candidates if l in chosen}
+    for page in pages:
+        if _learned_share(page, chosen) > options.max_body_share:
+            for line in set(page.lines) & chosen.keys():
+                support[line] -= 1
+    return [(l, n) for l, n in candidates if l in chosen and support[l] >= chosen[l]]
+
+
+def _learned_share(page: Page, lines: Container[str]) -> float:
+    """The share of what the generic cleaners keep on a page that these lines would remove."""
+    body = sum(len(l) for l, keep in zip(page.lines, page.generic) if keep)
+    gone = sum(len(l) for l, keep in zip(page.lines, page.generic) if keep and l in lines)
+    return gone / body if body else 0.0

@@ -1,0 +1,93 @@
+"""What learning works with: its thresholds (each a named option of `cleaner learn`), a page as
+learning sees it, and what it learned for a site, rule by rule with its support."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+# Lines longer than this are paragraphs, not chrome: never learned as boilerplate.
+MAX_LINE_CHARS = 300
+# A fingerprint must be specific enough not to turn up on another site by chance.
+FINGERPRINT_MIN_CHARS = 16
+FINGERPRINT_MIN_WORDS = 3
+# A layout for pages of unknown date starts here, so it applies to every capture.
+UNDATED_SINCE = date(1970, 1, 1)
+WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class LearnOptions:
+    """The thresholds of learning; each is a named option of `cleaner learn`."""
+
+    min_pages: int = 3            # a site with fewer pages learns nothing
+    min_support: int = 2          # a rule needs at least this many pages...
+    min_share: float = 0.5        # ...and at least this share of the site's pages
+    fingerprint_share: float = 0.8   # a fingerprint is on at least this share of the site's pages
+    max_fingerprints: int = 3
+    # Rules that remove a whole region (cut markers, HTML selectors) need this many pages whatever
+    # the other thresholds: one page cannot show that a marker never comes before the body...
+    region_min_pages: int = 2
+    # ...and a cut marker must be on this share of the pages (all: a page without it may be another
+    # layout of the site, a shop's listing beside its product pages, where it comes first).
+    marker_share: float = 1.0
+    # By repetition, the generic cleaners' verdict on the same pages is the check: a recurring line
+    # is learned only where they drop it on at least this share of the pages holding it (a line
+    # they keep as body on most pages is a heading or label the site's pages share)...
+    generic_drop_share: float = 0.5
+    # ...or where it is on at least this share of the site's pages and a sentence of
+    # `prose_min_words`+ words (a footer blurb, a newsletter pitch: prose the classifier keeps).
+    prose_share: float = 0.8
+    prose_min_words: int = 5
+    # A page that would lose more than this share of what the generic cleaners keep to lines learned
+    # by repetition is a copy of another page's story (a reprint, a print view): no support.
+    max_body_share: float = 0.8
+    # A line the generic cleaners drop on every page holding it changes nothing but the classifier's
+    # view of the page (removed early, it shifts positions and neighbours): not learned.
+    learn_redundant: bool = False
+
+    def support_needed(self, pages: int) -> int:
+        return max(self.min_support, math.ceil(self.min_share * pages))
+
+
+@dataclass
+class Page:
+    """One page as learning sees it: its lines and, by example, which of them are body."""
+
+    site: str
+    lines: list[str]
+    body: list[bool] | None = None
+    day: date | None = None
+    markup: str | None = None     # HTML pages learned by example: for selectors
+    expected: str | None = None   # the hand-cleaned body, by example
+    generic: list[bool] | None = None   # which lines the generic cleaners keep
+
+
+@dataclass
+class LearnedSite:
+    """What was learned for one site: each rule value with the number of pages supporting it."""
+
+    site: str
+    pages: int
+    mode: str
+    since: date = UNDATED_SINCE
+    fingerprints: list[tuple[str, int]] = field(default_factory=list)
+    drop_lines: list[tuple[str, int]] = field(default_factory=list)
+    cut_from: list[tuple[str, int]] = field(default_factory=list)
+    cut_until: list[tuple[str, int]] = field(default_factory=list)
+    drop_matching: list[tuple[str, int]] = field(default_factory=list)
+    drop_selectors: list[tuple[str, int]] = field(default_factory=list)
+    body_selector: tuple[str, int] | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.drop_lines or self.drop_matching or self.cut_from or self.cut_until
+                    or self.drop_selectors or self.body_selector)
+
+
+
+def new_site(site: str, pages: list[Page], mode: str) -> LearnedSite:
+    """An empty result for a site, dated by its earliest page."""
+    days = [p.day for p in pages if p.day is not None]
+    return LearnedSite(site=site, pages=len(pages), mode=mode, since=min(days) if days else UNDATED_SINCE)
