@@ -57,6 +57,23 @@ def test_lists_of_truncated_titles_are_not_read_as_wrapped():
     assert reflow("\n".join(titles)) == "\n".join(titles)
 
 
+# A console browser's dump of a news page (lynx, w3m): rails of headlines of 30 to 70 characters
+# around a story wrapped at about 94, so most longer lines are not near the width.
+HEADLINES = [f"{who} on the {what}: a decision before summer"
+             for who in ("Minister", "Council leader", "Union chief", "Opposition spokesman")
+             for what in ("budget", "housing plan", "rail timetable")]
+
+
+def test_a_story_wrapped_among_many_headlines_is_joined_back():
+    story = [p for para in PARAGRAPHS for p in ("", para)]
+    lines = HEADLINES[:6] + story + [""] + HEADLINES[6:]
+    text = wrapped(lines, 94)
+    longer = [line for line in text.splitlines() if len(line) >= 30]
+    near = [line for line in longer if len(line) > 94 - 18]
+    assert len(near) < 0.5 * len(longer), "most longer lines are headlines, not wrapped prose"
+    assert reflow(text).splitlines() == lines
+
+
 # Seed 001 has no blank line between its paragraphs: once wrapped, where one paragraph ends and
 # the next begins cannot be told when the last line is full, so two paragraphs may be joined.
 @pytest.mark.parametrize("seed", [s for s in seeds() if not s[0].startswith("001")], ids=lambda s: s[0])
