@@ -21,6 +21,8 @@ Three runs stand in for issue 4's news sites:
 - wcxb-dev's ten hosts with five or more pages (shops and docs; the defaults);
 - aeb's 55 news and blog hosts with two pages each: `--set aeb --pages 2 --min-site-pages 2`;
 - wcxb-dev's article pages on hosts with two or more of them: `--types article --pages 3 --min-site-pages 2`.
+Any of them with `--no-urls` stands for dumps saved without their URL (like the seeds): learning then
+groups the pages by the chrome they share, and the cleaning finds each group by its fingerprints.
 """
 from __future__ import annotations
 
@@ -91,12 +93,15 @@ def learn_options(pages: int) -> LearnOptions:
     return LearnOptions(min_pages=min(d.min_pages, pages), min_support=min(d.min_support, pages))
 
 
-def run(bench: Path, name: str, kind: str, pages: int, min_pages: int, scorer, types=None) -> dict:
+def run(bench: Path, name: str, kind: str, pages: int, min_pages: int, scorer, types=None,
+        no_urls: bool = False) -> dict:
     gold = {g["id"]: g for g in read(bench / f"{name}.gold.jsonl.gz")}
     records = read(bench / f"{name}.{kind}.jsonl.gz")
     if types:
         records = [r for r in records if gold[r["id"]].get("type") in types]
     sites = multi_page_sites(records, min_pages, pages)
+    if no_urls:  # dumps saved without their URL: sites are told apart by their chrome alone
+        sites = {host: [dict(r, url=None) for r in recs] for host, recs in sites.items()}
     batch = [r for recs in sites.values() for r in recs]
     rows = [gold[r["id"]] for r in batch]
     generic = Cleaner(site_rules=False)
@@ -143,13 +148,15 @@ def main(argv=None) -> int:
     ap.add_argument("--kinds", nargs="+", default=["text", "html"], choices=["text", "html"])
     ap.add_argument("--pages", type=int, default=5, help="pages per site (default: 5)")
     ap.add_argument("--min-site-pages", type=int, default=5, help="sites with at least this many pages")
+    ap.add_argument("--no-urls", action="store_true",
+                    help="drop the pages' URLs: learning groups them by the chrome they share")
     ap.add_argument("--json", type=Path, help="also write the results here")
     args = ap.parse_args(argv)
     if not (args.bench / "score.py").exists():
         raise SystemExit(f"no benchmark folder at {args.bench}")
     scorer = load_scorer(args.bench)
-    results = [run(args.bench, args.set, kind, args.pages, args.min_site_pages, scorer, args.types)
-               for kind in args.kinds]
+    results = [run(args.bench, args.set, kind, args.pages, args.min_site_pages, scorer, args.types,
+                   args.no_urls) for kind in args.kinds]
     for r in results:
         print(f"{r['set']} {r['kind']}: {len(r['sites'])} sites, {r['pages']} pages (word F1 / shingle F1)")
         for key in ("generic", "ccnet_dedup_then_generic", "learn_sites", "by_example_leave_one_out"):

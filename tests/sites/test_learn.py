@@ -7,6 +7,7 @@ from cleaner.options import Options
 from cleaner.sites.learn import (LearnOptions, body_flags, group_pages, learn_from_records, learned_registry,
                                  to_toml)
 from cleaner.sites.load import load_text
+from tests.helpers import seeds
 
 HEADER = ["Skip to content", "Home", "World", "Business", "Sign in", "Search the Daily Example"]
 FOOTER = ["More from the Daily Example", "© 2024 Daily Example Media. All rights reserved.",
@@ -135,8 +136,48 @@ def test_pages_without_url_join_a_site_by_a_known_fingerprint():
     records = [dict(record(n), url=None) for n in range(3)]
     known = learned_registry(learn_from_records([record(n) for n in range(4)],
                                                 {f"p{n}": expected(n) for n in range(4)}))
-    assert group_pages(records).keys() == set()
     assert list(group_pages(records, registry=known)) == ["dailyexample.com"]
+
+
+OTHER_HEADER = ["Jump to main content", "Front page", "Local", "Weather", "Subscribe to the Gazette"]
+OTHER_FOOTER = ["The Valley Gazette is published by Valley Media Group.", "Terms of service",
+                "Send us your news tips and photos"]
+
+
+def other_site(n: int) -> dict:
+    """A page of a second site: its own chrome, the same kind of stories."""
+    lines = OTHER_HEADER + [f"Story number {n}"] + story(n) + OTHER_FOOTER
+    return {"id": f"o{n}", "url": None, "text": "\n".join(lines)}
+
+
+def test_pages_without_url_or_known_site_are_grouped_by_the_chrome_they_share():
+    records = [dict(repeating(n), url=None) for n in range(5)] + [other_site(n) for n in range(4)]
+    groups = group_pages(records[::2] + records[1::2])   # the two sites interleaved
+    assert sorted(len(pages) for pages in groups.values()) == [4, 5]
+    assert all(site.startswith("unnamed-") and site.endswith(".invalid") for site in groups)
+    assert {frozenset(p.lines[0] for p in pages) for pages in groups.values()} == {
+        frozenset({HEADER[0]}), frozenset({OTHER_HEADER[0]})}
+
+
+def test_sites_learned_without_urls_are_found_again_by_their_fingerprints():
+    learned = learn_from_records([dict(repeating(n), url=None) for n in range(5)]
+                                 + [other_site(n) for n in range(4)])
+    # Each site's recurring prose footer is learned, under its made-up name, with fingerprints.
+    assert sorted(s.drop_lines[0] for s in learned) == [(BLURB, 5), (OTHER_FOOTER[0], 4)]
+    assert all(s.fingerprints and len(s.drop_lines) == 1 for s in learned)
+    cleaner = Cleaner(options=Options(registry=learned_registry(learned)))
+    for held, footer in ((repeating(6)["text"], BLURB), (other_site(6)["text"], OTHER_FOOTER[0])):
+        result = cleaner.clean(held, kind="text")
+        (site,) = [s.site for s in learned if s.drop_lines[0][0] == footer]
+        assert result.site == site and footer not in result.text and story(6)[0] in result.text
+
+
+def test_the_seeds_one_story_on_five_sites_are_never_grouped():
+    # The same agency story's sentences are on several of them: only chrome may group pages.
+    records = [{"id": name, "url": None, "text": text} for name, text, _, _ in seeds()]
+    groups = group_pages(records)
+    assert sorted(len(pages) for pages in groups.values()) == [1, 1, 1, 1, 1]
+    assert learn_from_records(records) == []
 
 
 def test_html_by_example_learns_a_body_selector_and_drop_selectors():

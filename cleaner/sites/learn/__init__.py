@@ -20,7 +20,7 @@ The modules: `pages` reads and groups the records, `example` and `repetition` le
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from ..registry import Registry
@@ -39,8 +39,10 @@ __all__ = ["LearnOptions", "LearnedSite", "Page", "add_fingerprints", "body_flag
 
 def add_fingerprints(learned: list[LearnedSite], groups: Mapping[str, list[Page]],
                      options: LearnOptions = LearnOptions()) -> None:
-    """Give each site the most specific removed lines found on most of its pages and on no page of
-    any other site in the input, so its dumps are recognised without a URL."""
+    """Give each site the most specific lines found on most of its pages, on no page of any other
+    site in the input, and never body, so its dumps are recognised without a URL. They are its
+    learned rules' lines, or chrome the generic cleaners already drop (a site whose rules are all
+    short lines is still recognised by its footer)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for site, pages in groups.items():
         for page in pages:
@@ -49,11 +51,26 @@ def add_fingerprints(learned: list[LearnedSite], groups: Mapping[str, list[Page]
     for site in learned:
         pages = groups[site.site]
         need = max(options.min_support, math.ceil(options.fingerprint_share * len(pages)))
-        candidates = [(l, n) for l, n in site.drop_lines + site.cut_from + site.cut_until
-                      if n >= need and owners[l] == {site.site} and len(l) >= FINGERPRINT_MIN_CHARS
-                      and len(l.split()) >= FINGERPRINT_MIN_WORDS]
-        candidates.sort(key=lambda x: (-x[1], -len(x[0]), x[0]))
-        site.fingerprints = candidates[:options.max_fingerprints]
+        candidates = dict(site.drop_lines + site.cut_from + site.cut_until)
+        candidates.update((line, n) for line, n in _chrome_everywhere(pages).items() if line not in candidates)
+        chosen = [(l, n) for l, n in candidates.items()
+                  if n >= need and owners[l] == {site.site} and len(l) >= FINGERPRINT_MIN_CHARS
+                  and len(l.split()) >= FINGERPRINT_MIN_WORDS]
+        chosen.sort(key=lambda x: (-x[1], -len(x[0]), x[0]))
+        site.fingerprints = chosen[:options.max_fingerprints]
+
+
+def _chrome_everywhere(pages: list[Page]) -> Counter:
+    """Lines with the number of pages holding them, for the lines that are body on none of them
+    (by the hand-cleaned bodies, or else by the generic cleaners' verdict)."""
+    held, body = Counter(), set()
+    for page in pages:
+        keep = page.body if page.body is not None else page.generic
+        if keep is None:
+            return Counter()
+        held.update(set(page.lines))
+        body.update(line for line, kept in zip(page.lines, keep) if kept)
+    return Counter({line: n for line, n in held.items() if line not in body})
 
 
 def learn_sites(groups: Mapping[str, list[Page]], options: LearnOptions = LearnOptions()) -> list[LearnedSite]:

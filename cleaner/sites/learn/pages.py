@@ -10,6 +10,7 @@ from ...api import site_from_url
 from ...document import Document
 from ..dates import html_date, parse_day
 from ..registry import Registry
+from .cluster import cluster_pages
 from .types import WORDS, Page
 
 
@@ -104,7 +105,8 @@ def _read_all(records: list[Mapping], judge: bool, workers: int):
 def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None = None,
                 registry: Registry | None = None, workers: int = 1) -> dict[str, list[Page]]:
     """Records ({id, url, text|html, date?}) grouped by site: the URL's host, or for a page with no
-    URL the site a known registry's fingerprints find. By example, only pages with an expected body."""
+    URL the site a known registry's fingerprints find, or else the group of URL-less pages it shares
+    its chrome with (`cluster.py`). By example, only pages with an expected body."""
     groups: dict[str, list[Page]] = defaultdict(list)
     wanted = []
     for rec in records:
@@ -114,6 +116,7 @@ def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None =
         if expected is not None and str(rec.get("id")) not in expected:
             continue
         wanted.append(rec)
+    unnamed: list[Page] = []
     for rec, (lines, generic) in zip(wanted, _read_all(wanted, expected is None, workers)):
         content, kind = _content(rec)
         lines, generic = list(lines), list(generic) if generic is not None else None
@@ -121,11 +124,14 @@ def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None =
         if not site and registry is not None:
             found = registry.for_lines(lines)
             site = found.site if found else None
-        if not site:
-            continue
         day = parse_day(rec.get("date")) or (html_date(content) if kind == "html" else None)
         body = body_flags(lines, expected[str(rec["id"])]) if expected is not None else None
         keep_markup = expected is not None and kind == "html"
-        groups[site].append(Page(site, lines, body, day, content if keep_markup else None,
-                                 expected.get(str(rec["id"])) if expected is not None else None, generic))
+        page = Page(site or "", lines, body, day, content if keep_markup else None,
+                    expected.get(str(rec["id"])) if expected is not None else None, generic)
+        (groups[site] if site else unnamed).append(page)
+    for site, pages in cluster_pages(unnamed).items():
+        for page in pages:
+            page.site = site
+        groups[site] = pages
     return dict(groups)
