@@ -197,25 +197,35 @@ def run_job(job: Job, progress: Callable[[int], None] | None = None) -> BatchSta
     check_inputs(job.inputs)
     if job.resume and jsonl.STDIO in job.inputs:
         raise ConfigError("--resume cannot re-read stdin; give the input as a file")
-    folder_out = job.to_folder
+    if job.resume and job.out == jsonl.STDIO:
+        raise ConfigError("--resume needs an output file or folder, not stdout")
     engine = make_engine(job.options, job.workers, job.timeout, job.engine, job.scheduler)
     skipped = Skipped()
     if job.out == jsonl.STDIO:
-        if job.resume:
-            raise ConfigError("--resume needs an output file or folder, not stdout")
-        texts = TextDirWriter(job.text_dir) if job.text_dir else None
-        with jsonl.open_writer(job.out) as out:
-            def write(record: dict) -> None:
-                out.write(jsonl.dumps(record) + "\n")
-                if texts is not None:
-                    texts.write(record)
-            stats = run(read_inputs(job.inputs, job.reading, skipped), write, job.options,
-                        progress=progress, engine=engine)
-        stats.skipped = skipped
-        return stats
+        stats = _run_to_stdout(job, engine, skipped, progress)
+    else:
+        stats = _run_checkpointed(job, engine, skipped, progress)
+    stats.skipped = skipped
+    return stats
 
+
+def _run_to_stdout(job: Job, engine, skipped: Skipped, progress) -> BatchStats:
+    """Records straight to standard output: nothing to checkpoint, nothing to resume."""
+    texts = TextDirWriter(job.text_dir) if job.text_dir else None
+    with jsonl.open_writer(job.out) as out:
+        def write(record: dict) -> None:
+            out.write(jsonl.dumps(record) + "\n")
+            if texts is not None:
+                texts.write(record)
+        return run(read_inputs(job.inputs, job.reading, skipped), write, job.options,
+                   progress=progress, engine=engine)
+
+
+def _run_checkpointed(job: Job, engine, skipped: Skipped, progress) -> BatchStats:
+    """Records to part files committed every `checkpoint_every`, joined into OUT at the end; a
+    resumed run skips the inputs the committed parts already hold."""
     out = Path(job.out)
-    folder = TextDirWriter(out) if folder_out else None
+    folder = TextDirWriter(out) if job.to_folder else None
     texts = TextDirWriter(job.text_dir) if job.text_dir else None
     parts = PartLog(out / FOLDER_PARTS if folder else out.with_name(out.name + ".parts"), job.manifest(),
                     job.checkpoint_every)
@@ -255,6 +265,5 @@ def run_job(job: Job, progress: Callable[[int], None] | None = None) -> BatchSta
             final.write(line)
     parts.remove()
     stats.seconds = time.perf_counter() - start
-    stats.skipped = skipped
     stats.restarts = getattr(engine, "restarts", 0)
     return stats

@@ -89,6 +89,34 @@ class _Worker:
         self.conn.close()
 
 
+class _Feed:
+    """The records still to hand out, in jobs of `chunk_size` numbered in input order: jobs given
+    back by a lost worker first, then new ones, read no further than `limit` records ahead of the
+    oldest unwritten result."""
+
+    def __init__(self, source: Iterator[Record], chunk_size: int, limit: int):
+        self.source, self.chunk_size, self.limit = source, chunk_size, limit
+        self.queue: deque[list[tuple[int, Record]]] = deque()
+        self.exhausted = False
+        self.next_seq = 0
+
+    def next_job(self, next_out: int) -> list[tuple[int, Record]] | None:
+        if not self.queue and not self.exhausted and self.next_seq - next_out < self.limit:
+            chunk = list(islice(self.source, self.chunk_size))
+            self.exhausted = len(chunk) < self.chunk_size
+            if chunk:
+                self.queue.append(list(enumerate(chunk, self.next_seq)))
+                self.next_seq += len(chunk)
+        return self.queue.popleft() if self.queue else None
+
+    def give_back(self, job: list[tuple[int, Record]]) -> None:
+        self.queue.appendleft(job)
+
+    def done(self, next_out: int) -> bool:
+        """Every record read has been handed out and written."""
+        return self.exhausted and not self.queue and next_out == self.next_seq
+
+
 class LocalEngine:
     """Cleans records on `workers` processes with a `timeout` (seconds) per document."""
 
@@ -101,35 +129,16 @@ class LocalEngine:
 
     def results(self, records: Iterable[Record]) -> Iterator[Outcome]:
         pool = [self._spawn() for _ in range(self.workers)]
-        source = iter(records)
-        exhausted = False
-        queue: deque[list[tuple[int, Record]]] = deque()  # jobs handed back by a replaced worker
+        feed = _Feed(iter(records), self.chunk_size, self.workers * AHEAD_PER_WORKER)
         finished: dict[int, Outcome] = {}
-        next_seq = next_out = 0
-        limit = self.workers * AHEAD_PER_WORKER
+        next_out = 0
         try:
             while True:
-                for i, w in enumerate(pool):  # hand out work to idle workers
-                    if not w.idle:
-                        continue
-                    if not queue and not exhausted and next_seq - next_out < limit:
-                        chunk = list(islice(source, self.chunk_size))
-                        exhausted = len(chunk) < self.chunk_size
-                        if chunk:
-                            queue.append(list(enumerate(chunk, next_seq)))
-                            next_seq += len(chunk)
-                    if queue:
-                        job = queue.popleft()
-                        try:
-                            w.send(job)
-                        except OSError:  # it died while idle: nothing of this job was started
-                            w.job.clear()
-                            queue.appendleft(job)
-                            pool[i] = self._replace(w)
+                self._hand_out(pool, feed, next_out)
                 while next_out in finished:
                     yield finished.pop(next_out)
                     next_out += 1
-                if exhausted and not queue and next_out == next_seq:
+                if feed.done(next_out):
                     return
                 busy = [w for w in pool if w.job or not w.ready]
                 waits = [w.conn for w in busy] + [w.proc.sentinel for w in busy]
@@ -137,31 +146,51 @@ class LocalEngine:
                     w = next((w for w in pool if ready in (w.conn, w.proc.sentinel)), None)
                     if w is not None:
                         self._drain(w, finished)
-                for i, w in enumerate(pool):
-                    if w.proc.is_alive() and not self._overdue(w):
-                        continue
-                    self._drain(w, finished)  # results it sent before it went (or just in time)
-                    if w.proc.is_alive() and not self._overdue(w):
-                        continue
-                    if w.job:
-                        seq, record = w.job.popleft()
-                        if w.proc.is_alive():
-                            finished[seq] = failed(record, f"took longer than {self.timeout:g} s", TIMEOUT)
-                        else:
-                            code = w.proc.exitcode
-                            finished[seq] = failed(record, f"the worker cleaning it died (exit code {code})",
-                                                   WORKER_DIED)
-                        if w.job:
-                            queue.appendleft(list(w.job))
-                            w.job.clear()
-                    elif not w.ready:
-                        self.start_failures += 1
-                        if self.start_failures >= MAX_START_FAILURES:
-                            raise RuntimeError(f"worker processes die as they start (exit code {w.proc.exitcode})")
-                    pool[i] = self._replace(w)
+                self._replace_lost(pool, feed, finished)
         finally:
             for w in pool:
                 w.stop(kill=True)
+
+    def _hand_out(self, pool: list[_Worker], feed: _Feed, next_out: int) -> None:
+        """Give every idle worker a job, if there is one."""
+        for i, w in enumerate(pool):
+            if not w.idle:
+                continue
+            job = feed.next_job(next_out)
+            if job is None:
+                continue
+            try:
+                w.send(job)
+            except OSError:  # it died while idle: nothing of this job was started
+                w.job.clear()
+                feed.give_back(job)
+                pool[i] = self._replace(w)
+
+    def _replace_lost(self, pool: list[_Worker], feed: _Feed, finished: dict[int, Outcome]) -> None:
+        """Replace the workers that died or ran out of time: the document each was on becomes an
+        error record, the rest of its job goes back to the feed."""
+        for i, w in enumerate(pool):
+            if w.proc.is_alive() and not self._overdue(w):
+                continue
+            self._drain(w, finished)  # results it sent before it went (or just in time)
+            if w.proc.is_alive() and not self._overdue(w):
+                continue
+            if w.job:
+                seq, record = w.job.popleft()
+                if w.proc.is_alive():
+                    finished[seq] = failed(record, f"took longer than {self.timeout:g} s", TIMEOUT)
+                else:
+                    code = w.proc.exitcode
+                    finished[seq] = failed(record, f"the worker cleaning it died (exit code {code})",
+                                           WORKER_DIED)
+                if w.job:
+                    feed.give_back(list(w.job))
+                    w.job.clear()
+            elif not w.ready:
+                self.start_failures += 1
+                if self.start_failures >= MAX_START_FAILURES:
+                    raise RuntimeError(f"worker processes die as they start (exit code {w.proc.exitcode})")
+            pool[i] = self._replace(w)
 
     def _overdue(self, w: _Worker) -> bool:
         return bool(w.job and self.timeout and time.monotonic() - w.since > self.timeout)

@@ -50,33 +50,13 @@ def _content_share(bag: Counter, gold: Counter) -> float:
 def learn_selectors(pages: list[Page], need: int) -> tuple[tuple[str, int] | None, list[tuple[str, int]]]:
     """A body selector (the element that holds the expected body on every page) and drop selectors
     (elements inside it whose words are not body on any page holding them)."""
-    from lxml.cssselect import CSSSelector
-
     from ...html.parse import parse
+    trees = [parse(page.markup) for page in pages]
     scores: dict[str, list[tuple[float, float]]] = defaultdict(list)   # (recall, precision) a page
     drop_ok: Counter = Counter()
     drop_bad: set[str] = set()
-    for page in pages:
-        tree = parse(page.markup)
-        gold = _word_bag(page.expected)
-        gold_total = sum(gold.values()) or 1
-        first: dict[str, tuple[float, float]] = {}
-        drop_here: set[str] = set()
-        page_total = sum(_word_bag(" ".join(tree.itertext())).values()) or 1
-        for el in tree.iter(*_CONTAINERS):
-            names = _selectors_of(el)
-            if not names:
-                continue
-            bag = _word_bag(" ".join(el.itertext()))
-            total = sum(bag.values())
-            if total < SELECTOR_MIN_WORDS:
-                continue
-            overlap = sum((bag & gold).values())
-            content = _content_share(bag, gold)
-            for name in names:
-                first.setdefault(name, (overlap / gold_total, overlap / total))  # extraction takes the first match
-                droppable = content <= DROP_SELECTOR_MAX_BODY_SHARE and total <= DROP_SELECTOR_MAX_PAGE_SHARE * page_total
-                (drop_here if droppable else drop_bad).add(name)
+    for page, tree in zip(pages, trees):
+        first, drop_here = _score_page(tree, _word_bag(page.expected), drop_bad)
         drop_ok.update(drop_here)
         for name, score in first.items():
             scores[name].append(score)
@@ -89,12 +69,44 @@ def learn_selectors(pages: list[Page], need: int) -> tuple[tuple[str, int] | Non
     drops = sorted(((k, n) for k, n in drop_ok.items() if n >= need and k not in drop_bad),
                    key=lambda x: (-x[1], x[0]))
     if body is not None:  # only what lies inside the body matters, and never the body itself
-        inside = set()
-        for page in pages:
-            tree = parse(page.markup)
-            found = CSSSelector(body[0])(tree)
-            if found:
-                for el in found[0].iter(*_CONTAINERS):
-                    inside.update(_selectors_of(el))
+        inside = _names_inside(trees, body[0])
         drops = [(k, n) for k, n in drops if k in inside and k != body[0]]
     return body, drops
+
+
+def _score_page(tree, gold: Counter, drop_bad: set[str]) -> tuple[dict[str, tuple[float, float]], set[str]]:
+    """For one page: each selector's (recall, precision) of the expected words, for the first
+    element it matches (the one extraction would take), and the selectors whose elements may be
+    dropped here; those that may not go into `drop_bad`."""
+    gold_total = sum(gold.values()) or 1
+    first: dict[str, tuple[float, float]] = {}
+    drop_here: set[str] = set()
+    page_total = sum(_word_bag(" ".join(tree.itertext())).values()) or 1
+    for el in tree.iter(*_CONTAINERS):
+        names = _selectors_of(el)
+        if not names:
+            continue
+        bag = _word_bag(" ".join(el.itertext()))
+        total = sum(bag.values())
+        if total < SELECTOR_MIN_WORDS:
+            continue
+        overlap = sum((bag & gold).values())
+        droppable = (_content_share(bag, gold) <= DROP_SELECTOR_MAX_BODY_SHARE
+                     and total <= DROP_SELECTOR_MAX_PAGE_SHARE * page_total)
+        for name in names:
+            first.setdefault(name, (overlap / gold_total, overlap / total))
+            (drop_here if droppable else drop_bad).add(name)
+    return first, drop_here
+
+
+def _names_inside(trees: list, body: str) -> set[str]:
+    """The selectors naming any element inside the body selector's first match, on any page."""
+    from lxml.cssselect import CSSSelector
+    select = CSSSelector(body)
+    inside = set()
+    for tree in trees:
+        found = select(tree)
+        if found:
+            for el in found[0].iter(*_CONTAINERS):
+                inside.update(_selectors_of(el))
+    return inside
