@@ -165,6 +165,7 @@ def test_sites_learned_without_urls_are_found_again_by_their_fingerprints():
     # Each site's recurring prose footer is learned, under its made-up name, with fingerprints.
     assert sorted(s.drop_lines[0] for s in learned) == [(BLURB, 5), (OTHER_FOOTER[0], 4)]
     assert all(s.fingerprints and len(s.drop_lines) == 1 for s in learned)
+    assert all("grouped by the chrome they share" in to_toml(s) for s in learned)
     cleaner = Cleaner(options=Options(registry=learned_registry(learned)))
     for held, footer in ((repeating(6)["text"], BLURB), (other_site(6)["text"], OTHER_FOOTER[0])):
         result = cleaner.clean(held, kind="text")

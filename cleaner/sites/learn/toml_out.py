@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ..load import load_text
 from ..registry import Registry, SiteRulesError
 from ..rules import SiteRules
+from .cluster import UNNAMED_SUFFIX
 from .types import UNDATED_SINCE, LearnedSite
 
 
@@ -26,8 +27,11 @@ def to_toml(site: LearnedSite) -> str:
     how = ("pages with hand-cleaned bodies" if site.mode == "example"
            else "pages alone (lines recurring across them)")
     out = [f"# Learned by `cleaner learn` from {site.pages} pages of {site.site}, from {how}.",
-           "# Review before use: delete any line that is article text.",
-           f"site = {_toml_string(site.site)}"]
+           "# Review before use: delete any line that is article text."]
+    if site.site.endswith(UNNAMED_SUFFIX):
+        out.append("# Its pages had no URL: they were grouped by the chrome they share. Name the site here;"
+                   " the fingerprints find its pages.")
+    out.append(f"site = {_toml_string(site.site)}")
     out += _array("fingerprints", site.fingerprints, site.pages, "on")
     since = "" if site.since != UNDATED_SINCE else "  # no page carried a date"
     out += ["", "[[layout]]", f"since = {site.since.isoformat()}{since}"]
