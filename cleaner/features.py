@@ -4,9 +4,10 @@ Everything is computed for the whole page at once. The page is joined into one s
 into an array of code points, and each code point is looked up in a table (its character class,
 its lower-case form with punctuation blanked out); per-line counts are then one `np.bincount`
 over line ids (`cleaner/lines.py` does this once a page, for whoever asks first). Python
-touches each line once (`len`, a Counter for repeats) and each word once (one dict lookup in the
-lexicon, which also holds the stop words); the rest is some hundred small array operations, each
-costing a few microseconds whatever its size, which is where most of the time goes.
+touches each line once (`len`, a Counter for repeats) and no word at all: words are hashed in
+numpy and looked up in the lexicon, which also holds the stop words, by `np.searchsorted`
+(`cleaner/words.py`); the rest is some hundred small array operations, each costing a few
+microseconds whatever its size, which is where most of the time goes.
 
 The features describe what a reader sees, not how one dumper printed it: the shape of the line
 (length, words, punctuation, capitals, digits, stop words), where it sits in the page, what its
@@ -18,13 +19,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
-from itertools import repeat
-
 import numpy as np
 
 from .document import Document
 from .lines import (DIGIT, LETTER, LOWER, PAUSE_PUNCT, QUOTE, STOP_PUNCT, SYMBOL, UPPER, LineFacts,
                     char_tables)
+from .words import HashIndex, word_bounds, word_hashes
 
 # Window half-widths (in lines) for the smoothed neighbourhood statistics.
 NEAR, WIDE = 3, 10
@@ -45,10 +45,11 @@ def stop_words() -> frozenset[str]:
 
 class Lexicon:
     """Learned word weights (log-odds that a line holding the word is body, learned from other
-    sites at training time) merged with the stop-word list into one lookup, so each word of a
-    page costs one dict access. Words like "cookies", "subscribe", "reply" or "rights" lean to
-    boilerplate whatever the layout; "however" or "said" lean to body. (A numpy hash of the
-    page's words with `np.searchsorted` was tried and is slower than the dict.)"""
+    sites at training time) merged with the stop-word list into one vocabulary. Words like
+    "cookies", "subscribe", "reply" or "rights" lean to boilerplate whatever the layout; "however"
+    or "said" lean to body. `index` maps a word to its slot (training reads it); `hashed` finds
+    the slots of a page's words from their numpy hashes (`cleaner/words.py`), without making a
+    string of each word, which cost more than all the arithmetic on them."""
 
     def __init__(self, words=(), weights=()):
         self.words = tuple(words)
@@ -61,6 +62,7 @@ class Lexicon:
         self.weight[1:len(self.words) + 1] = self.weights
         self.known = self.weight != 0
         self.is_stop = np.array([w in stops for w in vocab], dtype=bool)
+        self.hashed = HashIndex(vocab[1:], range(1, len(vocab)))
 
 
 @lru_cache(maxsize=1)
@@ -68,25 +70,22 @@ def empty_lexicon() -> Lexicon:
     return Lexicon()
 
 
-def _page_arrays(facts: LineFacts):
-    """The page as code points: (line lengths, character classes, line id of each character,
-    the page's words, index of each word's first character), over the lines joined by newlines
-    (a newline belongs to the line after it). Words are runs of letters and digits in the
-    lower-cased page with punctuation blanked out, the same runs str.split() finds."""
+def _page_words(facts: LineFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The page lower-cased with non-word characters as spaces (one code a character, over the
+    lines joined by newlines, a newline belonging to the line after it), and the first and
+    one-past-last index of each word: runs of letters and digits, the same runs str.split() finds
+    in the folded page."""
     fold = char_tables()[1][facts.clipped[1:]]
-    isword = fold != 32
-    word_start = np.flatnonzero(isword[1:] > isword[:-1]) + 1
-    if len(isword) and isword[0]:
-        word_start = np.concatenate(([0], word_start))
-    tokens = fold.tobytes().decode("utf-16-le").split()
-    return facts.lens, facts.classes[1:], facts.line_id[1:], tokens, word_start
+    return (fold,) + word_bounds(fold)
 
 
 def page_tokens(texts: list[str]) -> tuple[list[str], np.ndarray]:
     """The page's words (the units the lexicon knows) and the line each belongs to; training
     learns the lexicon from exactly these."""
-    _, _, line_id, tokens, word_start = _page_arrays(LineFacts(texts))
-    return tokens, line_id[word_start]
+    facts = LineFacts(texts)
+    fold, word_start, _ = _page_words(facts)
+    tokens = fold.tobytes().decode("utf-16-le").split()
+    return tokens, facts.line_id[1:][word_start]
 
 
 def _shift(x: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
@@ -103,12 +102,13 @@ def _char_counts(facts: LineFacts, lexicon: Lexicon) -> tuple[np.ndarray, ...]:
     """Per-line class counts, word counts (plain, stop, capitalised), lexicon sums (weight, known
     words), and the class of each line's first, last and second-to-last character."""
     n = len(facts.texts)
-    lens, cls, line_id, tokens, word_start = _page_arrays(facts)
+    lens, cls, line_id = facts.lens, facts.classes[1:], facts.line_id[1:]
+    fold, word_start, word_end = _page_words(facts)
     counts = facts.class_counts  # (its SPACE column counts the newlines, and is not a feature)
     starts = np.cumsum(lens + 1) - lens - 1
     ends = starts + lens - 1
     edge = cls[np.concatenate((starts, ends, np.maximum(ends - 1, 0)))].reshape(3, n)
-    ids = np.fromiter(map(lexicon.index.get, tokens, repeat(0)), dtype=np.intp, count=len(tokens))
+    ids = lexicon.hashed.ids(word_hashes(fold, word_start, word_end))
     kind = lexicon.is_stop[ids] + 2 * (cls[word_start] == UPPER)
     word_line = line_id[word_start]
     words = np.bincount(word_line * 4 + kind, minlength=4 * n).reshape(n, 4)

@@ -1,0 +1,81 @@
+"""The page's words as numbers, so the lexicon is read without making a string per word.
+
+A page of a thousand words spent most of its feature time splitting the folded page into word
+strings and hashing each one again for a dict lookup. Here each word is hashed in numpy instead: a
+polynomial over its code points modulo 2**64 (one gather, one multiply and one `np.add.reduceat`
+over the page), mixed with its length, and looked up with `np.searchsorted` in the lexicon's
+sorted hashes. The lexicon's own words are hashed by the same function, so a word is found
+exactly when the dict would have found it, unless two different words share all 64 bits (odds
+of about one in 10**10 for a whole page against the lexicon; the lexicon's words are checked
+against each other when it is built).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+# The folded page's code for a non-word character (a space).
+GAP = 32
+# An odd 64-bit multiplier (the golden ratio's bits) for the polynomial, and a second one that mixes
+# in the word's length.
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+_LEN_MULT = np.uint64(0xC2B2AE3D27D4EB4F)
+
+
+@lru_cache(maxsize=8)
+def _powers(n: int) -> np.ndarray:
+    """_MULT**k modulo 2**64 for k < n (n a power of two, so the cache stays small)."""
+    out = np.full(n, _MULT, dtype=np.uint64)
+    out[0] = 1
+    return np.cumprod(out, dtype=np.uint64)
+
+
+def word_bounds(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """First and one-past-last index of each run of non-GAP codes (the words str.split() finds
+    in the folded page)."""
+    isword = np.empty(len(codes) + 2, dtype=np.int8)
+    isword[0] = isword[-1] = 0
+    np.not_equal(codes, GAP, out=isword[1:-1])
+    edges = np.flatnonzero(np.diff(isword))
+    return edges[0::2], edges[1::2]
+
+
+def word_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each word codes[starts[k]:ends[k]] (words non-empty, in page order,
+    not overlapping)."""
+    if not len(starts):
+        return np.zeros(0, dtype=np.uint64)
+    lengths = ends - starts
+    # The word characters packed together, and each one's place in its word.
+    first = np.cumsum(lengths) - lengths
+    place = np.arange(int(first[-1] + lengths[-1])) - np.repeat(first, lengths)
+    at = place + np.repeat(starts, lengths)
+    size = 1 << int(lengths.max() - 1).bit_length()
+    terms = codes[at].astype(np.uint64)
+    terms *= _powers(size)[place]
+    return np.add.reduceat(terms, first) ^ (lengths.astype(np.uint64) * _LEN_MULT)
+
+
+def text_hashes(words) -> np.ndarray:
+    """word_hashes of each string (none empty, none with a space), by the same function."""
+    page = " ".join(words)
+    codes = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return word_hashes(codes, *word_bounds(codes))
+
+
+class HashIndex:
+    """Ids of known words by hash: `ids(hashes)` gives each hash's id, or 0 for an unknown word."""
+
+    def __init__(self, words, ids):
+        hashes = text_hashes(words)
+        if len(np.unique(hashes)) != len(hashes):
+            raise ValueError("two lexicon words share a 64-bit hash")
+        order = np.argsort(hashes)
+        # A sentinel past every hash keeps the search's answer a valid index.
+        self._hashes = np.append(hashes[order], np.uint64(2**64 - 1))
+        self._ids = np.append(np.asarray(ids, dtype=np.intp)[order], 0)
+
+    def ids(self, hashes: np.ndarray) -> np.ndarray:
+        at = np.searchsorted(self._hashes, hashes)
+        return np.where(self._hashes[at] == hashes, self._ids[at], 0)

@@ -1,0 +1,56 @@
+"""The numpy word hashes the lexicon is read through: a word is found exactly when a dict of the
+lexicon's words would find it, on real pages and on the words that stress the hash."""
+from __future__ import annotations
+
+from itertools import repeat
+
+import numpy as np
+import pytest
+
+from cleaner.document import Document
+from cleaner.features import Lexicon, _page_words, page_tokens
+from cleaner.lines import LineFacts
+from cleaner.model import shipped_model
+from cleaner.words import HashIndex, text_hashes, word_bounds, word_hashes
+from tests.helpers import seeds
+
+
+def _dict_ids(lexicon: Lexicon, texts: list[str]) -> np.ndarray:
+    tokens, _ = page_tokens(texts)
+    return np.fromiter(map(lexicon.index.get, tokens, repeat(0)), dtype=np.intp, count=len(tokens))
+
+
+def _hash_ids(lexicon: Lexicon, texts: list[str]) -> np.ndarray:
+    fold, starts, ends = _page_words(LineFacts(texts))
+    return lexicon.hashed.ids(word_hashes(fold, starts, ends))
+
+
+@pytest.mark.parametrize("name, text", [(s[0], s[1]) for s in seeds()])
+def test_hash_lookup_finds_what_the_dict_finds_on_the_seeds(name, text):
+    lexicon = shipped_model().lexicon
+    texts = Document.from_text(text).texts
+    ids = _hash_ids(lexicon, texts)
+    assert (ids > 0).sum() > 100  # the lexicon knows most words of a story
+    assert ids.tolist() == _dict_ids(lexicon, texts).tolist()
+
+
+def test_hash_lookup_on_words_that_differ_by_little():
+    words = ["ab", "ba", "abc", "abd", "a", "aa", "aaa", "the", "thé", "the1", "über", "ueber",
+             "x" * 5000, "x" * 4999, "日本", "ß", "ss"]
+    lexicon = Lexicon(words[::2], np.arange(1, len(words[::2]) + 1, dtype=float))
+    texts = [" ".join(words), "AB-ba, ABC. THE The Über SS", "…", "x" * 5000 + " tail"]
+    assert _hash_ids(lexicon, texts).tolist() == _dict_ids(lexicon, texts).tolist()
+
+
+def test_word_bounds_are_the_runs_split_finds():
+    codes = np.frombuffer("  ab c   de f ".encode("utf-32-le"), dtype=np.uint32)
+    starts, ends = word_bounds(codes)
+    assert list(zip(starts.tolist(), ends.tolist())) == [(2, 4), (5, 6), (9, 11), (12, 13)]
+    assert len(word_bounds(codes[:2])[0]) == 0
+
+
+def test_same_words_same_hashes_and_a_clash_is_refused():
+    assert text_hashes(["word", "other", "word"])[0] == text_hashes(["word"])[0]
+    assert len(set(text_hashes(["ab", "ba", "abc", "cab"]).tolist())) == 4
+    with pytest.raises(ValueError):
+        HashIndex(["same", "same"], [1, 2])
