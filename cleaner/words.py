@@ -34,10 +34,9 @@ def _powers(n: int) -> np.ndarray:
 def word_bounds(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """First and one-past-last index of each run of non-GAP codes (the words str.split() finds
     in the folded page)."""
-    isword = np.empty(len(codes) + 2, dtype=np.int8)
-    isword[0] = isword[-1] = 0
+    isword = np.zeros(len(codes) + 2, dtype=bool)
     np.not_equal(codes, GAP, out=isword[1:-1])
-    edges = np.flatnonzero(np.diff(isword))
+    edges = np.flatnonzero(isword[1:] != isword[:-1])
     return edges[0::2], edges[1::2]
 
 
