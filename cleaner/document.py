@@ -35,6 +35,11 @@ class Removal(NamedTuple):
 _tuple_new = tuple.__new__
 
 
+def dump_lines(text: str) -> list[str]:
+    """A text dump's lines, each stripped, blank ones kept (as empty strings)."""
+    return [raw.strip() for raw in text.splitlines()]
+
+
 @dataclass(slots=True)
 class Document:
     """A page as blocks. `texts[i]` is block i; `dropped[i]` is None while it is kept.
@@ -71,7 +76,11 @@ class Document:
     @classmethod
     def from_text(cls, text: str, **meta) -> "Document":
         """Split a flattened dump into blocks: one non-blank line each, blank lines kept as gaps."""
-        lines = [raw.strip() for raw in text.splitlines()]
+        return cls.from_lines(dump_lines(text), **meta)
+
+    @classmethod
+    def from_lines(cls, lines: list[str], **meta) -> "Document":
+        """from_text() of a dump already split by dump_lines() (reflowing reads the same lines)."""
         texts = [line for line in lines if line]
         # A block follows a gap when the raw line before it was blank (or it opens the page).
         at = list(compress(count(), lines))

@@ -16,6 +16,8 @@ hyphen): no text is invented or lost.
 """
 from __future__ import annotations
 
+from .document import dump_lines
+
 # Lines shorter than this are never evidence of wrapping (menus, headings, list items).
 MIN_EVIDENCE_CHARS = 30
 # A dump needs at least this many such lines before its width is judged.
@@ -54,10 +56,17 @@ def wrap_width(lines: list[str]) -> int | None:
 
 def reflow(text: str) -> str:
     """The dump with each hard-wrapped paragraph on one line; other dumps come back unchanged."""
-    lines = [line.strip() for line in text.splitlines()]
+    lines = dump_lines(text)
+    out = reflow_lines(lines)
+    return text if out is lines else "\n".join(out)
+
+
+def reflow_lines(lines: list[str]) -> list[str]:
+    """reflow() of a dump split by dump_lines(), as lines (the same list when nothing was joined),
+    so the Document is built without splitting the page a second time."""
     width = wrap_width(lines)
     if width is None:
-        return text
+        return lines
     out: list[str] = []
     last = 0  # length of the last physical line appended, 0 after a blank line
     for line in lines:
@@ -67,7 +76,7 @@ def reflow(text: str) -> str:
         else:
             out.append(line)
         last = len(line)
-    return "\n".join(out)
+    return out
 
 
 def _near(n: int, width: int) -> bool:
