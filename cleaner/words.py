@@ -21,6 +21,10 @@ GAP = 32
 # in the word's length.
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _LEN_MULT = np.uint64(0xC2B2AE3D27D4EB4F)
+_MIX_MULT, _MIX_SHIFT = np.uint64(0xFF51AFD7ED558CCD), np.uint64(33)
+# HashIndex's table has 2**SLOT_BITS slots, picked by a hash's top bits: ten times the lexicon's
+# size, so most slots hold one word or none and few lookups need the binary search.
+SLOT_BITS = 16
 
 
 @lru_cache(maxsize=8)
@@ -53,7 +57,14 @@ def word_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.n
     size = 1 << int(lengths.max() - 1).bit_length()
     terms = codes[at].astype(np.uint64)
     terms *= _powers(size)[place]
-    return np.add.reduceat(terms, first) ^ (lengths.astype(np.uint64) * _LEN_MULT)
+    h = np.add.reduceat(terms, first)
+    h ^= lengths.astype(np.uint64) * _LEN_MULT
+    # MurmurHash3's finishing mix: the polynomial alone leaves the top bits, which pick a word's
+    # slot in HashIndex, alike for many short words.
+    h ^= h >> _MIX_SHIFT
+    h *= _MIX_MULT
+    h ^= h >> _MIX_SHIFT
+    return h
 
 
 def text_hashes(words) -> np.ndarray:
@@ -64,17 +75,42 @@ def text_hashes(words) -> np.ndarray:
 
 
 class HashIndex:
-    """Ids of known words by hash: `ids(hashes)` gives each hash's id, or 0 for an unknown word."""
+    """Ids of known words by hash: `ids(hashes)` gives each hash's id, or 0 for an unknown word.
+
+    A hash's top bits pick a slot of a table. A slot that one word alone falls in holds that word
+    (a hit is one comparison); a lookup that falls in a slot several words share is answered by a
+    binary search over all the words' sorted hashes. Both are a few whole-array operations."""
 
     def __init__(self, words, ids):
         hashes = text_hashes(words)
         if len(np.unique(hashes)) != len(hashes):
             raise ValueError("two lexicon words share a 64-bit hash")
+        ids = np.asarray(ids, dtype=np.int32)
         order = np.argsort(hashes)
         # A sentinel past every hash keeps the search's answer a valid index.
         self._hashes = np.append(hashes[order], np.uint64(2**64 - 1))
-        self._ids = np.append(np.asarray(ids, dtype=np.intp)[order], 0)
+        self._ids = np.append(ids[order], np.int32(0))
+        slots = self._slot(hashes)
+        per_slot = np.bincount(slots, minlength=1 << SLOT_BITS)
+        alone = per_slot[slots] == 1
+        self._slot_hash = np.zeros(1 << SLOT_BITS, dtype=np.uint64)
+        self._slot_id = np.zeros(1 << SLOT_BITS, dtype=np.int32)
+        self._slot_hash[slots[alone]] = hashes[alone]
+        self._slot_id[slots[alone]] = ids[alone]
+        self._shared = per_slot > 1
+
+    @staticmethod
+    def _slot(hashes: np.ndarray) -> np.ndarray:
+        return (hashes >> np.uint64(64 - SLOT_BITS)).astype(np.intp)
 
     def ids(self, hashes: np.ndarray) -> np.ndarray:
+        slots = self._slot(hashes)
+        out = np.where(self._slot_hash[slots] == hashes, self._slot_id[slots], 0)
+        shared = np.flatnonzero(self._shared[slots])
+        if len(shared):
+            out[shared] = self._search(hashes[shared])
+        return out
+
+    def _search(self, hashes: np.ndarray) -> np.ndarray:
         at = np.searchsorted(self._hashes, hashes)
         return np.where(self._hashes[at] == hashes, self._ids[at], 0)

@@ -54,3 +54,14 @@ def test_same_words_same_hashes_and_a_clash_is_refused():
     assert len(set(text_hashes(["ab", "ba", "abc", "cab"]).tolist())) == 4
     with pytest.raises(ValueError):
         HashIndex(["same", "same"], [1, 2])
+
+
+@pytest.mark.parametrize("bits", [1, 4, 16])
+def test_words_in_shared_and_lone_slots_are_all_found(monkeypatch, bits):
+    """With few slots every word shares one (the binary search answers), with many most are
+    alone in theirs (the table answers): the ids are the same either way."""
+    monkeypatch.setattr("cleaner.words.SLOT_BITS", bits)
+    words = [f"w{i}x" for i in range(300)]
+    index = HashIndex(words, range(1, 301))
+    queries = text_hashes(words[::-1] + ["unknown", "w1", "w300x"])
+    assert index.ids(queries).tolist() == list(range(300, 0, -1)) + [0, 0, 0]
