@@ -55,8 +55,7 @@ class Mlp:
         # rows in memory whatever x's layout (features are built a feature a row), so the matrix
         # product always sums in the same order and gives the same bits.
         clipped = x.astype(np.float32, order="C")
-        np.maximum(clipped, self._lo, out=clipped)
-        np.minimum(clipped, self._hi, out=clipped)
+        np.clip(clipped, self._lo, self._hi, out=clipped)
         h = clipped @ self._first
         h += self._first_bias
         np.maximum(h, 0.0, out=h)
