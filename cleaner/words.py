@@ -2,16 +2,14 @@
 
 A page of a thousand words spent most of its feature time splitting the folded page into word
 strings and hashing each one again for a dict lookup. Here each word is hashed in numpy instead: a
-polynomial over its code points modulo 2**64 (one gather, one multiply and one `np.add.reduceat`
-over the page), mixed with its length, and looked up with `np.searchsorted` in the lexicon's
-sorted hashes. The lexicon's own words are hashed by the same function, so a word is found
+polynomial over its code points modulo 2**64 (a multiply and a running sum over the page, then a
+few operations over its words), mixed with its length, and looked up in a table of the lexicon's
+hashes. The lexicon's own words are hashed by the same function, so a word is found
 exactly when the dict would have found it, unless two different words share all 64 bits (odds
 of about one in 10**10 for a whole page against the lexicon; the lexicon's words are checked
 against each other when it is built).
 """
 from __future__ import annotations
-
-from functools import lru_cache
 
 import numpy as np
 
@@ -20,6 +18,7 @@ GAP = 32
 # An odd 64-bit multiplier (the golden ratio's bits) for the polynomial, and a second one that mixes
 # in the word's length.
 _MULT = np.uint64(0x9E3779B97F4A7C15)
+_INV_MULT = np.uint64(pow(int(_MULT), -1, 2**64))
 _LEN_MULT = np.uint64(0xC2B2AE3D27D4EB4F)
 _MIX_MULT, _MIX_SHIFT = np.uint64(0xFF51AFD7ED558CCD), np.uint64(33)
 # HashIndex's table has 2**SLOT_BITS slots, picked by a hash's top bits: ten times the lexicon's
@@ -27,10 +26,28 @@ _MIX_MULT, _MIX_SHIFT = np.uint64(0xFF51AFD7ED558CCD), np.uint64(33)
 SLOT_BITS = 16
 
 
-@lru_cache(maxsize=8)
-def _powers(n: int) -> np.ndarray:
-    """_MULT**k modulo 2**64 for k < n (n a power of two, so the cache stays small)."""
-    out = np.full(n, _MULT, dtype=np.uint64)
+# Power tables up to this many code points are kept for the next page; a longer page makes its own.
+_KEEP_POWERS = 1 << 20
+_kept_powers: tuple[np.ndarray, np.ndarray] = (np.ones(0, dtype=np.uint64),) * 2
+
+
+def _power_tables(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(_MULT**k, _MULT**-k) modulo 2**64 for k < n at least. _MULT is odd, so it has an inverse
+    modulo 2**64. The largest tables made so far are kept (swapped whole, so threads only ever
+    see complete tables)."""
+    global _kept_powers
+    tables = _kept_powers
+    if len(tables[0]) >= n:
+        return tables
+    size = max(1 << (n - 1).bit_length(), 1024)
+    tables = tuple(_powers_of(m, size) for m in (_MULT, _INV_MULT))
+    if size <= _KEEP_POWERS:
+        _kept_powers = tables
+    return tables
+
+
+def _powers_of(m: np.uint64, n: int) -> np.ndarray:
+    out = np.full(n, m, dtype=np.uint64)
     out[0] = 1
     return np.cumprod(out, dtype=np.uint64)
 
@@ -50,14 +67,14 @@ def word_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.n
     if not len(starts):
         return np.zeros(0, dtype=np.uint64)
     lengths = ends - starts
-    # The word characters packed together, and each one's place in its word.
-    first = np.cumsum(lengths) - lengths
-    place = np.arange(int(first[-1] + lengths[-1])) - np.repeat(first, lengths)
-    at = place + np.repeat(starts, lengths)
-    size = 1 << int(lengths.max() - 1).bit_length()
-    terms = codes[at].astype(np.uint64)
-    terms *= _powers(size)[place]
-    h = np.add.reduceat(terms, first)
+    # sum(code[p] * _MULT**(p - start)) over a word's places p is its running sum of
+    # code[p] * _MULT**p over the page, between its ends, times _MULT**-start: three passes over
+    # the page and a few over its words, rather than gathering each word's characters.
+    up, down = _power_tables(len(codes))
+    running = np.zeros(len(codes) + 1, dtype=np.uint64)
+    np.cumsum(np.multiply(codes, up[:len(codes)], dtype=np.uint64), out=running[1:])
+    h = running[ends] - running[starts]
+    h *= down[starts]
     h ^= lengths.astype(np.uint64) * _LEN_MULT
     # MurmurHash3's finishing mix: the polynomial alone leaves the top bits, which pick a word's
     # slot in HashIndex, alike for many short words.

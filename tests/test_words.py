@@ -65,3 +65,13 @@ def test_words_in_shared_and_lone_slots_are_all_found(monkeypatch, bits):
     index = HashIndex(words, range(1, 301))
     queries = text_hashes(words[::-1] + ["unknown", "w1", "w300x"])
     assert index.ids(queries).tolist() == list(range(300, 0, -1)) + [0, 0, 0]
+
+
+def test_a_word_hashes_the_same_wherever_it_sits_on_the_page():
+    """The hash is taken from running sums over the whole page: a word far into a long page
+    (past the power tables kept between pages) must hash as it does alone."""
+    alone = text_hashes(["needle"])[0]
+    for before in (0, 5000, (1 << 20) + 7):
+        page = "x" * before + " needle "
+        codes = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
+        assert word_hashes(codes, *word_bounds(codes))[-1] == alone
