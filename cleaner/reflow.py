@@ -16,6 +16,8 @@ hyphen): no text is invented or lost.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .document import dump_lines
 
 # Lines shorter than this are never evidence of wrapping (menus, headings, list items).
@@ -39,12 +41,12 @@ MIN_RUN_ON_SHARE = 0.25
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width the dump was hard-wrapped at, or None when it does not look hard-wrapped."""
-    lens = sorted(len(s) for s in lines if len(s) >= MIN_EVIDENCE_CHARS)
+    lens = sorted(n for n in map(len, lines) if n >= MIN_EVIDENCE_CHARS)
     if len(lens) < MIN_EVIDENCE_LINES:
         return None
     # The width is the longest line once the few unbreakable ones past it are set aside.
     cap = lens[int((len(lens) - 1) * (1 - MAX_OVER_SHARE))] * WIDTH_SLACK
-    width = max(n for n in lens if n <= cap)
+    width = lens[bisect_right(lens, cap) - 1]
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
     near = sum(1 for n in lens if _near(n, width))
