@@ -86,9 +86,13 @@ def word_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.n
 
 def text_hashes(words) -> np.ndarray:
     """word_hashes of each string (none empty, none with a space), by the same function."""
+    words = list(words)
     page = " ".join(words)
     codes = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return word_hashes(codes, *word_bounds(codes))
+    starts, ends = word_bounds(codes)
+    if len(starts) != len(words):
+        raise ValueError("a lexicon word is empty or holds a space")
+    return word_hashes(codes, starts, ends)
 
 
 class HashIndex:

@@ -54,6 +54,9 @@ def test_same_words_same_hashes_and_a_clash_is_refused():
     assert len(set(text_hashes(["ab", "ba", "abc", "cab"]).tolist())) == 4
     with pytest.raises(ValueError):
         HashIndex(["same", "same"], [1, 2])
+    for bad in (["two words"], ["", "word"]):
+        with pytest.raises(ValueError):
+            HashIndex(bad, range(len(bad)))
 
 
 @pytest.mark.parametrize("bits", [1, 4, 16])
