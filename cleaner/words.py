@@ -1,6 +1,6 @@
 """The page's words as numbers, so the lexicon is read without making a string per word.
 
-A page of a thousand words spent most of its feature time splitting the folded page into word
+A page of a thousand words spent about a fifth of its feature time splitting the folded page into word
 strings and hashing each one again for a dict lookup. Here each word is hashed in numpy instead: a
 polynomial over its code points modulo 2**64 (a multiply and a running sum over the page, then a
 few operations over its words), mixed with its length, and looked up in a table of the lexicon's
