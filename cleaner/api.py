@@ -9,13 +9,13 @@ from urllib.parse import urlsplit
 from .cleaners import default_cleaners
 from . import limits
 from .decode import decode, unwrap
-from .document import Document
+from .document import Document, dump_lines
 from .errors import ConfigError, InputError
 from .html.extract import extract as extract_html
 from .html.parse import SHALLOW_DEPTH, flatten
 from .options import KINDS, Options
 from .pipeline import Pipeline
-from .reflow import reflow
+from .reflow import reflow_lines
 from .result import CleanResult
 from .sites.dates import html_date, parse_day
 from .sites.registry import load_registry
@@ -102,7 +102,7 @@ class Cleaner:
         if kind == "html":
             doc = _extract_html(content, url, meta, self._html_site_rules(content, meta))
         else:
-            doc = Document.from_text(reflow(content), url=url, **meta)
+            doc = Document.from_lines(reflow_lines(dump_lines(content)), url=url, **meta)
         self.pipeline.run(doc, self.options)
         return CleanResult.from_document(doc, kind, truncated=truncated)
 

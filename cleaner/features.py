@@ -4,9 +4,10 @@ Everything is computed for the whole page at once. The page is joined into one s
 into an array of code points, and each code point is looked up in a table (its character class,
 its lower-case form with punctuation blanked out); per-line counts are then one `np.bincount`
 over line ids (`cleaner/lines.py` does this once a page, for whoever asks first). Python
-touches each line once (`len`, a Counter for repeats) and each word once (one dict lookup in the
-lexicon, which also holds the stop words); the rest is some hundred small array operations, each
-costing a few microseconds whatever its size, which is where most of the time goes.
+touches each line once (`len`, a Counter for repeats) and no word at all: words are hashed in
+numpy and looked up in the lexicon, which also holds the stop words, by `np.searchsorted`
+(`cleaner/words.py`); the rest is some hundred small array operations, each costing a few
+microseconds whatever its size, which is where most of the time goes.
 
 The features describe what a reader sees, not how one dumper printed it: the shape of the line
 (length, words, punctuation, capitals, digits, stop words), where it sits in the page, what its
@@ -18,13 +19,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
-from itertools import repeat
-
 import numpy as np
 
 from .document import Document
 from .lines import (DIGIT, LETTER, LOWER, PAUSE_PUNCT, QUOTE, STOP_PUNCT, SYMBOL, UPPER, LineFacts,
                     char_tables)
+from .words import HashIndex, word_bounds, word_hashes
 
 # Window half-widths (in lines) for the smoothed neighbourhood statistics.
 NEAR, WIDE = 3, 10
@@ -45,10 +45,11 @@ def stop_words() -> frozenset[str]:
 
 class Lexicon:
     """Learned word weights (log-odds that a line holding the word is body, learned from other
-    sites at training time) merged with the stop-word list into one lookup, so each word of a
-    page costs one dict access. Words like "cookies", "subscribe", "reply" or "rights" lean to
-    boilerplate whatever the layout; "however" or "said" lean to body. (A numpy hash of the
-    page's words with `np.searchsorted` was tried and is slower than the dict.)"""
+    sites at training time) merged with the stop-word list into one vocabulary. Words like
+    "cookies", "subscribe", "reply" or "rights" lean to boilerplate whatever the layout; "however"
+    or "said" lean to body. `index` maps a word to its slot (training reads it); `hashed` finds
+    the slots of a page's words from their numpy hashes (`cleaner/words.py`), without making a
+    string of each word, which cost more than all the arithmetic on them."""
 
     def __init__(self, words=(), weights=()):
         self.words = tuple(words)
@@ -61,6 +62,7 @@ class Lexicon:
         self.weight[1:len(self.words) + 1] = self.weights
         self.known = self.weight != 0
         self.is_stop = np.array([w in stops for w in vocab], dtype=bool)
+        self.hashed = HashIndex(vocab[1:], range(1, len(vocab)))
 
 
 @lru_cache(maxsize=1)
@@ -68,25 +70,22 @@ def empty_lexicon() -> Lexicon:
     return Lexicon()
 
 
-def _page_arrays(facts: LineFacts):
-    """The page as code points: (line lengths, character classes, line id of each character,
-    the page's words, index of each word's first character), over the lines joined by newlines
-    (a newline belongs to the line after it). Words are runs of letters and digits in the
-    lower-cased page with punctuation blanked out, the same runs str.split() finds."""
+def _page_words(facts: LineFacts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The page lower-cased with non-word characters as spaces (one code a character, over the
+    lines joined by newlines, a newline belonging to the line after it), and the first and
+    one-past-last index of each word: runs of letters and digits, the same runs str.split() finds
+    in the folded page."""
     fold = char_tables()[1][facts.clipped[1:]]
-    isword = fold != 32
-    word_start = np.flatnonzero(isword[1:] > isword[:-1]) + 1
-    if len(isword) and isword[0]:
-        word_start = np.concatenate(([0], word_start))
-    tokens = fold.tobytes().decode("utf-16-le").split()
-    return facts.lens, facts.classes[1:], facts.line_id[1:], tokens, word_start
+    return (fold,) + word_bounds(fold)
 
 
 def page_tokens(texts: list[str]) -> tuple[list[str], np.ndarray]:
     """The page's words (the units the lexicon knows) and the line each belongs to; training
     learns the lexicon from exactly these."""
-    _, _, line_id, tokens, word_start = _page_arrays(LineFacts(texts))
-    return tokens, line_id[word_start]
+    facts = LineFacts(texts)
+    fold, word_start, _ = _page_words(facts)
+    tokens = fold.tobytes().decode("utf-16-le").split()
+    return tokens, facts.line_id[1:][word_start]
 
 
 def _shift(x: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
@@ -103,12 +102,13 @@ def _char_counts(facts: LineFacts, lexicon: Lexicon) -> tuple[np.ndarray, ...]:
     """Per-line class counts, word counts (plain, stop, capitalised), lexicon sums (weight, known
     words), and the class of each line's first, last and second-to-last character."""
     n = len(facts.texts)
-    lens, cls, line_id, tokens, word_start = _page_arrays(facts)
+    lens, cls, line_id = facts.lens, facts.classes[1:], facts.line_id[1:]
+    fold, word_start, word_end = _page_words(facts)
     counts = facts.class_counts  # (its SPACE column counts the newlines, and is not a feature)
     starts = np.cumsum(lens + 1) - lens - 1
     ends = starts + lens - 1
     edge = cls[np.concatenate((starts, ends, np.maximum(ends - 1, 0)))].reshape(3, n)
-    ids = np.fromiter(map(lexicon.index.get, tokens, repeat(0)), dtype=np.intp, count=len(tokens))
+    ids = lexicon.hashed.ids(word_hashes(fold, word_start, word_end))
     kind = lexicon.is_stop[ids] + 2 * (cls[word_start] == UPPER)
     word_line = line_id[word_start]
     words = np.bincount(word_line * 4 + kind, minlength=4 * n).reshape(n, 4)
@@ -119,6 +119,13 @@ def _char_counts(facts: LineFacts, lexicon: Lexicon) -> tuple[np.ndarray, ...]:
 
 def base_features(doc: Document, lexicon: Lexicon) -> tuple[np.ndarray, list[str]]:
     """Features of each line on its own and of its place in the page; (n, k) float64 and names."""
+    x = np.empty((len(BASE_NAMES), len(doc.texts)))
+    _base_rows(doc, lexicon, x)
+    return x.T, list(BASE_NAMES)
+
+
+def _base_rows(doc: Document, lexicon: Lexicon, x: np.ndarray) -> None:
+    """Write base_features into x, a feature a row (each write contiguous)."""
     texts = doc.texts
     n = len(texts)
     facts = doc.facts()
@@ -134,8 +141,6 @@ def base_features(doc: Document, lexicon: Lexicon) -> tuple[np.ndarray, list[str
     cum = np.cumsum(mass, axis=0)
     total = np.maximum(cum[-1], 1)
     log_len = np.log1p(lens)
-    # Built a feature a row (each write contiguous), handed out transposed: lines as rows.
-    x = np.empty((len(BASE_NAMES), n))
     x[0] = log_len
     x[1] = np.log1p(n_words)
     x[2] = (counts[:, LOWER] + counts[:, UPPER] + counts[:, LETTER]) / words[:, 0]
@@ -162,7 +167,6 @@ def base_features(doc: Document, lexicon: Lexicon) -> tuple[np.ndarray, list[str
     x[31] = lex / np.maximum(known, 1)
     x[32] = known / words[:, 0]
     x[33] = lex / np.sqrt(words[:, 0])
-    return x.T, list(BASE_NAMES)
 
 
 _START_CLASSES = np.array([UPPER, LOWER, DIGIT, SYMBOL])
@@ -183,17 +187,22 @@ CONTEXT_OF = ("log_chars", "stopword_share", "ends_stop", "prose", "dropped", "d
 def context_features(x: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[str]]:
     """Neighbour values (previous and next two lines) and window means around each line, and the
     distance in lines to the nearest prose line before and after: body text comes in runs."""
-    sub = x[:, [names.index(c) for c in CONTEXT_OF]]
+    out = np.empty((len(CONTEXT_NAMES), len(x)))
+    _context_rows(x.T, names, out)
+    return out.T, list(CONTEXT_NAMES)
+
+
+def _context_rows(base: np.ndarray, names: list[str], out: np.ndarray) -> None:
+    """Write context_features into out, a feature a row, from the base features as rows. Whole
+    blocks of rows at a time: every neighbour shift and window moves all CONTEXT_OF at once."""
+    sub = base[[names.index(c) for c in CONTEXT_OF]]
     k = len(CONTEXT_OF)
-    out = np.empty((len(CONTEXT_NAMES), len(x))).T  # column by column: each write contiguous
     for j, shift in enumerate(SHIFTS):
-        _shift_into(out[:, j * k:(j + 1) * k], sub, shift)
+        _shift_into(out[j * k:(j + 1) * k], sub, shift)
     sums = _padded_cumsum(sub, WIDE)
     for j, half in enumerate((NEAR, WIDE), start=len(SHIFTS)):
-        _window_mean_into(out[:, j * k:(j + 1) * k], sums, WIDE, half)
-    prose = x[:, names.index("prose")] > 0
-    out[:, -2], out[:, -1] = _distance_to(prose)
-    return out, list(CONTEXT_NAMES)
+        _window_mean_into(out[j * k:(j + 1) * k], sums, WIDE, half)
+    out[-2], out[-1] = _distance_to(base[names.index("prose")] > 0)
 
 
 # Neighbours read by the context and stacked features: previous two lines, next two lines.
@@ -203,36 +212,38 @@ CONTEXT_NAMES = tuple([f"{c}@{k:+d}" for k in SHIFTS for c in CONTEXT_OF]
                       + ["log_dist_prose_before", "log_dist_prose_after"])
 
 
+# The helpers below take the lines along the last axis: one feature is a 1-d array, several
+# features are rows of a 2-d one.
+
 def _shift_into(out: np.ndarray, x: np.ndarray, k: int) -> None:
     """Write x moved k lines down into out, zero-padded (the same values as _shift)."""
     if k > 0:
-        out[:k] = 0.0
-        out[k:] = x[:-k]
+        out[..., :k] = 0.0
+        out[..., k:] = x[..., :-k]
     else:
-        out[k:] = 0.0
-        out[:k] = x[-k:]
+        out[..., k:] = 0.0
+        out[..., :k] = x[..., -k:]
 
 
 def _padded_cumsum(x: np.ndarray, pad: int) -> np.ndarray:
-    """Running sums of x down the page (row pad + i: the sum over lines before i, shared by every
-    window width), with `pad` rows of zeros before and of the total after, so the clipped bounds
-    of any window up to `pad` lines wide are plain slices rather than gathered rows."""
-    n = len(x)
-    c = np.empty((n + 1 + 2 * pad,) + x.shape[1:], order="F")  # sums run down the columns
-    c[:pad + 1] = 0.0
-    np.cumsum(x, axis=0, out=c[pad + 1:pad + 1 + n])
-    c[pad + 1 + n:] = c[pad + n]
+    """Running sums of x along the lines (position pad + i: the sum over lines before i, shared by
+    every window width), with `pad` zeros before and `pad` copies of the total after, so the
+    clipped bounds of any window up to `pad` lines wide are plain slices rather than gathers."""
+    n = x.shape[-1]
+    c = np.empty(x.shape[:-1] + (n + 1 + 2 * pad,))
+    c[..., :pad + 1] = 0.0
+    np.cumsum(x, axis=-1, out=c[..., pad + 1:pad + 1 + n])
+    c[..., pad + 1 + n:] = c[..., pad + n:pad + n + 1]
     return c
 
 
 def _window_mean_into(out: np.ndarray, c: np.ndarray, pad: int, half: int) -> None:
     """Write the mean of x over lines i-half..i+half (clipped at the page edges) into out, from
     the sums _padded_cumsum(x, pad) made (half <= pad)."""
-    n = len(out)
-    np.subtract(c[pad + half + 1:pad + half + 1 + n], c[pad - half:pad - half + n], out=out)
+    n = out.shape[-1]
+    np.subtract(c[..., pad + half + 1:pad + half + 1 + n], c[..., pad - half:pad - half + n], out=out)
     idx = np.arange(n)
-    sizes = np.minimum(idx + half + 1, n) - np.maximum(idx - half, 0)
-    out /= sizes.reshape((-1,) + (1,) * (out.ndim - 1))
+    out /= np.minimum(idx + half + 1, n) - np.maximum(idx - half, 0)
 
 
 def _distance_to(flag: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -251,25 +262,35 @@ def _distance_to(flag: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def line_features(doc: Document, lexicon: Lexicon | None = None) -> tuple[np.ndarray, list[str]]:
     """All first-stage features of every line: (n, k) float64 and the column names."""
-    base, names = base_features(doc, lexicon or empty_lexicon())
-    ctx, ctx_names = context_features(base, names)
-    return np.hstack([base, ctx]), names + ctx_names
+    rows = page_rows(doc, lexicon or empty_lexicon())
+    return np.ascontiguousarray(rows[:N_FIRST].T), list(BASE_NAMES + CONTEXT_NAMES)
+
+
+def page_rows(doc: Document, lexicon: Lexicon) -> np.ndarray:
+    """Every feature of the page a row, (N_FIRST + STACKED_EXTRA, n): the first-stage ones filled,
+    the rows stacked_rows_into() fills after the first stage left empty. One buffer for both
+    stages, so no feature is copied from one matrix into the next."""
+    rows = np.empty((N_FIRST + STACKED_EXTRA, len(doc.texts)))
+    _base_rows(doc, lexicon, rows[:len(BASE_NAMES)])
+    _context_rows(rows[:len(BASE_NAMES)], list(BASE_NAMES), rows[len(BASE_NAMES):N_FIRST])
+    return rows
 
 
 def region_features(p: np.ndarray, lens: np.ndarray, t: float) -> np.ndarray:
     """Where the page's body region is, from first-stage probabilities: the contiguous run of
     lines maximising sum((p - t) * chars) (Finn's body-text extraction), as inside/outside and
     the distance to it."""
-    out = np.empty((len(p), 2))
-    _region_into(out, p, np.maximum(lens, 1), t)
-    return out
+    out = np.empty((2, len(p)))
+    _regions_into(out, p, np.maximum(lens, 1), (t,))
+    return out.T
 
 
-def _region_into(out: np.ndarray, p: np.ndarray, chars: np.ndarray, t: float) -> None:
-    lo, hi = _max_subarray((p - t) * chars)
+def _regions_into(out: np.ndarray, p: np.ndarray, chars: np.ndarray, thresholds) -> None:
+    """region_features for each threshold at once, as rows of out: inside, distance, inside, ..."""
+    lo, hi = _max_subarrays((p - np.array(thresholds)[:, None]) * chars)
     idx = np.arange(len(p))
-    out[:, 0] = (idx >= lo) & (idx <= hi)
-    out[:, 1] = np.log1p(np.maximum(lo - idx, 0) + np.maximum(idx - hi, 0))
+    out[0::2] = (idx >= lo[:, None]) & (idx <= hi[:, None])
+    out[1::2] = np.log1p(np.maximum(lo[:, None] - idx, 0) + np.maximum(idx - hi[:, None], 0))
 
 
 def main_region(p: np.ndarray, lens: np.ndarray, t: float) -> tuple[int, int]:
@@ -278,45 +299,55 @@ def main_region(p: np.ndarray, lens: np.ndarray, t: float) -> tuple[int, int]:
 
 
 def _max_subarray(gain: np.ndarray) -> tuple[int, int]:
-    """Bounds (inclusive) of the contiguous run with the largest sum, vectorised: the best end is
-    where the running sum most exceeds its running minimum before it."""
-    c = np.concatenate(([0.0], np.cumsum(gain)))
+    """Bounds (inclusive) of the contiguous run with the largest sum."""
+    lo, hi = _max_subarrays(gain[None])
+    return int(lo[0]), int(hi[0])
+
+
+def _max_subarrays(gains: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """_max_subarray of each row, vectorised: the best end is where the running sum most exceeds
+    its running minimum before it."""
+    rows, n = gains.shape
+    c = np.zeros((rows, n + 1))
+    np.cumsum(gains, axis=1, out=c[:, 1:])
     run_min_pos = _running_argmin(c)
-    best = c[1:] - c[run_min_pos[:-1]]
-    end = int(np.argmax(best))
-    return int(run_min_pos[end]), end
+    best = c[:, 1:] - np.take_along_axis(c, run_min_pos[:, :-1], axis=1)
+    end = np.argmax(best, axis=1)
+    return run_min_pos[np.arange(rows), end], end
 
 
 def _running_argmin(c: np.ndarray) -> np.ndarray:
-    """Index of the minimum of c[:i+1] for each i."""
-    run_min = np.minimum.accumulate(c)
+    """Index of the minimum of c[..., :i+1] for each i (the last one when it repeats)."""
+    run_min = np.minimum.accumulate(c, axis=-1)
     is_new = c <= run_min
-    pos = np.where(is_new, np.arange(len(c)), 0)
-    return np.maximum.accumulate(pos)
+    pos = np.where(is_new, np.arange(c.shape[-1]), 0)
+    return np.maximum.accumulate(pos, axis=-1)
 
 
 def stacked_features(first: np.ndarray, p: np.ndarray, lens: np.ndarray) -> np.ndarray:
     """Second-stage features: the first-stage ones plus the first-stage probabilities of the line,
     its neighbours and windows around it, the page's mean, and the main-region position."""
     n, k = first.shape
-    out = np.empty((n, k + STACKED_EXTRA))
-    out[:, :k] = first
-    out[:, k] = p
-    for j, shift in enumerate(SHIFTS, start=k + 1):
-        _shift_into(out[:, j], p, shift)
+    rows = np.empty((k + STACKED_EXTRA, n))
+    rows[:k] = first.T
+    stacked_rows_into(rows[k:], p, lens)
+    return rows.T
+
+
+def stacked_rows_into(out: np.ndarray, p: np.ndarray, lens: np.ndarray) -> None:
+    """Write the STACKED_EXTRA rows stacked_features adds into out."""
+    out[0] = p
+    for j, shift in enumerate(SHIFTS, start=1):
+        _shift_into(out[j], p, shift)
     widest = max(STACK_WINDOWS)
     sums = _padded_cumsum(p, widest)
-    j = k + 1 + len(SHIFTS)
+    j = 1 + len(SHIFTS)
     for half in STACK_WINDOWS:
-        _window_mean_into(out[:, j], sums, widest, half)
+        _window_mean_into(out[j], sums, widest, half)
         j += 1
     chars = np.maximum(lens, 1)
-    out[:, j] = (p @ chars) / chars.sum()
-    j += 1
-    for t in REGION_THRESHOLDS:
-        _region_into(out[:, j:j + 2], p, chars, t)
-        j += 2
-    return out
+    out[j] = (p @ chars) / chars.sum()
+    _regions_into(out[j + 1:], p, chars, REGION_THRESHOLDS)
 
 
 # Thresholds for the main-region search over first-stage probabilities.
@@ -326,3 +357,5 @@ STACK_WINDOWS = (2, 5, 15)
 # Columns stacked_features adds: the line, its neighbours, the windows, the page mean, and
 # inside/distance for each region.
 STACKED_EXTRA = 1 + len(SHIFTS) + len(STACK_WINDOWS) + 1 + 2 * len(REGION_THRESHOLDS)
+# First-stage features: base and context.
+N_FIRST = len(BASE_NAMES) + len(CONTEXT_NAMES)

@@ -16,6 +16,10 @@ hyphen): no text is invented or lost.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from .document import dump_lines
+
 # Lines shorter than this are never evidence of wrapping (menus, headings, list items).
 MIN_EVIDENCE_CHARS = 30
 # A dump needs at least this many such lines before its width is judged.
@@ -39,12 +43,12 @@ MIN_RUN_ON_SHARE = 0.25
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width the dump was hard-wrapped at, or None when it does not look hard-wrapped."""
-    lens = sorted(len(s) for s in lines if len(s) >= MIN_EVIDENCE_CHARS)
+    lens = sorted(n for n in map(len, lines) if n >= MIN_EVIDENCE_CHARS)
     if len(lens) < MIN_EVIDENCE_LINES:
         return None
     # The width is the longest line once the few unbreakable ones past it are set aside.
     cap = lens[int((len(lens) - 1) * (1 - MAX_OVER_SHARE))] * WIDTH_SLACK
-    width = max(n for n in lens if n <= cap)
+    width = lens[bisect_right(lens, cap) - 1]
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
     near = sum(1 for n in lens if _near(n, width))
@@ -56,10 +60,17 @@ def wrap_width(lines: list[str]) -> int | None:
 
 def reflow(text: str) -> str:
     """The dump with each hard-wrapped paragraph on one line; other dumps come back unchanged."""
-    lines = [line.strip() for line in text.splitlines()]
+    lines = dump_lines(text)
+    out = reflow_lines(lines)
+    return text if out is lines else "\n".join(out)
+
+
+def reflow_lines(lines: list[str]) -> list[str]:
+    """reflow() of a dump split by dump_lines(), as lines (the same list when nothing was joined),
+    so the Document is built without splitting the page a second time."""
     width = wrap_width(lines)
     if width is None:
-        return text
+        return lines
     out: list[str] = []
     last = 0  # length of the last physical line appended, 0 after a blank line
     for line in lines:
@@ -69,7 +80,7 @@ def reflow(text: str) -> str:
         else:
             out.append(line)
         last = len(line)
-    return "\n".join(out)
+    return out
 
 
 def _near(n: int, width: int) -> bool:

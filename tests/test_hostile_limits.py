@@ -203,7 +203,7 @@ def test_a_page_that_breaks_the_cleaner_is_one_line_naming_it(tmp_path, capsys, 
     def broken(*args, **kwargs):
         raise RuntimeError("simulated failure\nsecond line")
 
-    monkeypatch.setattr("cleaner.api.Document.from_text", broken)
+    monkeypatch.setattr("cleaner.api.Document.from_lines", broken)
     assert main(["clean", str(path)]) == 1
     err = capsys.readouterr().err
     assert err == (f"cleaner: error: {path}: unexpected RuntimeError: simulated failure "

@@ -4,7 +4,8 @@ import textwrap
 import pytest
 
 from cleaner import Cleaner
-from cleaner.reflow import reflow, wrap_width
+from cleaner.document import Document, dump_lines
+from cleaner.reflow import reflow, reflow_lines, wrap_width
 from tests.helpers import seeds
 from tests.test_invariants import assert_no_invented_text
 
@@ -84,3 +85,15 @@ def test_hard_wrapped_seeds_clean_to_their_expected_body(seed):
     assert result.text == expected.strip()
     assert result.title == meta["title"]
     assert_no_invented_text(page, result.text)
+
+
+@pytest.mark.parametrize("width", [None, 60, 78])
+def test_the_document_from_reflowed_lines_is_the_one_from_the_reflowed_text(width):
+    """The library builds the Document from the lines reflowing read, without joining and
+    splitting the page again: the blocks and gaps must be the same."""
+    lines = ["", ""] + MENU + [p for para in PARAGRAPHS for p in ("", "  ", para)] + ["", ""]
+    text = "\n".join(lines) if width is None else wrapped(lines, width)
+    split = dump_lines(text)
+    ours, theirs = Document.from_lines(reflow_lines(split)), Document.from_text(reflow(text))
+    assert (ours.texts, ours.gap_before) == (theirs.texts, theirs.gap_before)
+    assert (reflow_lines(split) is split) == (width is None)

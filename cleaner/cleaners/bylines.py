@@ -19,6 +19,8 @@ from .shape import next_kept
 _META_MAX_CHARS = 80
 # A bio is one or two sentences after the author box.
 _BIO_MAX_WORDS = 80
+# The letters metadata words start with.
+_METADATA_INITIALS = frozenset(word[0] for word in METADATA_FIRST_WORDS)
 
 
 class Bylines(Cleaner):
@@ -44,6 +46,11 @@ class Bylines(Cleaner):
     def _metadata_rule(text: str) -> str | None:
         if text.strip("()—– ").lower() in AGENCIES:
             return "agency-credit"
+        # The first word can only be a digit's or a metadata word when its first character is
+        # (lower-cased, it is the word's first character lower-cased): most lines stop here.
+        lead = text[0]
+        if not (lead.isdigit() or lead.lower() in _METADATA_INITIALS or lead.isspace()):
+            return None
         first = text.split(None, 1)[0].rstrip(":").lower()
         if not first:
             return None

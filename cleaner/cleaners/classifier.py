@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..document import Document
-from ..features import line_features, main_region, stacked_features
+from ..features import N_FIRST, main_region, page_rows, stacked_rows_into
 from ..model import LineModel, shipped_model
 from ..options import Options
 from .base import Cleaner
@@ -41,10 +41,11 @@ EDGE_HEADING_WORDS = 8
 def stage_probabilities(doc: Document, model: LineModel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """First- and second-stage probabilities that each block of the page is body text, and the
     blocks' lengths in characters."""
-    first, _ = line_features(doc, model.lexicon)
-    p1 = model.first.proba(first)
+    rows = page_rows(doc, model.lexicon)  # both stages' features in one buffer, a feature a row
+    p1 = model.first.proba(rows[:N_FIRST].T)
     lens = doc.facts().lens
-    return p1, model.second.proba(stacked_features(first, p1, lens)), lens
+    stacked_rows_into(rows[N_FIRST:], p1, lens)
+    return p1, model.second.proba(rows.T), lens
 
 
 def line_probabilities(doc: Document, model: LineModel) -> np.ndarray:

@@ -29,21 +29,16 @@ class Related(Cleaner):
     def apply(self, doc: Document, options: Options) -> None:
         texts = doc.texts
         n = len(texts)
-        # prose_after[i]: a kept body paragraph exists at or after block i.
-        prose_after = [False] * (n + 1)
-        seen_prose = False
-        dropped = doc.dropped
-        for i in range(n - 1, -1, -1):
-            if not seen_prose and dropped[i] is None and is_paragraph(texts[i]):
-                seen_prose = True
-            prose_after[i] = seen_prose
+        # The last kept body paragraph: a block at or before it has prose at or after it.
+        last_prose = next((i for i in range(n - 1, -1, -1)
+                           if doc.dropped[i] is None and is_paragraph(texts[i])), -1)
         i = 0
         while i < n:
             text = texts[i]
             if doc.dropped[i] is None and len(text) <= _MARKER_MAX_CHARS:
                 is_rail = bool(RAIL_MARKERS.match(text))
                 if is_rail or RELATED_MARKERS.match(text):
-                    if not prose_after[i + 1]:
+                    if i + 1 > last_prose:  # no prose after the marker
                         for j in range(i, n):
                             doc.drop(j, self.name, "rail-to-end" if is_rail else "related-to-end")
                         return
@@ -54,13 +49,15 @@ class Related(Cleaner):
                     and text.count(" ") < _INLINE_MAX_WORDS and not is_paragraph(text)):
                 doc.drop(i, self.name, "inline-teaser")
             i += 1
-        self._drop_trailing_headlines(doc, prose_after)
+        self._drop_trailing_headlines(doc, last_prose)
 
-    def _drop_trailing_headlines(self, doc: Document, prose_after: list[bool]) -> None:
-        """A headline with no prose anywhere after it heads nothing: it is a teaser."""
-        for i, text in enumerate(doc.texts):
-            if (doc.dropped[i] is None and not prose_after[i + 1] and is_headline_like(text)
-                    and not text[0].isdigit()):
+    def _drop_trailing_headlines(self, doc: Document, last_prose: int) -> None:
+        """A headline with no prose anywhere after it heads nothing: it is a teaser. (Only the
+        blocks from the last paragraph on have none after them.)"""
+        texts = doc.texts
+        for i in range(max(last_prose, 0), len(texts)):
+            text = texts[i]
+            if doc.dropped[i] is None and is_headline_like(text) and not text[0].isdigit():
                 doc.drop(i, self.name, "trailing-headline")
 
     def _drop_teasers(self, doc: Document, start: int) -> int:
