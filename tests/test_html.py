@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import html
 import json
 
 import pytest
@@ -115,6 +116,18 @@ def test_jsonld_article_body_replaces_a_truncated_extraction():
     markup = built("<article><p>" + PARAGRAPHS[0] + "</p><p>Subscribe to read the rest.</p></article>", head)
     body = flat(clean(markup).text)
     assert body.count(PARAGRAPHS[3]) == 3
+
+
+def test_markup_in_a_jsonld_article_body_is_neither_counted_nor_kept():
+    paragraphs = "".join(f'<div align="center"><img src="https://example.com/{n}.jpg" alt="">'
+                         f'<span class="caption">Photo {n}</span></div><p>{p}</p>'
+                         for n, p in enumerate(PARAGRAPHS))
+    head = ('<script type="application/ld+json">'
+            + json.dumps({"@type": "NewsArticle", "articleBody": html.escape(paragraphs)}) + "</script>")
+    markup = built("<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>", head)
+    body = clean(markup).text
+    assert "img" not in body and "&lt;" not in body and "<" not in body
+    assert flat(body) == flat("\n".join(PARAGRAPHS))
 
 
 def test_the_page_is_parsed_once_and_trafilatura_gets_the_tree(monkeypatch):
