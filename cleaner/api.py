@@ -11,7 +11,7 @@ from . import limits
 from .decode import decode, unwrap
 from .document import Document
 from .errors import ConfigError, InputError
-from .html.extract import extract as extract_html
+from .html.extract import drop_thin_body, extract as extract_html
 from .html.parse import SHALLOW_DEPTH, flatten
 from .options import KINDS, Options
 from .pipeline import Pipeline
@@ -104,6 +104,8 @@ class Cleaner:
         else:
             doc = Document.from_text(reflow(content), url=url, **meta)
         self.pipeline.run(doc, self.options)
+        if kind == "html":
+            drop_thin_body(doc)
         return CleanResult.from_document(doc, kind, truncated=truncated)
 
     def _html_site_rules(self, markup: str, meta: dict) -> dict:

@@ -39,6 +39,22 @@ def test_real_page_keeps_the_body_and_drops_the_chrome(case):
         assert flat(snippet) not in body
 
 
+SCRIPTED = json.loads((FIXTURES / "scripted.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", SCRIPTED, ids=[c["file"].split(".")[0] for c in SCRIPTED])
+def test_a_page_whose_content_scripts_draw_has_an_empty_body(case):
+    result = Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html")
+    assert result.text == ""
+    thin = [r for r in result.removed if r.cleaner == "extract"]
+    assert thin and all(r.rule == "thin-body" for r in thin)
+
+
+def test_a_short_real_body_is_kept():
+    markup = built("<article><p>" + PARAGRAPHS[0] + "</p></article>")
+    assert flat(clean(markup).text) == PARAGRAPHS[0]
+
+
 def test_title_comes_from_the_page_and_leaves_the_body():
     case = next(c for c in CASES if c["id"].startswith("14cc2a0c"))
     result = clean(page(case), url=case["url"])
