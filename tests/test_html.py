@@ -55,6 +55,22 @@ def test_a_short_real_body_is_kept():
     assert flat(clean(markup).text) == PARAGRAPHS[0]
 
 
+FEATURES = ["Hundreds of new tasks for the weekend", "Dozens of tricky questions for two",
+            "Challenges that last a whole week", "Quizzes and bonuses in every round"]
+
+
+def test_list_items_closing_an_html_body_are_body_though_a_dump_would_drop_them():
+    # In a text dump, headline-like lines with no prose after them are teasers; in HTML they are
+    # the extraction's list items (features, specifications) and stay.
+    markup = built("<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+                   + "<ul>" + "".join(f"<li>{f}</li>" for f in FEATURES) + "</ul></article>")
+    cleaner = Cleaner(site_rules=False)
+    html_body = cleaner.clean(markup, kind="html").text
+    assert all(f in html_body for f in FEATURES)
+    dump = cleaner.clean("\n".join(PARAGRAPHS + FEATURES), kind="text")
+    assert any(r.cleaner == "related" and r.text in FEATURES for r in dump.removed)
+
+
 def test_title_comes_from_the_page_and_leaves_the_body():
     case = next(c for c in CASES if c["id"].startswith("14cc2a0c"))
     result = clean(page(case), url=case["url"])

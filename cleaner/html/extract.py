@@ -64,6 +64,14 @@ _WORD = re.compile(r"\w+")
 _DECLARED_BODY_GAIN = 1.3
 # ...and only when it is real text, not a one-line summary.
 _DECLARED_BODY_MIN_CHARS = 500
+# Cleaners that run on text dumps only. In a flattened dump, menus, "Related" rails and doubled
+# teasers are lines among the body's lines, and these cleaners find them by their shape: runs of
+# short lines, headlines with no prose after them, repeated lines. On HTML the extraction has
+# already left the page's menus and rails out, and the same shapes are the body's list items,
+# table rows and headings (a product's specification rows, a listing's entries, a recipe's
+# repeated steps), which they would drop. Without them (block cleaners run on wcxb-dev's and aeb's
+# extracted blocks): wcxb-dev word F1 +0.010, aeb shingle F1 +0.002.
+DUMP_ONLY_CLEANERS = frozenset({"navigation", "related", "duplicates"})
 # A cleaned body of fewer words than this is no body but what is left of a page whose content
 # scripts draw ("You need to enable JavaScript to run this app.", a search box's placeholder, two
 # menu labels): such a page has nothing to keep. On wcxb-dev, where 16 such pages have an empty
