@@ -72,11 +72,12 @@ _DECLARED_BODY_MIN_CHARS = 500
 # repeated steps), which they would drop. Without them (block cleaners run on wcxb-dev's and aeb's
 # extracted blocks): wcxb-dev word F1 +0.010, aeb shingle F1 +0.002.
 DUMP_ONLY_CLEANERS = frozenset({"navigation", "related", "duplicates"})
-# A cleaned body of fewer words than this is no body but what is left of a page whose content
-# scripts draw ("You need to enable JavaScript to run this app.", a search box's placeholder, two
-# menu labels): such a page has nothing to keep. On wcxb-dev, where 16 such pages have an empty
-# gold body, 8 to 20 words all gain 0.003 to 0.005 word F1; aeb has no body this short.
-MIN_BODY_WORDS = 10
+# A cleaned body of fewer word characters than this (letters and digits: about ten English words,
+# counted so that scripts written without spaces are measured alike) is no body but what is left
+# of a page whose content scripts draw ("You need to enable JavaScript to run this app.", a search
+# box's placeholder, two menu labels): such a page has nothing to keep. On wcxb-dev, where 16 such
+# pages have an empty gold body, 40 to 100 all gain 0.004 to 0.005 word F1; aeb has no body this short.
+MIN_BODY_CHARS = 50
 
 
 def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str] = (),
@@ -153,9 +154,10 @@ def classified(tree, kept: list[str], kinds: list[str], declared: Declared,
 
 
 def drop_thin_body(doc: Document) -> None:
-    """Drop every kept block of a cleaned HTML page whose body holds under `MIN_BODY_WORDS` words."""
+    """Drop every kept block of a cleaned HTML page whose body holds under `MIN_BODY_CHARS` word
+    characters."""
     kept = doc.kept()
-    if kept and _words([doc.texts[i] for i in kept]) < MIN_BODY_WORDS:
+    if kept and sum(len(w) for i in kept for w in _WORD.findall(doc.texts[i])) < MIN_BODY_CHARS:
         doc.drop_each(((i, "thin-body") for i in kept), "extract")
 
 
