@@ -17,6 +17,10 @@ path: product, listing, service, forum and documentation pages), the classifier'
 replaces the extraction when it holds `CLASSIFIER_GAIN` times the extraction's words: there
 trafilatura, tuned for articles, often keeps one section of a page whose body is many.
 
+The block cleaners then run on the blocks, except those made for flattened dumps
+(`DUMP_ONLY_CLEANERS`), and a body left with almost no text (`MIN_BODY_CHARS`) is dropped whole:
+`drop_thin_body`, which the pipeline's caller applies after the cleaners.
+
 trafilatura is called without its metadata pass and without comments: the title and the JSON-LD
 body are read here from the same tree for a fraction of the cost, and reader comments are not body.
 trafilatura works on a copy of the tree it is handed (it edits the tree while extracting), which is

@@ -21,10 +21,11 @@ _JSONLD_MAX_CHARS = 1_000_000
 _JSONLD_PATH = './/script[@type="application/ld+json"]'
 # Some publishers put the body's HTML into articleBody, raw or entity-escaped ("&lt;p&gt;").
 _ESCAPED_MARKUP = re.compile(r"&lt;/?[a-zA-Z]")
-# Tags that end a paragraph: they become line breaks; every other tag is removed.
+# Tags that end a paragraph: they become line breaks; every other tag is removed. A tag runs to the
+# next ">" before any other "<", so a stray "<" costs one short scan, never one to the end.
 _BREAKING_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|blockquote|figure|figcaption|"
-                           r"section|article|body|pre)\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+                           r"section|article|body|pre)\b[^<>]*>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
 def _clean(text: str | None) -> str:
