@@ -11,7 +11,7 @@ from . import limits
 from .decode import decode, unwrap
 from .document import Document, dump_lines
 from .errors import ConfigError, InputError
-from .html.extract import extract as extract_html
+from .html.extract import DUMP_ONLY_CLEANERS, drop_thin_body, extract as extract_html
 from .html.parse import SHALLOW_DEPTH, flatten
 from .options import KINDS, Options
 from .pipeline import Pipeline
@@ -68,6 +68,9 @@ class Cleaner:
                     if folders else base.registry
         self.options = Options(**{**base.__dict__, "disable": disabled, "site_rules": use_rules,
                                   "registry": registry})
+        # HTML pages skip the cleaners made for flattened dumps (see DUMP_ONLY_CLEANERS).
+        self._html_options = Options(**{**self.options.__dict__,
+                                        "disable": disabled | DUMP_ONLY_CLEANERS})
 
     @property
     def cleaner_names(self) -> tuple[str, ...]:
@@ -103,7 +106,11 @@ class Cleaner:
             doc = _extract_html(content, url, meta, self._html_site_rules(content, meta))
         else:
             doc = Document.from_lines(reflow_lines(dump_lines(content)), url=url, **meta)
-        self.pipeline.run(doc, self.options)
+        if kind == "html":
+            self.pipeline.run(doc, self._html_options)
+            drop_thin_body(doc)
+        else:
+            self.pipeline.run(doc, self.options)
         return CleanResult.from_document(doc, kind, truncated=truncated)
 
     def _html_site_rules(self, markup: str, meta: dict) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import html
 import json
 
 import pytest
@@ -36,6 +37,38 @@ def test_real_page_keeps_the_body_and_drops_the_chrome(case):
         assert flat(snippet) in body
     for snippet in case["drop"]:
         assert flat(snippet) not in body
+
+
+SCRIPTED = json.loads((FIXTURES / "scripted.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", SCRIPTED, ids=[c["file"].split(".")[0] for c in SCRIPTED])
+def test_a_page_whose_content_scripts_draw_has_an_empty_body(case):
+    result = Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html")
+    assert result.text == ""
+    thin = [r for r in result.removed if r.cleaner == "extract"]
+    assert thin and all(r.rule == "thin-body" for r in thin)
+
+
+def test_a_short_real_body_is_kept():
+    markup = built("<article><p>" + PARAGRAPHS[0] + "</p></article>")
+    assert flat(clean(markup).text) == PARAGRAPHS[0]
+
+
+FEATURES = ["Hundreds of new tasks for the weekend", "Dozens of tricky questions for two",
+            "Challenges that last a whole week", "Quizzes and bonuses in every round"]
+
+
+def test_list_items_closing_an_html_body_are_body_though_a_dump_would_drop_them():
+    # In a text dump, headline-like lines with no prose after them are teasers; in HTML they are
+    # the extraction's list items (features, specifications) and stay.
+    markup = built("<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+                   + "<ul>" + "".join(f"<li>{f}</li>" for f in FEATURES) + "</ul></article>")
+    cleaner = Cleaner(site_rules=False)
+    html_body = cleaner.clean(markup, kind="html").text
+    assert all(f in html_body for f in FEATURES)
+    dump = cleaner.clean("\n".join(PARAGRAPHS + FEATURES), kind="text")
+    assert any(r.cleaner == "related" and r.text in FEATURES for r in dump.removed)
 
 
 def test_title_comes_from_the_page_and_leaves_the_body():
@@ -115,6 +148,18 @@ def test_jsonld_article_body_replaces_a_truncated_extraction():
     markup = built("<article><p>" + PARAGRAPHS[0] + "</p><p>Subscribe to read the rest.</p></article>", head)
     body = flat(clean(markup).text)
     assert body.count(PARAGRAPHS[3]) == 3
+
+
+def test_markup_in_a_jsonld_article_body_is_neither_counted_nor_kept():
+    paragraphs = "".join(f'<div align="center"><img src="https://example.com/{n}.jpg" alt="">'
+                         f'<span class="caption">Photo {n}</span></div><p>{p}</p>'
+                         for n, p in enumerate(PARAGRAPHS))
+    head = ('<script type="application/ld+json">'
+            + json.dumps({"@type": "NewsArticle", "articleBody": html.escape(paragraphs)}) + "</script>")
+    markup = built("<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>", head)
+    body = clean(markup).text
+    assert "img" not in body and "&lt;" not in body and "<" not in body
+    assert flat(body) == flat("\n".join(PARAGRAPHS))
 
 
 def test_the_page_is_parsed_once_and_trafilatura_gets_the_tree(monkeypatch):

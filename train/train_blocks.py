@@ -2,7 +2,7 @@
 
     python train/train_blocks.py --set NAME HTML.jsonl.gz GOLD.jsonl.gz [--set ...] \
         [--holdout NAME HTML.jsonl.gz GOLD.jsonl.gz] [--out cleaner/models/blocks.npz] \
-        [--folds 5] [--cache FILE]
+        [--folds 5] [--cache FILE] [--preds FILE.jsonl] [--max-rows N]
 
 Every page is parsed and extracted as the HTML path does (trafilatura's gears), then every block
 of the whole page gets its DOM features (cleaner/html/blocks.py) and a label from aligning the
@@ -91,6 +91,12 @@ def fit_mlp(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: tuple[int, ...]
     return fit(x, y, w, hidden, epochs=EPOCHS, l2=L2, seed=SEED, max_rows=MAX_ROWS)
 
 
+def set_max_rows(rows: int) -> None:
+    """Change how many blocks stage one fits (`--max-rows`)."""
+    global MAX_ROWS
+    MAX_ROWS = rows
+
+
 def rows(pages: list[dict], key: str = "x"):
     return (np.vstack([p[key] for p in pages]), np.concatenate([p["y"] for p in pages]),
             np.concatenate([p["w"] for p in pages]))
@@ -137,10 +143,13 @@ def main(argv=None) -> None:
     ap.add_argument("--out", default="cleaner/models/blocks.npz")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--max-rows", type=int, default=MAX_ROWS,
+                    help=f"stage one fits at most this many blocks, drawn at random ({MAX_ROWS:,})")
     ap.add_argument("--cache", help="pickle of the prepared pages: read when present, else written")
     ap.add_argument("--preds", help="also write the held-out bodies (JSONL: set, id, type, "
                                     "classifier, extraction) here, to study choices between them")
     args = ap.parse_args(argv)
+    set_max_rows(args.max_rows)
 
     start = time.time()
     if args.cache and Path(args.cache).exists():

@@ -4,6 +4,7 @@ script elements, in place of trafilatura's full metadata pass (dates, authors, c
 costs more than the rest of the cleaning and gives nothing the body needs."""
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Collection
@@ -18,6 +19,13 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|–—·»:]\s+|\s+-\s+")
 # JSON-LD with more than this many characters is not parsed: a body-sized blob is all we want.
 _JSONLD_MAX_CHARS = 1_000_000
 _JSONLD_PATH = './/script[@type="application/ld+json"]'
+# Some publishers put the body's HTML into articleBody, raw or entity-escaped ("&lt;p&gt;").
+_ESCAPED_MARKUP = re.compile(r"&lt;/?[a-zA-Z]")
+# Tags that end a paragraph: they become line breaks; every other tag is removed. A tag runs to the
+# next ">" before any other "<", so a stray "<" costs one short scan, never one to the end.
+_BREAKING_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|blockquote|figure|figcaption|"
+                           r"section|article|body|pre)\b[^<>]*>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
 def _clean(text: str | None) -> str:
@@ -88,9 +96,23 @@ def read_jsonld(tree: HtmlElement) -> Declared:
             elif isinstance(kind, list):
                 types.update(k for k in kind if isinstance(k, str))
             text = item.get("articleBody")
-            if isinstance(text, str) and text.strip() and (body is None or len(text.strip()) > len(body)):
-                body = text.strip()
+            if isinstance(text, str):
+                text = plain_text(text)
+                if text and (body is None or len(text) > len(body)):
+                    body = text
     return Declared(body, frozenset(types))
+
+
+def plain_text(body: str) -> str:
+    """A declared body as text, one paragraph a line: markup a publisher left in it (raw or
+    entity-escaped) is removed, block tags becoming line breaks, so that tags and image URLs
+    neither count towards its length nor reach the output."""
+    if _ESCAPED_MARKUP.search(body):
+        body = html.unescape(body)
+    if "<" in body and _TAG.search(body):
+        body = _TAG.sub("", _BREAKING_TAG.sub("\n", body))
+        body = html.unescape(body)
+    return body.strip()
 
 
 def _objects(data):
