@@ -83,13 +83,21 @@ def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[in
 
 
 def _beside_body(doc: Document, believed: np.ndarray, i: int) -> bool:
-    """Whether the nearest kept line before or after line i is a full paragraph the second stage
-    believes."""
+    """Whether the nearest kept line before line i, or the nearest after it past short headings
+    (a lede, then "Key facts", then the body), is a full paragraph the second stage believes.
+    Backwards nothing is looked past: a reader's name between the body and a comment ends it."""
     texts, dropped = doc.texts, doc.dropped
-    for steps in (range(i - 1, -1, -1), range(i + 1, len(texts))):
-        j = next((j for j in steps if dropped[j] is None and texts[j].strip()), None)
-        if j is not None and believed[j] and is_paragraph(texts[j]):
-            return True
+    for j in range(i - 1, -1, -1):
+        if dropped[j] is None:
+            if believed[j] and is_paragraph(texts[j]):
+                return True
+            break
+    for j in range(i + 1, len(texts)):
+        if dropped[j] is None:
+            if is_paragraph(texts[j]):
+                return bool(believed[j])
+            if len(texts[j].split()) > EDGE_HEADING_WORDS:
+                break
     return False
 
 
