@@ -16,6 +16,7 @@ hyphen): no text is invented or lost.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .document import dump_lines
@@ -24,6 +25,9 @@ from .document import dump_lines
 MIN_EVIDENCE_CHARS = 30
 # A dump needs at least this many such lines before its width is judged.
 MIN_EVIDENCE_LINES = 8
+# Lines that are no evidence of the width either: list items, table rows and headings (html2text
+# leaves them unwrapped, so they run past the width) and lines holding a URL (unbreakable).
+NOT_EVIDENCE = re.compile(r"^(?:\d{1,3}[.)]|[*+|-]|#+)\s|://")
 # Widths dumpers wrap at; wider "widths" are just long paragraphs.
 MIN_WIDTH, MAX_WIDTH = 40, 160
 # A wrapped line ends within this many characters of the width (the next word did not fit).
@@ -43,7 +47,8 @@ MIN_RUN_ON_SHARE = 0.25
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width the dump was hard-wrapped at, or None when it does not look hard-wrapped."""
-    lens = sorted(n for n in map(len, lines) if n >= MIN_EVIDENCE_CHARS)
+    lens = sorted(len(s) for s in lines
+                  if len(s) >= MIN_EVIDENCE_CHARS and not NOT_EVIDENCE.search(s))
     if len(lens) < MIN_EVIDENCE_LINES:
         return None
     # The width is the longest line once the few unbreakable ones past it are set aside.

@@ -186,3 +186,27 @@ def test_full_paragraphs_next_to_the_main_region_join_it_unless_both_stages_rule
 def test_a_one_line_page_keeps_its_line():
     assert Cleaner().clean("Just one line of text that is a sentence.", kind="text").text == \
         "Just one line of text that is a sentence."
+
+
+def test_a_doubted_paragraph_in_the_region_stays_only_beside_believed_body(monkeypatch):
+    import cleaner.cleaners.classifier as classifier
+    comment = ("I think we'll see similar updates to what the larger model received, and a slimmer "
+               "bezel makes sense along with the new keyboard.")
+    reply = ("Different chassis with different engineering, and that extra thickness is part of what "
+             "is necessary for the new keyboard.")
+    doc = Document.from_text(page([PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], "PickUrPoison",
+                                   comment, "falkon-engine", reply]))
+    # Lines 2 (the body's last paragraph), 4 and 6 (readers' comments) are paragraphs both stages
+    # doubt, inside the main region (every line: p1 is 0.3 or more).
+    p1 = np.array([0.9, 0.9, 0.3, 0.4, 0.3, 0.4, 0.3])
+    p2 = np.array([0.9, 0.9, 0.1, 0.3, 0.1, 0.3, 0.1])
+    lens = doc.facts().lens
+    monkeypatch.setattr(classifier, "stage_probabilities", lambda d, m: (p1, p2, lens))
+    gone = {i for i, _ in classifier.verdicts(doc, None, 0.5)}
+    assert 2 not in gone, "the body's last paragraph sits next to a believed one"
+    assert {3, 4, 5, 6} <= gone, "the comments sit among names"
+    # Near miss: a doubted lede, then a short heading, then the believed body: the lede stays.
+    doc = Document.from_text(page([comment, "Key facts", PARAGRAPHS[0], PARAGRAPHS[1]]))
+    p1, p2 = np.array([0.3, 0.6, 0.9, 0.9]), np.array([0.1, 0.6, 0.9, 0.9])
+    lens = doc.facts().lens
+    assert 0 not in {i for i, _ in classifier.verdicts(doc, None, 0.5)}

@@ -43,6 +43,22 @@ def test_a_word_broken_at_its_hyphen_is_joined_whole():
         assert reflow(text).splitlines() == lines
 
 
+def test_unwrapped_list_items_and_links_do_not_hide_the_width():
+    # html2text wraps paragraphs at 78 but leaves list items, headings and links whole, so they
+    # run past the width; they are no evidence of it, and the paragraphs are still joined.
+    items = [f"{n}. Teaser headline number {n} about the library, the council and the reading room "
+             f"Teaser headline number {n} about the library" for n in range(1, 6)]
+    links = ["### Related coverage of the library's new opening hours in the city centre today",
+             "Source: https://example.com/news/2019/11/19/library-opening-hours-extended-council-vote"]
+    lines = MENU + [p for para in PARAGRAPHS for p in ("", para)] + [""] + items + links
+    text = wrapped(lines[:-len(items) - len(links)], 78) + "\n" + "\n".join(items + links)
+    assert wrap_width(text.splitlines()) == 78
+    assert reflow(text).splitlines() == lines
+    # Near miss: the same long lines with unwrapped paragraphs are not read as wrapped.
+    plain = "\n".join(MENU + PARAGRAPHS + items + links)
+    assert reflow(plain) == plain
+
+
 def test_unwrapped_dumps_are_returned_unchanged():
     for _, text, _, _ in seeds():
         assert reflow(text) == text

@@ -59,9 +59,11 @@ def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[in
     Outside the main region a line is body only if the second stage says so. Inside it, the body
     is taken to be contiguous: a line stays when either stage says body (the second stage,
     which sees the region's edges, tends to doubt the first paragraph and short subheadings) or
-    when it reads as a full paragraph; so do the full paragraphs that directly precede or follow
-    it, unless both stages are nearly sure they are not body. The region itself always stays
-    when nothing else would."""
+    when it is a full paragraph whose nearest kept neighbour is a paragraph the second stage
+    believes (a body's doubted last paragraph sits next to the body; reader comments, newsletter
+    blurbs and teaser summaries are prose too, but sit among names, dates and headlines); so do
+    the full paragraphs that directly precede or follow it, unless both stages are nearly sure
+    they are not body. The region itself always stays when nothing else would."""
     p1, p2, lens = stage_probabilities(doc, model)
     either = np.maximum(p1, p2)
     lo, hi = main_region(either, lens, REGION_THRESHOLD)
@@ -70,7 +72,7 @@ def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[in
     out = [(i, OUTSIDE) for i in np.flatnonzero(low[:lo]).tolist()]
     texts = doc.texts
     for i in (np.flatnonzero(low[lo:hi + 1] & (either[lo:hi + 1] < threshold)) + lo).tolist():
-        if not is_paragraph(texts[i]):
+        if not (is_paragraph(texts[i]) and _beside_body(doc, ~low, i)):
             out.append((i, f"p={p2[i]:.2f}"))
     out += [(i, OUTSIDE) for i in (np.flatnonzero(low[hi + 1:]) + hi + 1).tolist()]
     dropped = doc.dropped
@@ -79,6 +81,25 @@ def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[in
         # the main region is still the best guess at the body, so it stays.
         return [(i, reason) for i, reason in out if not lo <= i <= hi]
     return out
+
+
+def _beside_body(doc: Document, believed: np.ndarray, i: int) -> bool:
+    """Whether the nearest kept line before line i, or the nearest after it past short headings
+    (a lede, then "Key facts", then the body), is a full paragraph the second stage believes.
+    Backwards nothing is looked past: a reader's name between the body and a comment ends it."""
+    texts, dropped = doc.texts, doc.dropped
+    for j in range(i - 1, -1, -1):
+        if dropped[j] is None:
+            if believed[j] and is_paragraph(texts[j]):
+                return True
+            break
+    for j in range(i + 1, len(texts)):
+        if dropped[j] is None:
+            if is_paragraph(texts[j]):
+                return bool(believed[j])
+            if len(texts[j].split()) > EDGE_HEADING_WORDS:
+                break
+    return False
 
 
 def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int) -> tuple[int, int]:
