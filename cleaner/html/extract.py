@@ -39,7 +39,7 @@ from ..document import Document
 from .blocks import PAGE_TYPES, page_blocks
 from .classifier import THRESHOLD, shipped_model
 from .metadata import Declared, og_type, page_title, read_jsonld
-from .parse import parse
+from .parse import parse, separate_blocks
 from .selectors import drop_matching, select_body
 
 # Tags trafilatura's XML output uses for blocks, mapped to our block kinds.
@@ -102,6 +102,7 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     word F1 (`bench/site_learning.py --kinds html`, by example).
     """
     tree = parse(markup)
+    separate_blocks(tree)
     title = page_title(tree)
     declared = read_jsonld(tree)
     if drop_selectors:
