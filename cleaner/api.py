@@ -101,17 +101,27 @@ class Cleaner:
         parts = self.options.max_tags if kind == "html" else self.options.max_lines
         content, cut = limits.cut_text(content, kind, self.options.max_chars, parts, size)
         truncated = "; ".join(note for note in (cut, truncated) if note) or None
+        doc = self.run_cleaners(self.document(content, kind, url=url, site=site, date=date), kind)
+        return CleanResult.from_document(doc, kind, truncated=truncated)
+
+    def document(self, content: str, kind: str, *, url: str | None = None, site: str | None = None,
+                 date: str | None = None) -> Document:
+        """The blocks the cleaners will see in a decoded page of a known kind: the blocks extracted
+        from HTML (with a known site's selectors), or a text dump's lines, reflowed."""
         meta = {"site": site or site_from_url(url), "date": date}
         if kind == "html":
-            doc = _extract_html(content, url, meta, self._html_site_rules(content, meta))
-        else:
-            doc = Document.from_lines(reflow_lines(dump_lines(content)), url=url, **meta)
+            return _extract_html(content, url, meta, self._html_site_rules(content, meta))
+        return Document.from_lines(reflow_lines(dump_lines(content)), url=url, **meta)
+
+    def run_cleaners(self, doc: Document, kind: str) -> Document:
+        """The pipeline over a page's blocks. HTML skips the cleaners made for flattened dumps, and
+        an HTML body left near-empty goes whole."""
         if kind == "html":
             self.pipeline.run(doc, self._html_options)
             drop_thin_body(doc)
         else:
             self.pipeline.run(doc, self.options)
-        return CleanResult.from_document(doc, kind, truncated=truncated)
+        return doc
 
     def _html_site_rules(self, markup: str, meta: dict) -> dict:
         """The known site's selectors for extraction. Fills meta["date"] from the page's own

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
 from urllib.parse import urlsplit
 
 import trafilatura

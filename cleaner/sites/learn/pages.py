@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from ...api import site_from_url
-from ...document import Document
 from ..dates import html_date, parse_day
 from ..registry import Registry
 from .cluster import cluster_pages
@@ -21,19 +20,15 @@ def _norm(text: str) -> str:
 
 def read_page(content: str, kind: str, url: str | None = None, judge: bool = True
               ) -> tuple[tuple[str, ...], tuple[bool, ...] | None]:
-    """The blocks the cleaners will see (a dump's lines, or the blocks extracted from HTML) and,
-    with `judge`, which of them the generic cleaners keep: learning from repetition trusts the
+    """The blocks the cleaners will see (a dump's reflowed lines, or the blocks extracted from HTML)
+    and, with `judge`, which of them the generic cleaners keep: learning from repetition trusts the
     site's own pages only where the generic verdict leaves room for a rule (`_generic_check`)."""
-    if kind == "html":
-        from ...html.extract import extract
-        doc = extract(content, url=url)
-    else:
-        doc = Document.from_text(content, url=url)
+    cleaner = _generic_cleaner()
+    doc = cleaner.document(content, kind, url=url)
     lines = tuple(_norm(t) for t in doc.texts)
     if not judge:
         return lines, None
-    cleaner = _generic_cleaner()
-    cleaner.pipeline.run(doc, cleaner.options)
+    cleaner.run_cleaners(doc, kind)
     return lines, tuple(d is None for d in doc.dropped)
 
 
