@@ -17,6 +17,7 @@ from ..phrases import (COMMENT_CHROME, COMMENT_CHROME_MAX_WORDS, COMMENT_CHROME_
                        LABEL_BULLETS)
 from .base import Cleaner
 
+
 class Comments(Cleaner):
     name = "comments"
 

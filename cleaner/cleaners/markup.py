@@ -41,7 +41,7 @@ class Markup(Cleaner):
                 doc.trim(i, 0, lead.end(), self.name, "leading-marks")
                 text = doc.texts[i]
             wrap = EMPHASIS_WRAP.match(text)
-            if wrap and text:
+            if wrap:
                 n = len(wrap.group(1))
                 doc.trim(i, len(text) - n, len(text), self.name, "emphasis")
                 doc.trim(i, 0, n, self.name, "emphasis")
