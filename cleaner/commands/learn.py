@@ -32,13 +32,18 @@ def add_threshold_options(parser: argparse.ArgumentParser) -> None:
                         help="by repetition: a page that would lose more than this share of its body "
                              "to learned lines is a copy of another page, and supports no rule "
                              "(default: %(default)s)")
+    parser.add_argument("--tail-share", type=share, default=d.tail_share, metavar="F",
+                        help="by repetition: a recurring line the generic cleaners drop is a cut marker "
+                             "where they keep at most this share of every page's body after it "
+                             "(default: %(default)s)")
 
 
 def learn_options(args: argparse.Namespace):
     from ..sites.learn import LearnOptions
     return LearnOptions(min_pages=args.min_pages, min_support=args.min_support, min_share=args.min_share,
                         fingerprint_share=args.fingerprint_share, generic_drop_share=args.generic_drop_share,
-                        prose_share=args.prose_share, max_body_share=args.max_body_share)
+                        prose_share=args.prose_share, max_body_share=args.max_body_share,
+                        tail_share=args.tail_share)
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from cleaner import Cleaner
 from cleaner.options import Options
-from cleaner.sites.learn import (LearnOptions, body_flags, group_pages, learn_from_records, learned_registry,
+from cleaner.sites.learn import (LearnOptions, Page, body_flags, group_pages, learn_by_repetition,
+                                 learn_from_records, learned_registry,
                                  to_toml)
 from cleaner.sites.load import load_text
 from tests.helpers import seeds
@@ -232,3 +233,33 @@ def test_by_repetition_learns_a_long_recurring_paragraph_but_not_a_story_printed
     copy = dict(repeating(0), id="copy", url="https://www.dailyexample.com/print/0")
     learned = learn_from_records([repeating(0), copy], options=LearnOptions(min_pages=2))
     assert not {line for s in learned for line, _ in s.drop_lines} & set(story(0))
+
+
+def teaser_page(n: int, heading: str = "More World") -> Page:
+    """A page as learning sees it: the generic cleaners keep the story, drop the heading of the
+    teaser list under it, and keep one of its teasers (short, headline-like, new on every page)."""
+    body = [line.replace("council", who) for who in ("council", "mayor", "committee") for line in story(n)]
+    teasers = [f"Teaser {n}-{k}: the {TOPICS[(n + k) % len(TOPICS)]} story you missed" for k in range(3)]
+    lines = HEADER + body + [heading] + teasers + FOOTER
+    generic = ([False] * len(HEADER) + [True] * len(body) + [False, True, False, False]
+               + [False] * len(FOOTER))
+    return Page(site="dailyexample.com", lines=lines, generic=generic)
+
+
+def test_by_repetition_learns_the_heading_of_a_teaser_list_as_a_cut_marker():
+    pages = [teaser_page(n) for n in range(4)]
+    (marker,) = learn_by_repetition("dailyexample.com", pages).cut_from
+    assert marker == ("More World", 4)
+    # Not where a page keeps a story's paragraph after the line: it may be a mid-story interstitial.
+    at = pages[3].lines.index("More World")
+    pages[3].lines[at - 2], pages[3].lines[at] = "More World", pages[3].lines[at - 2]
+    pages[3].generic[at - 2], pages[3].generic[at] = False, True
+    assert learn_by_repetition("dailyexample.com", pages).cut_from == []
+    # Nor where the generic cleaners keep the line itself: a heading of the site's stories.
+    pages = [teaser_page(n, "Conclusion") for n in range(4)]
+    for page in pages:
+        page.generic[page.lines.index("Conclusion")] = True
+    assert learn_by_repetition("dailyexample.com", pages).cut_from == []
+    # And not from a line on some of the pages only: those may be another layout.
+    pages = [teaser_page(n) for n in range(4)] + [teaser_page(4, "Elsewhere")]
+    assert learn_by_repetition("dailyexample.com", pages).cut_from == []

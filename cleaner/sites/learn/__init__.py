@@ -6,6 +6,8 @@ By example, a line is boilerplate when it was removed on several pages of the si
 none; a cut marker is a line on every page that comes only after the body ends (or, for
 `cut_until`, before it starts), on two pages at least. By repetition, a line is boilerplate when it recurs on many of
 one site's pages: article text rarely repeats across a site's pages, menus and footers always do.
+A recurring line the generic cleaners drop, after which they keep only a sliver of every page, is
+a cut marker (the heading of a teaser list or of comments).
 CCNet's line deduplication does the same over the whole crawl, ignoring which site a line is from;
 grouping by site lets a threshold mean "most of this site's pages" instead of "twice anywhere".
 And the generic cleaners' verdict on the same pages is the check: a rule is learned only for what

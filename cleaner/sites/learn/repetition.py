@@ -1,8 +1,11 @@
 """Learning from repetition: rules from a batch's pages alone. A line recurring on most of one
 site's pages is boilerplate (article text rarely repeats across a site, menus and footers always
-do), where the generic cleaners' verdict on the same pages leaves room for a rule."""
+do), where the generic cleaners' verdict on the same pages leaves room for a rule. A recurring
+line after which they keep only a tail of every page is a cut marker: the heading of a teaser list
+or of comments, whose items change from page to page and so never recur themselves."""
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Container
 
@@ -27,7 +30,54 @@ def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = Le
     learned = new_site(site, pages, "repetition")
     candidates = [(l, counts[l]) for l in recurring if in_runs[l] >= need]
     learned.drop_lines = sorted(_generic_check(candidates, pages, need, options), key=lambda x: (-x[1], x[0]))
+    marker_need = max(need, options.region_min_pages, math.ceil(options.marker_share * len(pages)))
+    learned.cut_from = _cut_markers(pages, recurring, marker_need, options)
     return learned
+
+
+def _cut_markers(pages: list[Page], recurring: set[str], need: int,
+                 options: LearnOptions) -> list[tuple[str, int]]:
+    """Recurring lines after whose first occurrence the generic cleaners keep at most `tail_share`
+    of the body on every page holding them, and something on at least one (else the rule changes
+    nothing); of those, per page the earliest, which cuts the most, with its support."""
+    if any(p.generic is None for p in pages):
+        return []
+    valid: Counter = Counter()
+    broken: set[str] = set()
+    firsts: list[dict[str, int]] = []
+    room: set[str] = set()
+    for page in pages:
+        tails, total = _kept_after(page)
+        first: dict[str, int] = {}
+        for i, line in enumerate(page.lines):
+            if line in recurring and len(line) <= MAX_LINE_CHARS:
+                first.setdefault(line, i)
+        firsts.append(first)
+        for line, i in first.items():
+            # A heading the generic cleaners keep ("Conclusion", "Specifications") is the body's own.
+            if total and not page.generic[i] and tails[i] <= options.tail_share * total:
+                valid[line] += 1
+                if tails[i]:
+                    room.add(line)
+            else:
+                broken.add(line)
+    good = {l: n for l, n in valid.items() if n >= need and l not in broken and l in room}
+    chosen: Counter = Counter()
+    for first in firsts:
+        here = [(i, l) for l, i in first.items() if l in good]
+        if here:
+            chosen[min(here)[1]] += 1
+    return sorted(((l, good[l]) for l in chosen), key=lambda x: (-x[1], x[0]))
+
+
+def _kept_after(page: Page) -> tuple[list[int], int]:
+    """For each line, the characters the generic cleaners keep after it; and all they keep."""
+    tails, after = [0] * len(page.lines), 0
+    for i in range(len(page.lines) - 1, -1, -1):
+        tails[i] = after
+        if page.generic[i]:
+            after += len(page.lines[i])
+    return tails, after
 
 
 def _generic_check(candidates: list[tuple[str, int]], pages: list[Page], need: int,

@@ -46,6 +46,10 @@ class LearnOptions:
     # A line the generic cleaners drop on every page holding it changes nothing but the classifier's
     # view of the page (removed early, it shifts positions and neighbours): not learned.
     learn_redundant: bool = False
+    # By repetition, a recurring line is a cut marker ("More World", "Our Latest Stories") where,
+    # on every page holding it, the generic cleaners keep at most this share of the page's body
+    # after it: what they keep there is the teaser list the heading opens, not the story.
+    tail_share: float = 0.1
 
     def support_needed(self, pages: int) -> int:
         return max(self.min_support, math.ceil(self.min_share * pages))
