@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 import numpy as np
 
+from . import accel
 from .document import Document
 from .lines import (DIGIT, LETTER, LOWER, PAUSE_PUNCT, QUOTE, STOP_PUNCT, SYMBOL, UPPER, LineFacts,
                     char_tables)
@@ -63,6 +64,12 @@ class Lexicon:
         self.known = self.weight != 0
         self.is_stop = np.array([w in stops for w in vocab], dtype=bool)
         self.hashed = HashIndex(vocab[1:], range(1, len(vocab)))
+        h = self.hashed
+        classes, folded = char_tables()
+        # What the C accelerator reads (cleaner/_c/linefeatures.c, in its order): the code-point
+        # tables and the hash index with the per-word arrays.
+        self.accel_tables = (classes.astype(np.uint8), folded, h._slot_hash, h._slot_id, h._shared,
+                             h._hashes, h._ids, self.weight, self.known, self.is_stop)
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +136,10 @@ def _base_rows(doc: Document, lexicon: Lexicon, x: np.ndarray) -> None:
     texts = doc.texts
     n = len(texts)
     facts = doc.facts()
+    fast = accel.linefeatures
+    if fast is not None and fast.base_rows(texts, facts.repeats, doc.dropped, doc.gap_before,
+                                           lexicon.accel_tables, x):
+        return
     lens, counts, words4, (first_cls, last_cls, before_last), lex, known = _char_counts(facts, lexicon)
     n_words = words4.sum(axis=1)
     n_stop = words4[:, 1] + words4[:, 3]
