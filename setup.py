@@ -9,6 +9,8 @@ from setuptools import Extension, setup
 ACCELERATORS = [
     Extension("cleaner._linefeatures", ["cleaner/_c/linefeatures.c"], depends=["cleaner/_c/buffers.h"],
               optional=True),
+    Extension("cleaner._pagecontext", ["cleaner/_c/pagecontext.c"], depends=["cleaner/_c/buffers.h"],
+              optional=True),
     Extension("cleaner._linescan", ["cleaner/_c/linescan.c"], optional=True),
 ]
 

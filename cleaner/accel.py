@@ -15,7 +15,8 @@ from types import ModuleType
 
 PURE_PYTHON_ENV = "CLEANER_PURE_PYTHON"
 # The accelerators, by the attribute each is reached by.
-MODULES = {"linefeatures": "cleaner._linefeatures", "linescan": "cleaner._linescan"}
+MODULES = {"linefeatures": "cleaner._linefeatures", "pagecontext": "cleaner._pagecontext",
+           "linescan": "cleaner._linescan"}
 
 
 def pure_python_forced() -> bool:
@@ -32,6 +33,7 @@ def _load(module: str) -> ModuleType | None:
 
 
 linefeatures = _load(MODULES["linefeatures"])
+pagecontext = _load(MODULES["pagecontext"])
 linescan = _load(MODULES["linescan"])
 
 

@@ -206,6 +206,11 @@ def context_features(x: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[
 def _context_rows(base: np.ndarray, names: list[str], out: np.ndarray) -> None:
     """Write context_features into out, a feature a row, from the base features as rows. Whole
     blocks of rows at a time: every neighbour shift and window moves all CONTEXT_OF at once."""
+    fast = accel.pagecontext
+    if fast is not None and _c_rows(base) and _c_rows(out):
+        fast.context_rows(base, out, tuple(names.index(c) for c in CONTEXT_OF), names.index("prose"),
+                          SHIFTS, (NEAR, WIDE))
+        return
     sub = base[[names.index(c) for c in CONTEXT_OF]]
     k = len(CONTEXT_OF)
     for j, shift in enumerate(SHIFTS):
@@ -221,6 +226,11 @@ SHIFTS = (1, 2, -1, -2)
 CONTEXT_NAMES = tuple([f"{c}@{k:+d}" for k in SHIFTS for c in CONTEXT_OF]
                       + [f"{c}~{half}" for half in (NEAR, WIDE) for c in CONTEXT_OF]
                       + ["log_dist_prose_before", "log_dist_prose_after"])
+
+
+def _c_rows(x: np.ndarray) -> bool:
+    """Can the C accelerator read (or write) x as it is: float64 rows, in C order?"""
+    return x.dtype == np.float64 and x.flags.c_contiguous
 
 
 # The helpers below take the lines along the last axis: one feature is a 1-d array, several
@@ -347,6 +357,10 @@ def stacked_features(first: np.ndarray, p: np.ndarray, lens: np.ndarray) -> np.n
 
 def stacked_rows_into(out: np.ndarray, p: np.ndarray, lens: np.ndarray) -> None:
     """Write the STACKED_EXTRA rows stacked_features adds into out."""
+    fast = accel.pagecontext
+    if fast is not None and _c_rows(out) and _c_rows(p) and lens.dtype == np.int64 and lens.flags.c_contiguous:
+        fast.stacked_rows(p, lens, out, SHIFTS, STACK_WINDOWS, REGION_THRESHOLDS)
+        return
     out[0] = p
     for j, shift in enumerate(SHIFTS, start=1):
         _shift_into(out[j], p, shift)

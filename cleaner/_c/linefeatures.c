@@ -64,10 +64,11 @@ open_tables(PyObject *tuple, Tables *t)
     Py_buffer *views[N_TABLES] = {&t->classes, &t->folded, &t->slot_hash, &t->slot_id, &t->shared,
                                   &t->hashes, &t->ids, &t->weight, &t->known, &t->is_stop};
     static const Py_ssize_t sizes[N_TABLES] = {1, 2, 8, 4, 1, 8, 4, 8, 1, 1};
+    static const char *codes[N_TABLES] = {U8, U16, U64, I32, U8, U64, I32, F64, U8, U8};
     static const char *names[N_TABLES] = {"classes", "folded", "slot_hash", "slot_id", "shared",
                                           "hashes", "ids", "weight", "known", "is_stop"};
     for (int k = 0; k < N_TABLES; k++) {
-        if (get_array(PyTuple_GET_ITEM(tuple, k), views[k], sizes[k], 1, -1, 0, names[k]) < 0) {
+        if (get_array(PyTuple_GET_ITEM(tuple, k), views[k], codes[k], sizes[k], 1, -1, 0, names[k]) < 0) {
             release_tables(t, k);
             return -1;
         }
@@ -254,7 +255,7 @@ base_rows(PyObject *self, PyObject *args)
         }
     }
     Py_buffer out;
-    if (get_array(out_obj, &out, 8, N_ROWS * n, -1, 1, "out") < 0) {
+    if (get_array(out_obj, &out, F64, 8, N_ROWS * n, -1, 1, "out") < 0) {
         return NULL;
     }
     if (out.ndim != 2 || out.shape[1] != n || out.shape[0] < N_ROWS) {
