@@ -14,6 +14,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <stdint.h>
+
 /* The cues, as cues.LineCues.as_tuple() packs them. */
 typedef struct {
     Py_ssize_t max_chars;     /* a line longer than this is never selected (-1: no limit) */
@@ -31,6 +33,9 @@ typedef struct {
      * `tail_words` opens with c; most lines are then turned down with one lookup. */
     Py_ssize_t starts_lo[128], starts_hi[128];
     char tail_first[128];
+    /* tail_pairs[a][b / 8] has bit b % 8 set when a word of tail_words opens with the letters
+     * a, b (tail words are at least two letters long): most places fail this one test */
+    uint8_t tail_pairs[128][16];
 } Cues;
 
 /* Every non-ASCII character whose lower- or upper-case form holds an ASCII letter, or that
@@ -138,8 +143,9 @@ tail_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
             }
             continue;
         }
-        if (!q->tail_first[ascii_lower(c)]) {
-            continue;
+        Py_UCS4 a = ascii_lower(c), b = k + 1 < n ? PyUnicode_READ(kind, data, k + 1) : 0;
+        if (!q->tail_first[a] || b >= 128 || !(q->tail_pairs[a][ascii_lower(b) / 8] & (1 << (ascii_lower(b) % 8)))) {
+            continue;  /* (a non-ASCII second character is caught by the loop when it gets there) */
         }
         for (Py_ssize_t w = 0; w < words; w++) {
             if (word_at(kind, data, n, k, PyTuple_GET_ITEM(q->tail_words, w))) {
@@ -281,6 +287,7 @@ prepare(Cues *q)
     memset(q->starts_lo, 0, sizeof(q->starts_lo));
     memset(q->starts_hi, 0, sizeof(q->starts_hi));
     memset(q->tail_first, 0, sizeof(q->tail_first));
+    memset(q->tail_pairs, 0, sizeof(q->tail_pairs));
     Py_ssize_t words = PyTuple_GET_SIZE(q->starts);
     for (Py_ssize_t w = 0; w < words; w++) {
         Py_UCS1 c = PyUnicode_1BYTE_DATA(PyTuple_GET_ITEM(q->starts, w))[0];
@@ -294,7 +301,14 @@ prepare(Cues *q)
     }
     words = PyTuple_GET_SIZE(q->tail_words);
     for (Py_ssize_t w = 0; w < words; w++) {
-        q->tail_first[PyUnicode_1BYTE_DATA(PyTuple_GET_ITEM(q->tail_words, w))[0]] = 1;
+        PyObject *word = PyTuple_GET_ITEM(q->tail_words, w);
+        const Py_UCS1 *p = PyUnicode_1BYTE_DATA(word);
+        if (PyUnicode_GET_LENGTH(word) < 2) {
+            PyErr_SetString(PyExc_ValueError, "tail_words: words must be two letters or longer");
+            return -1;
+        }
+        q->tail_first[p[0]] = 1;
+        q->tail_pairs[p[0]][p[1] / 8] |= (uint8_t)(1 << (p[1] % 8));
     }
     return 0;
 }
@@ -360,9 +374,109 @@ select_lines(PyObject *self, PyObject *args)
     return out;
 }
 
+/* Is text a short label: at most max_chars long, fewer than max_spaces spaces, not ending in a
+ * character of bad_ends, and (when no_digits) without a decimal digit of any script (what \d
+ * matches in a str pattern: Py_UNICODE_ISDECIMAL, as Python's re reads it)? */
+static int
+is_label(PyObject *text, Py_ssize_t max_chars, Py_ssize_t max_spaces, PyObject *bad_ends, int no_digits)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n == 0 || n > max_chars || has_char(bad_ends, PyUnicode_READ(kind, data, n - 1))) {
+        return 0;
+    }
+    Py_ssize_t count = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        count += c == ' ';
+        if (no_digits && (c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c))) {
+            return 0;
+        }
+    }
+    return count < max_spaces;
+}
+
+/* label_runs(texts, dropped, (max_chars, max_spaces, bad_ends, no_digits), min_run)
+ *     -> [[line, ...], ...]
+ *
+ * The runs of at least min_run kept lines in a row (dropped lines between them do not break a
+ * run) that are all short labels (is_label): the navigation cleaner's menus, found without a
+ * Python test per line. */
+static PyObject *
+label_runs(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *dropped, *bad_ends;
+    Py_ssize_t max_chars, max_spaces, min_run;
+    int no_digits;
+    if (!PyArg_ParseTuple(args, "O!O!(nnUp)n", &PyList_Type, &texts, &PyList_Type, &dropped,
+                          &max_chars, &max_spaces, &bad_ends, &no_digits, &min_run)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    if (PyList_GET_SIZE(dropped) != n) {
+        PyErr_SetString(PyExc_ValueError, "texts and dropped differ in length");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    PyObject *run = out ? PyList_New(0) : NULL;
+    if (run == NULL) {
+        Py_XDECREF(out);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        int label = 0;
+        if (i < n) {
+            if (PyList_GET_ITEM(dropped, i) != Py_None) {
+                continue;
+            }
+            PyObject *text = PyList_GET_ITEM(texts, i);
+            if (!PyUnicode_Check(text)) {
+                PyErr_SetString(PyExc_TypeError, "texts must be str");
+                goto fail;
+            }
+#if PY_VERSION_HEX < 0x030C0000
+            if (PyUnicode_READY(text) < 0) {
+                goto fail;
+            }
+#endif
+            label = is_label(text, max_chars, max_spaces, bad_ends, no_digits);
+        }
+        if (label) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            if (index == NULL || PyList_Append(run, index) < 0) {
+                Py_XDECREF(index);
+                goto fail;
+            }
+            Py_DECREF(index);
+        } else if (PyList_GET_SIZE(run)) {  /* a kept line that is no label (or the page's end) */
+            if (PyList_GET_SIZE(run) >= min_run) {
+                if (PyList_Append(out, run) < 0) {
+                    goto fail;
+                }
+            }
+            Py_DECREF(run);
+            run = PyList_New(0);
+            if (run == NULL) {
+                Py_DECREF(out);
+                return NULL;
+            }
+        }
+    }
+    Py_DECREF(run);
+    return out;
+
+fail:
+    Py_DECREF(run);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"select", select_lines, METH_VARARGS,
      "select(texts, dropped, cues) -> the kept lines showing one of the cues (cleaner/cleaners/cues.py)."},
+    {"label_runs", label_runs, METH_VARARGS,
+     "label_runs(texts, dropped, shape, min_run) -> runs of kept short labels (cleaner/cleaners/navigation.py)."},
     {NULL, NULL, 0, NULL},
 };
 
