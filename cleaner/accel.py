@@ -40,3 +40,13 @@ linescan = _load(MODULES["linescan"])
 def status() -> dict[str, bool]:
     """Which accelerators are in use."""
     return {name: globals()[name] is not None for name in MODULES}
+
+
+def describe() -> str:
+    """One line saying which path cleaning takes (scripts/test.sh prints it)."""
+    on = status()
+    if all(on.values()):
+        return "C accelerators: all in use"
+    why = f"{PURE_PYTHON_ENV} is set" if pure_python_forced() else "not built: no C compiler at install?"
+    return (f"C accelerators: {', '.join(name for name, used in on.items() if not used)} off ({why}); "
+            "the pure-Python path runs instead")
