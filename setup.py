@@ -7,10 +7,10 @@ cleaner/accel.py).
 from setuptools import Extension, setup
 
 ACCELERATORS = [
-    Extension("cleaner._linefeatures", ["cleaner/_c/linefeatures.c"], depends=["cleaner/_c/buffers.h"],
-              optional=True),
-    Extension("cleaner._pagecontext", ["cleaner/_c/pagecontext.c"], depends=["cleaner/_c/buffers.h"],
-              optional=True),
+    Extension("cleaner._linefeatures", ["cleaner/_c/linefeatures.c"],
+              depends=["cleaner/_c/buffers.h", "cleaner/_c/intlog.h"], optional=True),
+    Extension("cleaner._pagecontext", ["cleaner/_c/pagecontext.c"],
+              depends=["cleaner/_c/buffers.h", "cleaner/_c/intlog.h"], optional=True),
     Extension("cleaner._linescan", ["cleaner/_c/linescan.c"], optional=True),
 ]
 

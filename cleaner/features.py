@@ -25,7 +25,7 @@ from . import accel
 from .document import Document
 from .lines import (DIGIT, LETTER, LOWER, PAUSE_PUNCT, QUOTE, STOP_PUNCT, SYMBOL, UPPER, LineFacts,
                     char_tables)
-from .words import HashIndex, word_bounds, word_hashes
+from .words import HashIndex, text_hashes, word_bounds, word_hashes, word_table
 
 # Window half-widths (in lines) for the smoothed neighbourhood statistics.
 NEAR, WIDE = 3, 10
@@ -64,12 +64,12 @@ class Lexicon:
         self.known = self.weight != 0
         self.is_stop = np.array([w in stops for w in vocab], dtype=bool)
         self.hashed = HashIndex(vocab[1:], range(1, len(vocab)))
-        h = self.hashed
         classes, folded = char_tables()
         # What the C accelerator reads (cleaner/_c/linefeatures.c, in its order): the code-point
-        # tables and the hash index with the per-word arrays.
-        self.accel_tables = (classes.astype(np.uint8), folded, h._slot_hash, h._slot_id, h._shared,
-                             h._hashes, h._ids, self.weight, self.known, self.is_stop)
+        # tables, the words' hashes and slots, and the per-word arrays.
+        self.accel_tables = (classes.astype(np.uint8), folded,
+                             word_table(text_hashes(vocab[1:]), range(1, len(vocab))),
+                             self.weight, self.known, self.is_stop)
 
 
 @lru_cache(maxsize=1)

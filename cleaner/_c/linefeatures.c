@@ -4,7 +4,7 @@
  * operations over the page's code points: each costs a few microseconds whatever its size, and
  * together they were half of the classifier's time. Here one pass over each line's characters
  * gives its class counts, its words (hashed exactly as cleaner/words.py hashes them, and looked
- * up in the same slot table), and the 34 feature rows, written straight into the caller's
+ * up among the lexicon's hashes), and the 34 feature rows, written straight into the caller's
  * float64 buffer. Every formula and row is the one in features.py, in the same order
  * (BASE_NAMES); the tests run both paths on real pages and compare them.
  *
@@ -12,6 +12,7 @@
  * index read from a table (a character class, a word id) is checked against the array it indexes,
  * and characters past the tables are clamped to their last entry, as the Python path does. */
 #include "buffers.h"
+#include "intlog.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -31,23 +32,24 @@ enum { SPACE, LOWER, UPPER, DIGIT, LETTER, STOP_PUNCT, PAUSE_PUNCT, QUOTE, SYMBO
 #define MIX_MULT UINT64_C(0xFF51AFD7ED558CCD)
 #define MIX_SHIFT 33
 
-/* The tables one call reads: the code-point tables of cleaner/lines.py and the lexicon's
- * HashIndex (cleaner/words.py) with its per-word arrays. */
+/* The tables one call reads: the code-point tables of cleaner/lines.py, the lexicon's words as an
+ * open-addressing table of (hash, id) pairs (features.word_table: a word's hash is looked up in
+ * one cache line, where HashIndex's three arrays, four times the size, took three cache misses a
+ * word once other work had flushed the caches), and the per-word arrays. */
 typedef struct {
-    Py_buffer classes, folded, slot_hash, slot_id, shared, hashes, ids, weight, known, is_stop;
+    Py_buffer classes, folded, words, weight, known, is_stop;
     Py_ssize_t table_size;   /* code points at or past this use the table's last entry */
-    int slot_shift;          /* a hash's slot is its top bits: hash >> slot_shift */
-    Py_ssize_t n_hashes;     /* sorted hashes, the last a sentinel past every hash */
+    int slot_shift;          /* a hash's first slot is its top bits: hash >> slot_shift */
+    Py_ssize_t slot_mask;    /* slots - 1 (a power of two) */
     Py_ssize_t vocab;        /* length of weight, known and is_stop: ids must be below it */
 } Tables;
 
-#define N_TABLES 10
+#define N_TABLES 6
 
 static void
 release_tables(Tables *t, int n)
 {
-    Py_buffer *views[N_TABLES] = {&t->classes, &t->folded, &t->slot_hash, &t->slot_id, &t->shared,
-                                  &t->hashes, &t->ids, &t->weight, &t->known, &t->is_stop};
+    Py_buffer *views[N_TABLES] = {&t->classes, &t->folded, &t->words, &t->weight, &t->known, &t->is_stop};
     for (int k = 0; k < n; k++) {
         PyBuffer_Release(views[k]);
     }
@@ -58,15 +60,13 @@ static int
 open_tables(PyObject *tuple, Tables *t)
 {
     if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) != N_TABLES) {
-        PyErr_SetString(PyExc_TypeError, "tables: expected a tuple of 10 arrays");
+        PyErr_SetString(PyExc_TypeError, "tables: expected a tuple of 6 arrays");
         return -1;
     }
-    Py_buffer *views[N_TABLES] = {&t->classes, &t->folded, &t->slot_hash, &t->slot_id, &t->shared,
-                                  &t->hashes, &t->ids, &t->weight, &t->known, &t->is_stop};
-    static const Py_ssize_t sizes[N_TABLES] = {1, 2, 8, 4, 1, 8, 4, 8, 1, 1};
-    static const char *codes[N_TABLES] = {U8, U16, U64, I32, U8, U64, I32, F64, U8, U8};
-    static const char *names[N_TABLES] = {"classes", "folded", "slot_hash", "slot_id", "shared",
-                                          "hashes", "ids", "weight", "known", "is_stop"};
+    Py_buffer *views[N_TABLES] = {&t->classes, &t->folded, &t->words, &t->weight, &t->known, &t->is_stop};
+    static const Py_ssize_t sizes[N_TABLES] = {1, 2, 8, 8, 1, 1};
+    static const char *codes[N_TABLES] = {U8, U16, U64, F64, U8, U8};
+    static const char *names[N_TABLES] = {"classes", "folded", "words", "weight", "known", "is_stop"};
     for (int k = 0; k < N_TABLES; k++) {
         if (get_array(PyTuple_GET_ITEM(tuple, k), views[k], codes[k], sizes[k], 1, -1, 0, names[k]) < 0) {
             release_tables(t, k);
@@ -74,17 +74,16 @@ open_tables(PyObject *tuple, Tables *t)
         }
     }
     t->table_size = t->classes.len - 1;
-    Py_ssize_t slots = t->slot_hash.len / 8;
+    Py_ssize_t slots = t->words.len / 16;  /* a slot is a (hash, id) pair */
     int bits = 0;
     while (((Py_ssize_t)1 << bits) < slots) {
         bits++;
     }
     t->slot_shift = 64 - bits;
-    t->n_hashes = t->hashes.len / 8;
+    t->slot_mask = slots - 1;
     t->vocab = t->weight.len / 8;
     if (t->folded.len / 2 != t->table_size + 1 || ((Py_ssize_t)1 << bits) != slots || bits == 0 ||
-        t->slot_id.len / 4 != slots || t->shared.len != slots || t->ids.len / 4 != t->n_hashes ||
-        t->known.len != t->vocab || t->is_stop.len != t->vocab) {
+        t->words.len != slots * 16 || t->known.len != t->vocab || t->is_stop.len != t->vocab) {
         PyErr_SetString(PyExc_ValueError, "tables: sizes do not fit together");
         release_tables(t, N_TABLES);
         return -1;
@@ -92,32 +91,23 @@ open_tables(PyObject *tuple, Tables *t)
     return 0;
 }
 
-/* The id of a word's hash, or 0 for an unknown word (HashIndex.ids): a slot one word alone falls
- * in answers with one comparison; a slot several words share, with a binary search over all the
- * sorted hashes (numpy's searchsorted, side="left"). -1 when the table holds an id out of range. */
+/* The id of a word's hash, or 0 for an unknown word (what HashIndex.ids answers): probe from
+ * the slot its top bits pick until its hash or an empty slot (hash 0, which no lexicon word has)
+ * turns up. The table is at most half full, so a probe ends; -1 when it holds an id out of range
+ * or has no empty slot at all. */
 static Py_ssize_t
 word_id(const Tables *t, uint64_t h)
 {
-    Py_ssize_t slot = (Py_ssize_t)(h >> t->slot_shift);
-    int32_t id = 0;
-    if (((const uint8_t *)t->shared.buf)[slot]) {
-        const uint64_t *hashes = t->hashes.buf;
-        Py_ssize_t lo = 0, hi = t->n_hashes - 1;  /* the last entry is the sentinel */
-        while (lo < hi) {
-            Py_ssize_t mid = lo + (hi - lo) / 2;
-            if (hashes[mid] < h) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+    const uint64_t *slots = t->words.buf;
+    Py_ssize_t k = (Py_ssize_t)(h >> t->slot_shift);
+    for (Py_ssize_t probes = 0; probes <= t->slot_mask; probes++, k = (k + 1) & t->slot_mask) {
+        uint64_t here = slots[2 * k];
+        if (here == h || here == 0) {
+            uint64_t id = here ? slots[2 * k + 1] : 0;
+            return id < (uint64_t)t->vocab ? (Py_ssize_t)id : -1;
         }
-        if (hashes[lo] == h) {
-            id = ((const int32_t *)t->ids.buf)[lo];
-        }
-    } else if (((const uint64_t *)t->slot_hash.buf)[slot] == h) {
-        id = ((const int32_t *)t->slot_id.buf)[slot];
     }
-    return (id >= 0 && id < t->vocab) ? id : -1;
+    return -1;
 }
 
 /* What one line is made of. */
@@ -281,8 +271,8 @@ base_rows(PyObject *self, PyObject *args)
             goto fail;
         }
         PyObject *count = PyDict_GetItemWithError(repeats, text);
-        double repeat = count ? PyFloat_AsDouble(count) : -1.0;
-        if (repeat < 1.0) {
+        long long repeat = count ? PyLong_AsLongLong(count) : -1;
+        if (repeat < 1) {
             if (!PyErr_Occurred()) {
                 PyErr_SetString(PyExc_ValueError, "repeats: every text must be counted");
             }
@@ -296,9 +286,9 @@ base_rows(PyObject *self, PyObject *args)
         double words = (double)(s.words > 1 ? s.words : 1);
         int stop_end = ends_stop(&s);
         int prose = stop_end && s.words >= PROSE_MIN_WORDS;
-        double log_len = log1p((double)s.len);
+        double log_len = log1p_int(s.len);
         ROW(0)[i] = log_len;
-        ROW(1)[i] = log1p((double)s.words);
+        ROW(1)[i] = log1p_int(s.words);
         ROW(2)[i] = (double)(s.counts[LOWER] + s.counts[UPPER] + s.counts[LETTER]) / words;
         ROW(3)[i] = (double)s.counts[LOWER] / chars;
         ROW(4)[i] = (double)s.counts[UPPER] / chars;
@@ -308,7 +298,7 @@ base_rows(PyObject *self, PyObject *args)
         ROW(8)[i] = (double)s.counts[STOP_PUNCT] / words;
         ROW(9)[i] = (double)s.counts[PAUSE_PUNCT] / words;
         ROW(10)[i] = (double)s.stops / words;
-        ROW(11)[i] = log1p((double)s.stops);
+        ROW(11)[i] = log1p_int(s.stops);
         ROW(12)[i] = (double)s.capitals / words;
         ROW(13)[i] = stop_end;
         ROW(14)[i] = s.last == PAUSE_PUNCT;
@@ -317,7 +307,7 @@ base_rows(PyObject *self, PyObject *args)
         ROW(17)[i] = s.first == LOWER;
         ROW(18)[i] = s.first == DIGIT;
         ROW(19)[i] = s.first == SYMBOL || s.first == QUOTE || s.first == STOP_PUNCT;
-        ROW(20)[i] = log(repeat);
+        ROW(20)[i] = log_int(repeat);
         ROW(21)[i] = PyList_GET_ITEM(dropped, i) != Py_None;
         ROW(22)[i] = gap;
         /* rows 24 and 25 hold the line's own masses until pass 2 turns them into shares */
@@ -337,6 +327,7 @@ base_rows(PyObject *self, PyObject *args)
     double in_prose = (double)(total_prose > 1 ? total_prose : 1);
     double mean_log_len = n ? log_len_sum / (double)n : 0.0;
     double last = (double)(n - 1 > 1 ? n - 1 : 1);
+    double log_lines = log1p_int(n);
     int64_t chars_before = 0, prose_before = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         int64_t len = (int64_t)ROW(24)[i], prose_len = (int64_t)ROW(25)[i];
@@ -347,7 +338,7 @@ base_rows(PyObject *self, PyObject *args)
         prose_before += prose_len;
         ROW(26)[i] = (in_prose - (double)prose_before) / in_prose;
         ROW(27)[i] = ROW(0)[i] - mean_log_len;
-        ROW(28)[i] = log1p((double)n);
+        ROW(28)[i] = log_lines;
         ROW(29)[i] = in_prose / all;
     }
 #undef ROW
@@ -375,6 +366,7 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__linefeatures(void)
 {
+    intlog_init();
     PyObject *m = PyModule_Create(&module);
     if (m && PyModule_AddIntConstant(m, "N_ROWS", N_ROWS) < 0) {
         Py_DECREF(m);

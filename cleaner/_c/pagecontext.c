@@ -11,6 +11,7 @@
  * Memory safety: every buffer's item size and length are checked (buffers.h), and every row
  * index read from the caller's tuples is checked against the buffer it indexes. */
 #include "buffers.h"
+#include "intlog.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -145,14 +146,14 @@ context_rows(PyObject *self, PyObject *args)
     double *before = o + (rows - 2) * n, *after = o + (rows - 1) * n;
     Py_ssize_t last = -1;
     for (Py_ssize_t i = 0; i < n; i++) {
-        before[i] = log1p((double)(last >= 0 ? i - last : n));
+        before[i] = log1p_int(last >= 0 ? i - last : n);
         if (prose[i] > 0) {
             last = i;
         }
     }
     Py_ssize_t next = -1;
     for (Py_ssize_t i = n - 1; i >= 0; i--) {
-        after[i] = log1p((double)(next >= 0 ? next - i : n));
+        after[i] = log1p_int(next >= 0 ? next - i : n);
         if (prose[i] > 0) {
             next = i;
         }
@@ -279,7 +280,7 @@ stacked_rows(PyObject *self, PyObject *args)
         for (Py_ssize_t i = 0; i < n; i++) {
             Py_ssize_t before = first - i > 0 ? first - i : 0, past = i - last > 0 ? i - last : 0;
             o[row * n + i] = i >= first && i <= last;
-            o[(row + 1) * n + i] = log1p((double)(before + past));
+            o[(row + 1) * n + i] = log1p_int(before + past);
         }
     }
     PyMem_Free(sums);
@@ -311,5 +312,6 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__pagecontext(void)
 {
+    intlog_init();
     return PyModule_Create(&module);
 }
