@@ -28,6 +28,9 @@ typedef struct {
     PyObject *tail_words;     /* cue: a tuple of lower-case ASCII words, one in the line's tail */
     Py_ssize_t tail_chars;    /* ...its last this many characters */
     int repeats_previous;     /* cue: the line repeats the kept line before it */
+    int repeats_earlier;      /* cue: the line repeats any line before it, kept or dropped */
+    int halves;               /* cue: the line is two halves around a space (odd length, a space
+                               * in the middle) */
     /* Built from the above for one call: the words of `starts` (sorted) opening with each ASCII
      * character are starts[starts_lo[c]:starts_hi[c]], and tail_first[c] says whether a word of
      * `tail_words` opens with c; most lines are then turned down with one lookup. */
@@ -202,9 +205,10 @@ spaces(int kind, const void *data, Py_ssize_t n)
     return count;
 }
 
-/* Is a kept line with text `text` (after the kept line `previous`, or NULL) selected? */
+/* Is a kept line with text `text` (after the kept line `previous`, or NULL; `earlier` says
+ * whether it repeats any line before it) selected? */
 static int
-selected(const Cues *q, PyObject *text, PyObject *previous)
+selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
 {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -243,6 +247,18 @@ selected(const Cues *q, PyObject *text, PyObject *previous)
     if (PyTuple_GET_SIZE(q->tail_words)) {
         any_cue = 1;
         if (tail_cue(q, kind, data, n)) {
+            return 1;
+        }
+    }
+    if (q->repeats_earlier) {
+        any_cue = 1;
+        if (earlier) {
+            return 1;
+        }
+    }
+    if (q->halves) {
+        any_cue = 1;
+        if (n % 2 == 1 && PyUnicode_READ(kind, data, n / 2) == ' ') {
             return 1;
         }
     }
@@ -323,9 +339,10 @@ select_lines(PyObject *self, PyObject *args)
         return NULL;
     }
     Cues q;
-    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!np", &q.max_chars, &q.max_spaces, &q.short_chars,
+    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!nppp", &q.max_chars, &q.max_spaces, &q.short_chars,
                           &PyTuple_Type, &q.starts, &q.skip, &q.ends, &q.has, &PyTuple_Type,
-                          &q.tail_words, &q.tail_chars, &q.repeats_previous)) {
+                          &q.tail_words, &q.tail_chars, &q.repeats_previous, &q.repeats_earlier,
+                          &q.halves)) {
         return NULL;
     }
     if (check_words(q.starts, "starts") < 0 || check_words(q.tail_words, "tail_words") < 0) {
@@ -340,38 +357,51 @@ select_lines(PyObject *self, PyObject *args)
         return NULL;
     }
     PyObject *out = PyList_New(0);
-    if (out == NULL) {
+    /* the texts met so far, kept or dropped, when a cue asks whether a line repeats one */
+    PyObject *seen = (out != NULL && q.repeats_earlier) ? PySet_New(NULL) : NULL;
+    if (out == NULL || (q.repeats_earlier && seen == NULL)) {
+        Py_XDECREF(out);
         return NULL;
     }
     PyObject *previous = NULL;  /* the last kept line's text, borrowed from texts */
     for (Py_ssize_t i = 0; i < n; i++) {
-        if (PyList_GET_ITEM(dropped, i) != Py_None) {
-            continue;
-        }
         PyObject *text = PyList_GET_ITEM(texts, i);
         if (!PyUnicode_Check(text)) {
             PyErr_SetString(PyExc_TypeError, "texts must be str");
-            Py_DECREF(out);
-            return NULL;
+            goto fail;
+        }
+        int earlier = 0;
+        if (seen != NULL) {
+            earlier = PySet_Contains(seen, text);
+            if (earlier < 0 || (!earlier && PySet_Add(seen, text) < 0)) {
+                goto fail;
+            }
+        }
+        if (PyList_GET_ITEM(dropped, i) != Py_None) {
+            continue;
         }
 #if PY_VERSION_HEX < 0x030C0000
         if (PyUnicode_READY(text) < 0) {  /* legacy strings (gone in 3.12) must be made ready first */
-            Py_DECREF(out);
-            return NULL;
+            goto fail;
         }
 #endif
-        if (selected(&q, text, previous)) {
+        if (selected(&q, text, previous, earlier)) {
             PyObject *index = PyLong_FromSsize_t(i);
             if (index == NULL || PyList_Append(out, index) < 0) {
                 Py_XDECREF(index);
-                Py_DECREF(out);
-                return NULL;
+                goto fail;
             }
             Py_DECREF(index);
         }
         previous = text;
     }
+    Py_XDECREF(seen);
     return out;
+
+fail:
+    Py_XDECREF(seen);
+    Py_DECREF(out);
+    return NULL;
 }
 
 /* Is text a short label: at most max_chars long, fewer than max_spaces spaces, not ending in a

@@ -28,7 +28,9 @@ class LineCues:
     passes when none is): at most `short_chars` long; opens, after at most `skip` ASCII
     non-alphanumerics (-1: any number), with one of the words in `starts`; ends in a character
     of `ends`; holds a character of `has`; holds one of `tail_words` in its last `tail_chars`
-    characters; or repeats the kept line before it (`repeats_previous`)."""
+    characters; repeats the kept line before it (`repeats_previous`) or any line before it, kept
+    or dropped (`repeats_earlier`); or is two halves around a space (`halves`: odd length, a
+    space in the middle)."""
 
     max_chars: int = -1
     max_spaces: int = -1
@@ -40,6 +42,8 @@ class LineCues:
     tail_words: tuple[str, ...] = ()
     tail_chars: int = 0
     repeats_previous: bool = False
+    repeats_earlier: bool = False
+    halves: bool = False
     packed: tuple = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -51,7 +55,8 @@ class LineCues:
         object.__setattr__(self, "tail_words", tuple(sorted(set(self.tail_words))))
         object.__setattr__(self, "packed", (
             self.max_chars, self.max_spaces, self.short_chars, self.starts, self.skip, self.ends,
-            self.has, self.tail_words, self.tail_chars, self.repeats_previous))
+            self.has, self.tail_words, self.tail_chars, self.repeats_previous, self.repeats_earlier,
+            self.halves))
 
 
 def candidates(doc: Document, cues: LineCues) -> list[int]:
