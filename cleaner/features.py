@@ -316,6 +316,9 @@ def _regions_into(out: np.ndarray, p: np.ndarray, chars: np.ndarray, thresholds)
 
 def main_region(p: np.ndarray, lens: np.ndarray, t: float) -> tuple[int, int]:
     """First and last line (inclusive) of the run maximising sum((p - t) * chars)."""
+    fast = accel.pagecontext
+    if fast is not None and len(p) and _c_rows(p) and lens.dtype == np.int64 and lens.flags.c_contiguous:
+        return fast.main_region(p, lens, t)
     return _max_subarray((p - t) * np.maximum(lens, 1))
 
 

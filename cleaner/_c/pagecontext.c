@@ -296,7 +296,49 @@ fail:
     return NULL;
 }
 
+/* main_region(p, lens, threshold) -> (first, last)
+ *
+ * features.main_region: the run of lines maximising sum((p - threshold) * max(len, 1)). */
+static PyObject *
+main_region(PyObject *self, PyObject *args)
+{
+    PyObject *p_obj, *lens_obj;
+    double threshold;
+    if (!PyArg_ParseTuple(args, "OOd", &p_obj, &lens_obj, &threshold)) {
+        return NULL;
+    }
+    Py_buffer pb, lb;
+    if (get_array(p_obj, &pb, F64, 8, 1, -1, 0, "p") < 0) {
+        return NULL;
+    }
+    Py_ssize_t n = pb.len / 8;
+    if (get_array(lens_obj, &lb, I64, 8, n, n, 0, "lens") < 0) {
+        PyBuffer_Release(&pb);
+        return NULL;
+    }
+    double *sums = PyMem_Malloc(sizeof(double) * (size_t)(2 * n + 1));
+    if (sums == NULL) {
+        PyBuffer_Release(&pb);
+        PyBuffer_Release(&lb);
+        return PyErr_NoMemory();
+    }
+    double *gain = sums + n + 1;
+    const double *p = pb.buf;
+    const int64_t *lens = lb.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        gain[i] = (p[i] - threshold) * (double)(lens[i] > 1 ? lens[i] : 1);
+    }
+    Py_ssize_t first, last;
+    best_run(gain, sums, n, &first, &last);
+    PyMem_Free(sums);
+    PyBuffer_Release(&pb);
+    PyBuffer_Release(&lb);
+    return Py_BuildValue("(nn)", first, last);
+}
+
 static PyMethodDef methods[] = {
+    {"main_region", main_region, METH_VARARGS,
+     "main_region(p, lens, threshold) -> (first, last): the best run of lines (features.main_region)."},
     {"context_rows", context_rows, METH_VARARGS,
      "context_rows(base, out, of, prose, shifts, windows): the context features (features._context_rows)."},
     {"stacked_rows", stacked_rows, METH_VARARGS,
