@@ -11,6 +11,8 @@ ACCELERATORS = [
               depends=["cleaner/_c/buffers.h", "cleaner/_c/intlog.h"], optional=True),
     Extension("cleaner._pagecontext", ["cleaner/_c/pagecontext.c"],
               depends=["cleaner/_c/buffers.h", "cleaner/_c/intlog.h"], optional=True),
+    Extension("cleaner._mlpinput", ["cleaner/_c/mlpinput.c"], depends=["cleaner/_c/buffers.h"],
+              optional=True),
     Extension("cleaner._linescan", ["cleaner/_c/linescan.c"], optional=True),
 ]
 

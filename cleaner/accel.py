@@ -16,7 +16,7 @@ from types import ModuleType
 PURE_PYTHON_ENV = "CLEANER_PURE_PYTHON"
 # The accelerators, by the attribute each is reached by.
 MODULES = {"linefeatures": "cleaner._linefeatures", "pagecontext": "cleaner._pagecontext",
-           "linescan": "cleaner._linescan"}
+           "mlpinput": "cleaner._mlpinput", "linescan": "cleaner._linescan"}
 
 
 def pure_python_forced() -> bool:
@@ -34,6 +34,7 @@ def _load(module: str) -> ModuleType | None:
 
 linefeatures = _load(MODULES["linefeatures"])
 pagecontext = _load(MODULES["pagecontext"])
+mlpinput = _load(MODULES["mlpinput"])
 linescan = _load(MODULES["linescan"])
 
 

@@ -157,7 +157,7 @@ def test_line_scan_refuses_bad_cues_instead_of_reading_past_them():
         LineCues(starts=("Read",))
 
 
-@pytest.mark.skipif(accel.linefeatures is None or accel.pagecontext is None,
+@pytest.mark.skipif(accel.linefeatures is None or accel.pagecontext is None or accel.mlpinput is None,
                     reason="the C feature accelerators are not built here")
 def test_feature_accelerators_check_their_buffers():
     model = shipped_model()
@@ -182,3 +182,12 @@ def test_feature_accelerators_check_their_buffers():
     with pytest.raises(TypeError):  # lengths as floats
         accel.pagecontext.stacked_rows(np.zeros(2), np.ones(2), np.empty((13, 2)),
                                        (1, 2, -1, -2), (2, 5, 15), (0.3, 0.5))
+    lo, hi = np.zeros(3, dtype=np.float32), np.ones(3, dtype=np.float32)
+    out = np.empty((2, 3), dtype=np.float32)
+    accel.mlpinput.clip_rows(np.array([[-1.0, 0.5], [2.0, np.nan], [0.25, -0.0]]), lo, hi, out)
+    np.testing.assert_array_equal(out, np.clip(np.array([[-1.0, 2.0, 0.25], [0.5, np.nan, -0.0]], dtype=np.float32),
+                                               lo, hi))
+    with pytest.raises(ValueError):  # bounds for fewer features than the rows hold
+        accel.mlpinput.clip_rows(np.zeros((3, 2)), lo[:2], hi[:2], out)
+    with pytest.raises(TypeError):  # a float64 output
+        accel.mlpinput.clip_rows(np.zeros((3, 2)), lo, hi, np.empty((2, 3)))
