@@ -21,10 +21,11 @@ from functools import lru_cache
 from importlib import resources
 import numpy as np
 
+from . import accel
 from .document import Document
 from .lines import (DIGIT, LETTER, LOWER, PAUSE_PUNCT, QUOTE, STOP_PUNCT, SYMBOL, UPPER, LineFacts,
                     char_tables)
-from .words import HashIndex, word_bounds, word_hashes
+from .words import HashIndex, text_hashes, word_bounds, word_hashes, word_table
 
 # Window half-widths (in lines) for the smoothed neighbourhood statistics.
 NEAR, WIDE = 3, 10
@@ -63,6 +64,12 @@ class Lexicon:
         self.known = self.weight != 0
         self.is_stop = np.array([w in stops for w in vocab], dtype=bool)
         self.hashed = HashIndex(vocab[1:], range(1, len(vocab)))
+        classes, folded = char_tables()
+        # What the C accelerator reads (cleaner/_c/linefeatures.c, in its order): the code-point
+        # tables, the words' hashes and slots, and the per-word arrays.
+        self.accel_tables = (classes.astype(np.uint8), folded,
+                             word_table(text_hashes(vocab[1:]), range(1, len(vocab))),
+                             self.weight, self.known, self.is_stop)
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +136,10 @@ def _base_rows(doc: Document, lexicon: Lexicon, x: np.ndarray) -> None:
     texts = doc.texts
     n = len(texts)
     facts = doc.facts()
+    fast = accel.linefeatures
+    if fast is not None and fast.base_rows(texts, facts.repeats, doc.dropped, doc.gap_before,
+                                           lexicon.accel_tables, x):
+        return
     lens, counts, words4, (first_cls, last_cls, before_last), lex, known = _char_counts(facts, lexicon)
     n_words = words4.sum(axis=1)
     n_stop = words4[:, 1] + words4[:, 3]
@@ -195,6 +206,11 @@ def context_features(x: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[
 def _context_rows(base: np.ndarray, names: list[str], out: np.ndarray) -> None:
     """Write context_features into out, a feature a row, from the base features as rows. Whole
     blocks of rows at a time: every neighbour shift and window moves all CONTEXT_OF at once."""
+    fast = accel.pagecontext
+    if fast is not None and _c_rows(base) and _c_rows(out):
+        fast.context_rows(base, out, tuple(names.index(c) for c in CONTEXT_OF), names.index("prose"),
+                          SHIFTS, (NEAR, WIDE))
+        return
     sub = base[[names.index(c) for c in CONTEXT_OF]]
     k = len(CONTEXT_OF)
     for j, shift in enumerate(SHIFTS):
@@ -210,6 +226,11 @@ SHIFTS = (1, 2, -1, -2)
 CONTEXT_NAMES = tuple([f"{c}@{k:+d}" for k in SHIFTS for c in CONTEXT_OF]
                       + [f"{c}~{half}" for half in (NEAR, WIDE) for c in CONTEXT_OF]
                       + ["log_dist_prose_before", "log_dist_prose_after"])
+
+
+def _c_rows(x: np.ndarray) -> bool:
+    """Can the C accelerator read (or write) x as it is: float64 rows, in C order?"""
+    return x.dtype == np.float64 and x.flags.c_contiguous
 
 
 # The helpers below take the lines along the last axis: one feature is a 1-d array, several
@@ -295,6 +316,9 @@ def _regions_into(out: np.ndarray, p: np.ndarray, chars: np.ndarray, thresholds)
 
 def main_region(p: np.ndarray, lens: np.ndarray, t: float) -> tuple[int, int]:
     """First and last line (inclusive) of the run maximising sum((p - t) * chars)."""
+    fast = accel.pagecontext
+    if fast is not None and len(p) and _c_rows(p) and lens.dtype == np.int64 and lens.flags.c_contiguous:
+        return fast.main_region(p, lens, t)
     return _max_subarray((p - t) * np.maximum(lens, 1))
 
 
@@ -336,6 +360,10 @@ def stacked_features(first: np.ndarray, p: np.ndarray, lens: np.ndarray) -> np.n
 
 def stacked_rows_into(out: np.ndarray, p: np.ndarray, lens: np.ndarray) -> None:
     """Write the STACKED_EXTRA rows stacked_features adds into out."""
+    fast = accel.pagecontext
+    if fast is not None and _c_rows(out) and _c_rows(p) and lens.dtype == np.int64 and lens.flags.c_contiguous:
+        fast.stacked_rows(p, lens, out, SHIFTS, STACK_WINDOWS, REGION_THRESHOLDS)
+        return
     out[0] = p
     for j, shift in enumerate(SHIFTS, start=1):
         _shift_into(out[j], p, shift)

@@ -71,8 +71,12 @@ class LineFacts:
         self.texts = texts
         n = len(texts)
         self.lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
-        page = SEPARATOR + SEPARATOR.join(texts)
-        self.codes = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+    @cached_property
+    def codes(self) -> np.ndarray:
+        """The code points of the page (not needed when the C accelerator computes the features)."""
+        page = SEPARATOR + SEPARATOR.join(self.texts)
+        return np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
     @cached_property
     def clipped(self) -> np.ndarray:

@@ -16,6 +16,7 @@ from typing import BinaryIO, TypeVar
 
 import numpy as np
 
+from . import accel
 from .features import Lexicon
 
 T = TypeVar("T")
@@ -54,8 +55,13 @@ class Mlp:
         # float32(clip(x)) at half the cost of clipping in float64 into a float32 array. Lines as
         # rows in memory whatever x's layout (features are built a feature a row), so the matrix
         # product always sums in the same order and gives the same bits.
-        clipped = x.astype(np.float32, order="C")
-        np.clip(clipped, self._lo, self._hi, out=clipped)
+        fast, rows = accel.mlpinput, x.T
+        if fast is not None and rows.dtype == np.float64 and rows.flags.c_contiguous:
+            clipped = np.empty(x.shape, dtype=np.float32)  # the same values in one pass, from C
+            fast.clip_rows(rows, self._lo, self._hi, clipped)
+        else:
+            clipped = x.astype(np.float32, order="C")
+            np.clip(clipped, self._lo, self._hi, out=clipped)
         h = clipped @ self._first
         h += self._first_bias
         np.maximum(h, 0.0, out=h)

@@ -39,8 +39,14 @@ RAIL_MARKERS = re.compile(
     r"|trending(?: now| stories)?|most (?:read|popular|viewed|shared)|popular(?: posts| stories)?"
     r"|latest (?:news|stories|articles|posts)|in case you missed it|more in [\w .'&-]{1,30}"
     r"|around the web|from around the web|you may have missed|recent posts)\s*[:»›>.]*$", re.I)
+# The first words of RELATED_MARKERS' and RAIL_MARKERS' alternatives: other lines skip both.
+MARKER_OPENINGS = ("read", "also", "see", "more", "related", "recommended", "you", "what", "don",
+                   "further", "editor", "top", "before", "explore", "trending", "most", "popular",
+                   "latest", "in", "around", "from", "recent")
 # An inline teaser: the marker and the linked headline on one line ("Read more: Headline").
 INLINE_TEASER = re.compile(r"^(?:read more|read next|also read|see also|related|more)\s*[:»›|-]\s*\S", re.I)
+# What INLINE_TEASER's lines open with.
+INLINE_TEASER_OPENINGS = ("read more", "read next", "also read", "see also", "related", "more")
 
 # --- Promos: calls to follow, subscribe, install, or accept cookies.
 # Matched at the start of a line (after any bullet): promos open with their call to action.
@@ -56,6 +62,11 @@ PROMO = re.compile(
     re.I)
 # A promo is a short line; a long sentence that mentions a newsletter is body.
 PROMO_MAX_WORDS = 30
+# Every PROMO alternative opens with one of these (after its bullets): other lines skip it.
+PROMO_OPENINGS = ("follow ", "for the latest ", "get ", "read ", "find ", "sign up ", "subscribe ",
+                  "register ", "join ", "download ", "install ", "available on the ", "we use cookies",
+                  "this site ", "this website ", "i accept ", "accept ", "cookie ", "by continuing to ",
+                  "click here to ", "support ", "never miss a ", "enable push notifications")
 
 # --- Bylines and date lines.
 DATE_LINE = re.compile(

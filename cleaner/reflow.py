@@ -28,6 +28,9 @@ MIN_EVIDENCE_LINES = 8
 # Lines that are no evidence of the width either: list items, table rows and headings (html2text
 # leaves them unwrapped, so they run past the width) and lines holding a URL (unbreakable).
 NOT_EVIDENCE = re.compile(r"^(?:\d{1,3}[.)]|[*+|-]|#+)\s|://")
+# The same test in two parts: a mark at the start, matched, and a URL, found with `in` (searching
+# for "://" with the pattern walked the whole of every line).
+_LEADING_MARK = re.compile(r"(?:\d{1,3}[.)]|[*+|-]|#+)\s")
 # Widths dumpers wrap at; wider "widths" are just long paragraphs.
 MIN_WIDTH, MAX_WIDTH = 40, 160
 # A wrapped line ends within this many characters of the width (the next word did not fit).
@@ -48,7 +51,7 @@ MIN_RUN_ON_SHARE = 0.25
 def wrap_width(lines: list[str]) -> int | None:
     """The width the dump was hard-wrapped at, or None when it does not look hard-wrapped."""
     lens = sorted(len(s) for s in lines
-                  if len(s) >= MIN_EVIDENCE_CHARS and not NOT_EVIDENCE.search(s))
+                  if len(s) >= MIN_EVIDENCE_CHARS and not _not_evidence(s))
     if len(lens) < MIN_EVIDENCE_LINES:
         return None
     # The width is the longest line once the few unbreakable ones past it are set aside.
@@ -86,6 +89,11 @@ def reflow_lines(lines: list[str]) -> list[str]:
             out.append(line)
         last = len(line)
     return out
+
+
+def _not_evidence(line: str) -> bool:
+    """NOT_EVIDENCE.search(line), faster."""
+    return "://" in line or _LEADING_MARK.match(line) is not None
 
 
 def _near(n: int, width: int) -> bool:

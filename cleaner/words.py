@@ -135,3 +135,22 @@ class HashIndex:
     def _search(self, hashes: np.ndarray) -> np.ndarray:
         at = np.searchsorted(self._hashes, hashes)
         return np.where(self._hashes[at] == hashes, self._ids[at], 0)
+
+
+def word_table(hashes: np.ndarray, ids) -> np.ndarray:
+    """The lexicon as an open-addressing table for the C accelerator: (hash, id) pairs, a pair a
+    row, each word in the first free slot from the one its hash's top bits pick; hash 0 marks an
+    empty slot. At least twice as many slots as words keeps probes short (four slots share a
+    cache line), and the table is a third of the size of HashIndex's arrays, which cost three
+    cache misses a word once other work had flushed the caches."""
+    size = max(1 << (2 * len(hashes) - 1).bit_length(), 16)
+    shift = 64 - (size.bit_length() - 1)
+    table = np.zeros((size, 2), dtype=np.uint64)
+    for h, i in zip(hashes.tolist(), ids):
+        if h == 0:
+            raise ValueError("a lexicon word hashes to 0, the empty slot's mark")
+        k = h >> shift
+        while table[k, 0]:
+            k = (k + 1) & (size - 1)
+        table[k] = (h, i)
+    return table

@@ -1,17 +1,24 @@
 # Sourced by the other scripts: `ensure_venv [EXTRA]` makes .venv (or reuses it) and installs
 # cleaner into it in editable mode, with the optional extra (e.g. "test"). It reinstalls only when
-# pyproject.toml changed since the last install, so running a script twice costs nothing.
+# pyproject.toml, setup.py or the C sources (cleaner/_c/) changed since the last install, so running
+# a script twice costs nothing.
 # pip is upgraded first: old pips (23.2) cannot resolve lxml's `html-clean` extra that trafilatura needs.
 # pip's chatter goes to .venv/install.log, which is shown only if the install fails.
 
-_installed() {  # is there an install with this extra (for none: any install) newer than pyproject.toml?
-    local extra="$1" stamp
+_installed() {  # is there an install with this extra (for none: any install) newer than what it builds from?
+    local extra="$1" stamp source fresh
     local stamps=(".venv/.installed${extra:+-$extra}")
     [ -n "$extra" ] || stamps+=(.venv/.installed-*)
     for stamp in "${stamps[@]}"; do
-        if [ -f "$stamp" ] && [ ! pyproject.toml -nt "$stamp" ]; then
-            return 0
-        fi
+        [ -f "$stamp" ] || continue
+        fresh=1
+        # pyproject.toml, and setup.py with the C accelerators' sources (built at install time)
+        for source in pyproject.toml setup.py cleaner/_c/*; do
+            if [ -e "$source" ] && [ "$source" -nt "$stamp" ]; then
+                fresh=0
+            fi
+        done
+        [ "$fresh" = 1 ] && return 0
     done
     return 1
 }

@@ -113,3 +113,14 @@ def test_the_document_from_reflowed_lines_is_the_one_from_the_reflowed_text(widt
     ours, theirs = Document.from_lines(reflow_lines(split)), Document.from_text(reflow(text))
     assert (ours.texts, ours.gap_before) == (theirs.texts, theirs.gap_before)
     assert (reflow_lines(split) is split) == (width is None)
+
+
+def test_the_fast_evidence_test_agrees_with_the_pattern():
+    from cleaner.reflow import NOT_EVIDENCE, _not_evidence
+    from tests.helpers import seeds
+    lines = [line for _, text, _, _ in seeds() for line in text.splitlines()]
+    lines += ["1. Preheat the oven", "12) Item", "* bullet", "### Heading", "see https://x.org now",
+              "#hashtag", "1234. no", "- ", "-dash", "a://b", "ftp:/x"]
+    assert any(_not_evidence(line) for line in lines) and not all(_not_evidence(line) for line in lines)
+    for line in lines:
+        assert _not_evidence(line) == bool(NOT_EVIDENCE.search(line)), line

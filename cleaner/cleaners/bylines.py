@@ -13,6 +13,7 @@ from ..options import Options
 from ..phrases import (ABOUT_AUTHOR, AGENCIES, AUTHOR_BOX, BYLINE, DATE_LINE, GLUED_FRAGMENT,
                        METADATA_FIRST_WORDS, READING_TIME_LINE)
 from .base import Cleaner
+from .cues import DIGITS, LineCues, candidates, first_words
 from .shape import next_kept
 
 # Metadata lines are short; anything longer is read as prose.
@@ -21,6 +22,9 @@ _META_MAX_CHARS = 80
 _BIO_MAX_WORDS = 80
 # The letters metadata words start with.
 _METADATA_INITIALS = frozenset(word[0] for word in METADATA_FIRST_WORDS)
+# Metadata lines open with a metadata word or a digit, agency credits with the agency (after
+# brackets or dashes), glued fragments with a digit or "read".
+_CUES = LineCues(starts=tuple(METADATA_FIRST_WORDS) + first_words(AGENCIES) + DIGITS, skip=-1)
 
 
 class Bylines(Cleaner):
@@ -28,9 +32,10 @@ class Bylines(Cleaner):
 
     def apply(self, doc: Document, options: Options) -> None:
         texts = doc.texts
-        for i, text in enumerate(texts):
-            if doc.dropped[i] is not None:
+        for i in candidates(doc, _CUES):
+            if doc.dropped[i] is not None:  # a bio under an author box just dropped
                 continue
+            text = texts[i]
             if len(text) <= _META_MAX_CHARS:
                 rule = self._metadata_rule(text)
                 if rule:

@@ -13,6 +13,7 @@ from ..phrases import (AGENCY_AFTER_SLASH, CAPTION_CUES, CREDIT_LINE, CREDIT_LIN
                        CREDIT_TAIL_CHARS, PAREN_CREDIT,
                        PHOTO_BY, PHOTO_WORDS)
 from .base import Cleaner
+from .cues import DIGITS, LineCues, candidates
 
 # Captions with a trailing credit are at most a few sentences.
 _CAPTION_MAX_WORDS = 80
@@ -20,26 +21,39 @@ _CAPTION_MAX_WORDS = 80
 _PROSE_END = frozenset('.!?:;,"”')
 # A line that is only a credit or a photo control is short.
 _CREDIT_LINE_MAX_CHARS = 80
+# A credit line opens like one, holds a "/" or starts with a digit (_may_be_credit_line); a
+# credit at the end closes the line with "|" or ")", or follows a "/" or a photo word near the
+# end (ends_with_credit); a caption printed twice repeats the kept line before it.
+_CUES = LineCues(starts=tuple(CREDIT_LINE_PREFIXES) + DIGITS, has="/", ends="|)",
+                 tail_words=PHOTO_WORDS, tail_chars=CREDIT_TAIL_CHARS, repeats_previous=True)
 
 
 class Captions(Cleaner):
     name = "captions"
 
     def apply(self, doc: Document, options: Options) -> None:
-        prev = -1
-        dropped = doc.dropped
-        for i, text in enumerate(doc.texts):
-            if dropped[i] is not None:
-                continue
+        texts = doc.texts
+        for i in candidates(doc, _CUES):
+            text = texts[i]
             if len(text) <= _CREDIT_LINE_MAX_CHARS and _may_be_credit_line(text) and CREDIT_LINE.match(text):
                 doc.drop(i, self.name, "credit-line")
             # (the ending is tested first: most lines end as prose and cannot end in a credit)
             elif text[-1] not in _PROSE_END and text.count(" ") < _CAPTION_MAX_WORDS and ends_with_credit(text):
                 doc.drop(i, self.name, "credit-at-end")
-            elif prev >= 0 and doc.texts[prev] == text and CAPTION_CUES.search(text):
-                doc.drop(prev, self.name, "caption-printed-twice")
-                doc.drop(i, self.name, "caption-printed-twice")
-            prev = i
+            else:
+                prev = self._previous(doc, i)
+                if prev >= 0 and texts[prev] == text and CAPTION_CUES.search(text):
+                    doc.drop(prev, self.name, "caption-printed-twice")
+                    doc.drop(i, self.name, "caption-printed-twice")
+
+    def _previous(self, doc: Document, i: int) -> int:
+        """The line before i that was kept when this cleaner started (it may have dropped it
+        since), or -1."""
+        dropped = doc.dropped
+        for j in range(i - 1, -1, -1):
+            if dropped[j] is None or dropped[j].cleaner == self.name:
+                return j
+        return -1
 
 
 def _may_be_credit_line(text: str) -> bool:

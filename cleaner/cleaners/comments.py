@@ -16,14 +16,21 @@ from ..options import Options
 from ..phrases import (COMMENT_CHROME, COMMENT_CHROME_MAX_WORDS, COMMENT_CHROME_STARTS, COMMENT_CONTROLS,
                        LABEL_BULLETS)
 from .base import Cleaner
+from .cues import DIGITS, LineCues, candidates, first_words
+
+# A control or a piece of chrome opens with one of these once its bullets are stripped.
+_CUES = LineCues(max_spaces=COMMENT_CHROME_MAX_WORDS, skip=-1,
+                 starts=first_words(COMMENT_CONTROLS) + COMMENT_CHROME_STARTS + DIGITS)
 
 
 class Comments(Cleaner):
     name = "comments"
 
     def apply(self, doc: Document, options: Options) -> None:
-        for i, text in enumerate(doc.texts):
-            if doc.dropped[i] is not None or text.count(" ") >= COMMENT_CHROME_MAX_WORDS:
+        texts = doc.texts
+        for i in candidates(doc, _CUES):
+            text = texts[i]
+            if text.count(" ") >= COMMENT_CHROME_MAX_WORDS:
                 continue
             label = text.strip(LABEL_BULLETS)
             low = label.lower()

@@ -11,26 +11,30 @@ from __future__ import annotations
 from ..document import Document
 from ..options import Options
 from .base import Cleaner
+from .cues import LineCues, candidates
 from .shape import ends_as_sentence
 
 # Repeated lines shorter than this are labels ("Reply", "Share"), left to other cleaners.
 _REPEAT_MIN_CHARS = 20
+# A doubled title is two halves around a space; a repeated line repeats one before it.
+_CUES = LineCues(halves=True, repeats_earlier=True)
 
 
 class Duplicates(Cleaner):
     name = "duplicates"
 
     def apply(self, doc: Document, options: Options) -> None:
-        seen: set[str] = set()
-        for i, text in enumerate(doc.texts):
-            if doc.dropped[i] is not None:
-                seen.add(text)
-                continue
+        texts = doc.texts
+        first: dict[str, int] | None = None  # where each text first occurs, made when needed
+        for i in candidates(doc, _CUES):
+            text = texts[i]
             if _is_doubled(text):
                 doc.drop(i, self.name, "doubled-title")
-            elif text in seen and len(text) >= _REPEAT_MIN_CHARS and not ends_as_sentence(text):
-                doc.drop(i, self.name, "repeated-line")
-            seen.add(text)
+            elif len(text) >= _REPEAT_MIN_CHARS and not ends_as_sentence(text):
+                if first is None:
+                    first = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1)))
+                if first[text] < i:
+                    doc.drop(i, self.name, "repeated-line")
 
 
 def _is_doubled(text: str) -> bool:

@@ -8,14 +8,20 @@ from __future__ import annotations
 
 from ..document import Document
 from ..options import Options
-from ..phrases import PROMO, PROMO_MAX_WORDS
+from ..phrases import PROMO, PROMO_MAX_WORDS, PROMO_OPENINGS
 from .base import Cleaner
+from .cues import LineCues, candidates
+
+# PROMO allows up to three bullets or marks before the call to action.
+_CUES = LineCues(max_spaces=PROMO_MAX_WORDS, starts=PROMO_OPENINGS, skip=3)
 
 
 class Promos(Cleaner):
     name = "promos"
 
     def apply(self, doc: Document, options: Options) -> None:
-        for i, text in enumerate(doc.texts):
-            if doc.dropped[i] is None and text.count(" ") < PROMO_MAX_WORDS and PROMO.match(text):
+        texts = doc.texts
+        for i in candidates(doc, _CUES):
+            text = texts[i]
+            if text.count(" ") < PROMO_MAX_WORDS and PROMO.match(text):
                 doc.drop(i, self.name, "call-to-action")

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from ..document import Document
 from ..options import Options
-from ..phrases import INLINE_TEASER, RAIL_MARKERS, RELATED_MARKERS
+from ..phrases import INLINE_TEASER, INLINE_TEASER_OPENINGS, MARKER_OPENINGS, RAIL_MARKERS, RELATED_MARKERS
 from .base import Cleaner
+from .cues import LineCues, candidates
 from .shape import is_headline_like, is_paragraph
 
 # Markers are short labels.
@@ -21,6 +22,8 @@ _MARKER_MAX_CHARS = 48
 _INLINE_MAX_WORDS = 25
 # First letters of INLINE_TEASER's words, a cheap test before the pattern.
 _INLINE_FIRST = frozenset("RrSsAaMm")
+# Markers and inline teasers open with the marker's words.
+_CUES = LineCues(starts=MARKER_OPENINGS + INLINE_TEASER_OPENINGS)
 
 
 class Related(Cleaner):
@@ -32,10 +35,12 @@ class Related(Cleaner):
         # The last kept body paragraph: a block at or before it has prose at or after it.
         last_prose = next((i for i in range(n - 1, -1, -1)
                            if doc.dropped[i] is None and is_paragraph(texts[i])), -1)
-        i = 0
-        while i < n:
+        resume = 0  # lines before this were judged with a marker's teasers
+        for i in candidates(doc, _CUES):
+            if i < resume:
+                continue
             text = texts[i]
-            if doc.dropped[i] is None and len(text) <= _MARKER_MAX_CHARS:
+            if len(text) <= _MARKER_MAX_CHARS:
                 is_rail = bool(RAIL_MARKERS.match(text))
                 if is_rail or RELATED_MARKERS.match(text):
                     if i + 1 > last_prose:  # no prose after the marker
@@ -43,12 +48,11 @@ class Related(Cleaner):
                             doc.drop(j, self.name, "rail-to-end" if is_rail else "related-to-end")
                         return
                     doc.drop(i, self.name, "rail-marker" if is_rail else "related-marker")
-                    i = self._drop_teasers(doc, i + 1)
+                    resume = self._drop_teasers(doc, i + 1)
                     continue
-            if (text[0] in _INLINE_FIRST and doc.dropped[i] is None and INLINE_TEASER.match(text)
+            if (text[0] in _INLINE_FIRST and INLINE_TEASER.match(text)
                     and text.count(" ") < _INLINE_MAX_WORDS and not is_paragraph(text)):
                 doc.drop(i, self.name, "inline-teaser")
-            i += 1
         self._drop_trailing_headlines(doc, last_prose)
 
     def _drop_trailing_headlines(self, doc: Document, last_prose: int) -> None:

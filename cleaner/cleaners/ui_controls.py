@@ -11,18 +11,22 @@ from ..document import Document
 from ..options import Options
 from ..phrases import LABEL_BULLETS, NO_WORD_CHARS, UI_CONTROL_LABELS
 from .base import Cleaner
+from .cues import LineCues, candidates
 
 _BULLETS = LABEL_BULLETS + "✓✔☰≡"  # and tick and menu glyphs
 # Labels are short; longer lines are never compared against the table.
 _MAX_LABEL_CHARS = 32
+_CUES = LineCues(max_chars=_MAX_LABEL_CHARS)
 
 
 class UIControls(Cleaner):
     name = "ui_controls"
 
     def apply(self, doc: Document, options: Options) -> None:
-        for i, text in enumerate(doc.texts):
-            if doc.dropped[i] is not None or len(text) > _MAX_LABEL_CHARS:
+        texts = doc.texts
+        for i in candidates(doc, _CUES):
+            text = texts[i]
+            if len(text) > _MAX_LABEL_CHARS:
                 continue
             # (a line opening with a letter or digit has a word character: no regex needed)
             if not text[0].isalnum() and NO_WORD_CHARS.match(text):

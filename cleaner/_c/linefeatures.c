@@ -1,0 +1,376 @@
+/* cleaner._linefeatures: the line classifier's base features of a whole page in one call.
+ *
+ * The pure-Python path (cleaner/features.py, _base_rows) builds these from some forty numpy
+ * operations over the page's code points: each costs a few microseconds whatever its size, and
+ * together they were half of the classifier's time. Here one pass over each line's characters
+ * gives its class counts, its words (hashed exactly as cleaner/words.py hashes them, and looked
+ * up among the lexicon's hashes), and the 34 feature rows, written straight into the caller's
+ * float64 buffer. Every formula and row is the one in features.py, in the same order
+ * (BASE_NAMES); the tests run both paths on real pages and compare them.
+ *
+ * Memory safety: every table is checked for item size and length before use (buffers.h), every
+ * index read from a table (a character class, a word id) is checked against the array it indexes,
+ * and characters past the tables are clamped to their last entry, as the Python path does. */
+#include "buffers.h"
+#include "intlog.h"
+
+#include <math.h>
+#include <stdint.h>
+
+/* Character classes, as in cleaner/lines.py. */
+enum { SPACE, LOWER, UPPER, DIGIT, LETTER, STOP_PUNCT, PAUSE_PUNCT, QUOTE, SYMBOL, N_CLASSES };
+/* Base feature rows, as BASE_NAMES in cleaner/features.py. */
+#define N_ROWS 34
+/* The folded code of a character that is no part of a word (words.GAP). */
+#define GAP 32
+/* A line this long that ends like a sentence is prose (features.PROSE_MIN_WORDS). */
+#define PROSE_MIN_WORDS 10
+/* The word hash of cleaner/words.py: a polynomial over the folded codes modulo 2**64, mixed with
+ * the word's length and finished with MurmurHash3's mix. */
+#define MULT UINT64_C(0x9E3779B97F4A7C15)
+#define LEN_MULT UINT64_C(0xC2B2AE3D27D4EB4F)
+#define MIX_MULT UINT64_C(0xFF51AFD7ED558CCD)
+#define MIX_SHIFT 33
+
+/* The tables one call reads: the code-point tables of cleaner/lines.py, the lexicon's words as an
+ * open-addressing table of (hash, id) pairs (features.word_table: a word's hash is looked up in
+ * one cache line, where HashIndex's three arrays, four times the size, took three cache misses a
+ * word once other work had flushed the caches), and the per-word arrays. */
+typedef struct {
+    Py_buffer classes, folded, words, weight, known, is_stop;
+    Py_ssize_t table_size;   /* code points at or past this use the table's last entry */
+    int slot_shift;          /* a hash's first slot is its top bits: hash >> slot_shift */
+    Py_ssize_t slot_mask;    /* slots - 1 (a power of two) */
+    Py_ssize_t vocab;        /* length of weight, known and is_stop: ids must be below it */
+} Tables;
+
+#define N_TABLES 6
+
+static void
+release_tables(Tables *t, int n)
+{
+    Py_buffer *views[N_TABLES] = {&t->classes, &t->folded, &t->words, &t->weight, &t->known, &t->is_stop};
+    for (int k = 0; k < n; k++) {
+        PyBuffer_Release(views[k]);
+    }
+}
+
+/* Check and open the tables tuple; on failure nothing is left open. */
+static int
+open_tables(PyObject *tuple, Tables *t)
+{
+    if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) != N_TABLES) {
+        PyErr_SetString(PyExc_TypeError, "tables: expected a tuple of 6 arrays");
+        return -1;
+    }
+    Py_buffer *views[N_TABLES] = {&t->classes, &t->folded, &t->words, &t->weight, &t->known, &t->is_stop};
+    static const Py_ssize_t sizes[N_TABLES] = {1, 2, 8, 8, 1, 1};
+    static const char *codes[N_TABLES] = {U8, U16, U64, F64, U8, U8};
+    static const char *names[N_TABLES] = {"classes", "folded", "words", "weight", "known", "is_stop"};
+    for (int k = 0; k < N_TABLES; k++) {
+        if (get_array(PyTuple_GET_ITEM(tuple, k), views[k], codes[k], sizes[k], 1, -1, 0, names[k]) < 0) {
+            release_tables(t, k);
+            return -1;
+        }
+    }
+    t->table_size = t->classes.len - 1;
+    Py_ssize_t slots = t->words.len / 16;  /* a slot is a (hash, id) pair */
+    int bits = 0;
+    while (((Py_ssize_t)1 << bits) < slots) {
+        bits++;
+    }
+    t->slot_shift = 64 - bits;
+    t->slot_mask = slots - 1;
+    t->vocab = t->weight.len / 8;
+    if (t->folded.len / 2 != t->table_size + 1 || ((Py_ssize_t)1 << bits) != slots || bits == 0 ||
+        t->words.len != slots * 16 || t->known.len != t->vocab || t->is_stop.len != t->vocab) {
+        PyErr_SetString(PyExc_ValueError, "tables: sizes do not fit together");
+        release_tables(t, N_TABLES);
+        return -1;
+    }
+    return 0;
+}
+
+/* The id of a word's hash, or 0 for an unknown word (what HashIndex.ids answers): probe from
+ * the slot its top bits pick until its hash or an empty slot (hash 0, which no lexicon word has)
+ * turns up. The table is at most half full, so a probe ends; -1 when it holds an id out of range
+ * or has no empty slot at all. */
+static Py_ssize_t
+word_id(const Tables *t, uint64_t h)
+{
+    const uint64_t *slots = t->words.buf;
+    Py_ssize_t k = (Py_ssize_t)(h >> t->slot_shift);
+    for (Py_ssize_t probes = 0; probes <= t->slot_mask; probes++, k = (k + 1) & t->slot_mask) {
+        uint64_t here = slots[2 * k];
+        if (here == h || here == 0) {
+            uint64_t id = here ? slots[2 * k + 1] : 0;
+            return id < (uint64_t)t->vocab ? (Py_ssize_t)id : -1;
+        }
+    }
+    return -1;
+}
+
+/* What one line is made of. */
+typedef struct {
+    Py_ssize_t len, words, stops, capitals, known;
+    Py_ssize_t counts[N_CLASSES];
+    int first, last, before_last;  /* classes of the first, last and second-to-last character */
+    double lex;                    /* sum of the lexicon weights of its words, in word order */
+} LineStats;
+
+static inline int
+class_of(const Tables *t, Py_UCS4 cp)
+{
+    Py_ssize_t k = cp < (Py_UCS4)t->table_size ? (Py_ssize_t)cp : t->table_size;
+    return ((const uint8_t *)t->classes.buf)[k];
+}
+
+static inline uint16_t
+fold_of(const Tables *t, Py_UCS4 cp)
+{
+    Py_ssize_t k = cp < (Py_UCS4)t->table_size ? (Py_ssize_t)cp : t->table_size;
+    return ((const uint16_t *)t->folded.buf)[k];
+}
+
+/* Count a finished word (hash h over `len` folded codes, first character of class `cls`). */
+static int
+end_word(const Tables *t, LineStats *s, uint64_t h, Py_ssize_t len, int cls)
+{
+    h ^= (uint64_t)len * LEN_MULT;
+    h ^= h >> MIX_SHIFT;
+    h *= MIX_MULT;
+    h ^= h >> MIX_SHIFT;
+    Py_ssize_t id = word_id(t, h);
+    if (id < 0) {
+        PyErr_SetString(PyExc_ValueError, "tables: a word id is out of range");
+        return -1;
+    }
+    s->words++;
+    s->stops += ((const uint8_t *)t->is_stop.buf)[id] != 0;
+    s->capitals += cls == UPPER;
+    s->known += ((const uint8_t *)t->known.buf)[id] != 0;
+    s->lex += ((const double *)t->weight.buf)[id];
+    return 0;
+}
+
+/* One line's stats. `first_line` matters for one-character lines: the Python path reads the
+ * character before the last from the joined page, where a line's predecessor is the newline
+ * before it (a SPACE), except for the page's first line, which has none and reads itself. */
+static int
+line_stats(const Tables *t, PyObject *text, int first_line, LineStats *s)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    memset(s, 0, sizeof(*s));
+    s->len = n;
+    uint64_t h = 0, power = 1;
+    Py_ssize_t word_len = 0;
+    int word_cls = SPACE;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_UCS4 cp = PyUnicode_READ(kind, data, k);
+        int cls = class_of(t, cp);
+        if (cls >= N_CLASSES) {
+            PyErr_SetString(PyExc_ValueError, "tables: a character class is out of range");
+            return -1;
+        }
+        s->counts[cls]++;
+        uint16_t f = fold_of(t, cp);
+        if (f == GAP) {
+            if (word_len && end_word(t, s, h, word_len, word_cls) < 0) {
+                return -1;
+            }
+            word_len = 0;
+            continue;
+        }
+        if (!word_len) {
+            h = 0;
+            power = 1;
+            word_cls = cls;
+        }
+        h += (uint64_t)f * power;
+        power *= MULT;
+        word_len++;
+    }
+    if (word_len && end_word(t, s, h, word_len, word_cls) < 0) {
+        return -1;
+    }
+    s->first = class_of(t, PyUnicode_READ(kind, data, 0));
+    s->last = class_of(t, PyUnicode_READ(kind, data, n - 1));
+    s->before_last = n >= 2 ? class_of(t, PyUnicode_READ(kind, data, n - 2))
+                            : (first_line ? s->first : SPACE);
+    return 0;
+}
+
+static inline int
+ends_stop(const LineStats *s)
+{
+    return s->last == STOP_PUNCT || (s->last == QUOTE && s->before_last == STOP_PUNCT);
+}
+
+/* base_rows(texts, repeats, dropped, gaps, tables, out) -> bool
+ *
+ * Write features.base_features of the page (one row per feature, one column per line) into
+ * `out`, a C-contiguous float64 array of at least 34 rows of len(texts) columns. `repeats` maps
+ * each text to its count on the page, `dropped` holds None for a kept line, `gaps` whether a
+ * blank line preceded each line. Returns False, writing nothing, when a line is empty: the
+ * Python path reads such a line's neighbours' characters, so it stays with that path. */
+static PyObject *
+base_rows(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *repeats, *dropped, *gaps, *tables;
+    PyObject *out_obj;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O", &PyList_Type, &texts, &PyDict_Type, &repeats,
+                          &PyList_Type, &dropped, &PyList_Type, &gaps, &PyTuple_Type, &tables, &out_obj)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    if (PyList_GET_SIZE(dropped) != n || PyList_GET_SIZE(gaps) != n) {
+        PyErr_SetString(PyExc_ValueError, "texts, dropped and gaps differ in length");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "texts must be str");
+            return NULL;
+        }
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(text) < 0) {  /* legacy strings (gone in 3.12) must be made ready first */
+            return NULL;
+        }
+#endif
+        if (PyUnicode_GET_LENGTH(text) == 0) {
+            Py_RETURN_FALSE;
+        }
+    }
+    Py_buffer out;
+    if (get_array(out_obj, &out, F64, 8, N_ROWS * n, -1, 1, "out") < 0) {
+        return NULL;
+    }
+    if (out.ndim != 2 || out.shape[1] != n || out.shape[0] < N_ROWS) {
+        PyErr_SetString(PyExc_ValueError, "out: expected (34 or more, len(texts)) rows");
+        PyBuffer_Release(&out);
+        return NULL;
+    }
+    Tables t;
+    if (open_tables(tables, &t) < 0) {
+        PyBuffer_Release(&out);
+        return NULL;
+    }
+    double *x = out.buf;
+#define ROW(r) (x + (Py_ssize_t)(r) * n)
+
+    /* Pass 1: each line on its own, and the page's totals. */
+    int64_t total_chars = 0, total_prose = 0;
+    double log_len_sum = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        LineStats s;
+        if (line_stats(&t, text, i == 0, &s) < 0) {
+            goto fail;
+        }
+        PyObject *count = PyDict_GetItemWithError(repeats, text);
+        long long repeat = count ? PyLong_AsLongLong(count) : -1;
+        if (repeat < 1) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_ValueError, "repeats: every text must be counted");
+            }
+            goto fail;
+        }
+        int gap = PyObject_IsTrue(PyList_GET_ITEM(gaps, i));
+        if (gap < 0) {
+            goto fail;
+        }
+        double chars = (double)(s.len > 1 ? s.len : 1);
+        double words = (double)(s.words > 1 ? s.words : 1);
+        int stop_end = ends_stop(&s);
+        int prose = stop_end && s.words >= PROSE_MIN_WORDS;
+        double log_len = log1p_int(s.len);
+        ROW(0)[i] = log_len;
+        ROW(1)[i] = log1p_int(s.words);
+        ROW(2)[i] = (double)(s.counts[LOWER] + s.counts[UPPER] + s.counts[LETTER]) / words;
+        ROW(3)[i] = (double)s.counts[LOWER] / chars;
+        ROW(4)[i] = (double)s.counts[UPPER] / chars;
+        ROW(5)[i] = (double)s.counts[DIGIT] / chars;
+        ROW(6)[i] = (double)s.counts[SYMBOL] / chars;
+        ROW(7)[i] = (double)s.counts[QUOTE] / chars;
+        ROW(8)[i] = (double)s.counts[STOP_PUNCT] / words;
+        ROW(9)[i] = (double)s.counts[PAUSE_PUNCT] / words;
+        ROW(10)[i] = (double)s.stops / words;
+        ROW(11)[i] = log1p_int(s.stops);
+        ROW(12)[i] = (double)s.capitals / words;
+        ROW(13)[i] = stop_end;
+        ROW(14)[i] = s.last == PAUSE_PUNCT;
+        ROW(15)[i] = s.last == LOWER || s.last == LETTER || s.last == DIGIT;
+        ROW(16)[i] = s.first == UPPER;
+        ROW(17)[i] = s.first == LOWER;
+        ROW(18)[i] = s.first == DIGIT;
+        ROW(19)[i] = s.first == SYMBOL || s.first == QUOTE || s.first == STOP_PUNCT;
+        ROW(20)[i] = log_int(repeat);
+        ROW(21)[i] = PyList_GET_ITEM(dropped, i) != Py_None;
+        ROW(22)[i] = gap;
+        /* rows 24 and 25 hold the line's own masses until pass 2 turns them into shares */
+        ROW(24)[i] = (double)s.len;
+        ROW(25)[i] = prose ? (double)s.len : 0.0;
+        ROW(30)[i] = prose;
+        ROW(31)[i] = s.lex / (double)(s.known > 1 ? s.known : 1);
+        ROW(32)[i] = (double)s.known / words;
+        ROW(33)[i] = s.lex / sqrt(words);
+        total_chars += s.len;
+        total_prose += prose ? s.len : 0;
+        log_len_sum += log_len;
+    }
+
+    /* Pass 2: where each line sits in the page. */
+    double all = (double)(total_chars > 1 ? total_chars : 1);
+    double in_prose = (double)(total_prose > 1 ? total_prose : 1);
+    double mean_log_len = n ? log_len_sum / (double)n : 0.0;
+    double last = (double)(n - 1 > 1 ? n - 1 : 1);
+    double log_lines = log1p_int(n);
+    int64_t chars_before = 0, prose_before = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int64_t len = (int64_t)ROW(24)[i], prose_len = (int64_t)ROW(25)[i];
+        ROW(23)[i] = (double)i / last;
+        ROW(24)[i] = (double)chars_before / all;
+        ROW(25)[i] = (double)prose_before / in_prose;
+        chars_before += len;
+        prose_before += prose_len;
+        ROW(26)[i] = (in_prose - (double)prose_before) / in_prose;
+        ROW(27)[i] = ROW(0)[i] - mean_log_len;
+        ROW(28)[i] = log_lines;
+        ROW(29)[i] = in_prose / all;
+    }
+#undef ROW
+    release_tables(&t, N_TABLES);
+    PyBuffer_Release(&out);
+    Py_RETURN_TRUE;
+
+fail:
+    release_tables(&t, N_TABLES);
+    PyBuffer_Release(&out);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"base_rows", base_rows, METH_VARARGS,
+     "base_rows(texts, repeats, dropped, gaps, tables, out) -> bool: the base feature rows of a page."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_linefeatures",
+    "The line classifier's base features of a page in one call (see cleaner/features.py).", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__linefeatures(void)
+{
+    intlog_init();
+    PyObject *m = PyModule_Create(&module);
+    if (m && PyModule_AddIntConstant(m, "N_ROWS", N_ROWS) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

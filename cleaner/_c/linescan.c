@@ -1,0 +1,522 @@
+/* cleaner._linescan: the kept lines a pattern cleaner's patterns could match, picked in one pass.
+ *
+ * Each pattern cleaner used to test every line of the page in Python (a length test, a first
+ * letter, a regex), and nine such loops over a few hundred lines cost more than the line model.
+ * A cleaner now states cues its patterns need (cleaner/cleaners/cues.py: "starts with one of these
+ * words", "ends in one of these characters", ...) and this pass returns the kept lines showing
+ * any of them; the cleaner runs its own tests, unchanged, on those alone.
+ *
+ * The selection must never miss a line a pattern matches, so whenever a cue cannot be decided
+ * cheaply the line is selected: where letters are compared, a non-ASCII character that Python's
+ * case folding may turn into an ASCII letter (U+212A KELVIN SIGN lower-cases to "k", and a
+ * case-insensitive "s" matches U+017F LONG S) or that \d and str.isdigit() read as a digit
+ * selects the line. Any other non-ASCII character can be no part of an ASCII word. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <stdint.h>
+
+/* The cues, as cues.LineCues.as_tuple() packs them. */
+typedef struct {
+    Py_ssize_t max_chars;     /* a line longer than this is never selected (-1: no limit) */
+    Py_ssize_t max_spaces;    /* ...nor one with this many spaces or more (-1: no limit) */
+    Py_ssize_t short_chars;   /* cue: a line this short (-1: none) */
+    PyObject *starts;         /* cue: a tuple of lower-case ASCII words one of which opens the line */
+    Py_ssize_t skip;          /* ...after at most this many ASCII non-alphanumerics (-1: any number) */
+    PyObject *ends;           /* cue: a str of characters, one of which ends the line */
+    PyObject *has;            /* cue: a str of characters, one of which is in the line */
+    PyObject *tail_words;     /* cue: a tuple of lower-case ASCII words, one in the line's tail */
+    Py_ssize_t tail_chars;    /* ...its last this many characters */
+    int repeats_previous;     /* cue: the line repeats the kept line before it */
+    int repeats_earlier;      /* cue: the line repeats any line before it, kept or dropped */
+    int halves;               /* cue: the line is two halves around a space (odd length, a space
+                               * in the middle) */
+    /* Built from the above for one call: the words of `starts` (sorted) opening with each ASCII
+     * character are starts[starts_lo[c]:starts_hi[c]], and tail_first[c] says whether a word of
+     * `tail_words` opens with c; most lines are then turned down with one lookup. */
+    Py_ssize_t starts_lo[128], starts_hi[128];
+    char tail_first[128];
+    /* tail_pairs[a][b / 8] has bit b % 8 set when a word of tail_words opens with the letters
+     * a, b (tail words are at least two letters long): most places fail this one test */
+    uint8_t tail_pairs[128][16];
+} Cues;
+
+/* Every non-ASCII character whose lower- or upper-case form holds an ASCII letter, or that
+ * re.IGNORECASE matches to one (computed over all of Unicode with Python 3.11's str and re). */
+static const Py_UCS4 FOLDS_TO_ASCII[] = {
+    0xDF, 0x130, 0x131, 0x149, 0x17F, 0x1F0, 0x1E96, 0x1E97, 0x1E98, 0x1E99, 0x1E9A, 0x212A,
+    0xFB00, 0xFB01, 0xFB02, 0xFB03, 0xFB04, 0xFB05, 0xFB06,
+};
+
+/* May this non-ASCII character stand for an ASCII letter or digit in a comparison? */
+static int
+maybe_ascii(Py_UCS4 c)
+{
+    if (Py_UNICODE_ISDIGIT(c)) {
+        return 1;
+    }
+    if ((c > 0x1F0 && c < 0x1E96) || (c > 0x212A && c < 0xFB00) || c > 0xFB06) {
+        return 0;  /* between and past the entries below */
+    }
+    for (size_t k = 0; k < sizeof(FOLDS_TO_ASCII) / sizeof(FOLDS_TO_ASCII[0]); k++) {
+        if (c == FOLDS_TO_ASCII[k]) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static inline int
+ascii_alnum(Py_UCS4 c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline Py_UCS4
+ascii_lower(Py_UCS4 c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+/* Does text[at:] start with the ASCII word w, ignoring case? 1 yes, 0 no, -1 undecided (a
+ * non-ASCII character that may fold to ASCII where a letter of w is compared). */
+static int
+word_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t at, PyObject *w)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(w);
+    if (at + len > n) {
+        return 0;
+    }
+    const Py_UCS1 *p = PyUnicode_1BYTE_DATA(w);
+    int undecided = 0;
+    for (Py_ssize_t j = 0; j < len; j++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, at + j);
+        if (c >= 128) {
+            if (!maybe_ascii(c)) {
+                return 0;
+            }
+            undecided = 1;
+        } else if (ascii_lower(c) != p[j]) {
+            return 0;
+        }
+    }
+    return undecided ? -1 : 1;
+}
+
+static int
+starts_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
+{
+    Py_ssize_t k = 0;
+    for (; k < n; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (c >= 128 && maybe_ascii(c)) {
+            return 1;  /* may be the first letter or digit of a word: cannot tell */
+        }
+        if (c < 128 && ascii_alnum(c)) {
+            break;
+        }
+        /* anything else (a bullet, a mark, a letter of another script) is skipped: a pattern
+         * can only match after it, and it counts against the skip limit */
+        if (q->skip >= 0 && k >= q->skip) {
+            return 0;
+        }
+    }
+    if (k == n) {
+        return 0;
+    }
+    Py_UCS4 c = ascii_lower(PyUnicode_READ(kind, data, k));
+    for (Py_ssize_t w = q->starts_lo[c]; w < q->starts_hi[c]; w++) {
+        if (word_at(kind, data, n, k, PyTuple_GET_ITEM(q->starts, w))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int
+tail_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
+{
+    Py_ssize_t from = n > q->tail_chars ? n - q->tail_chars : 0;
+    Py_ssize_t words = PyTuple_GET_SIZE(q->tail_words);
+    for (Py_ssize_t k = from; k < n; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        if (c >= 128) {
+            if (maybe_ascii(c)) {
+                return 1;  /* lower-casing it may give ASCII letters */
+            }
+            continue;
+        }
+        Py_UCS4 a = ascii_lower(c), b = k + 1 < n ? PyUnicode_READ(kind, data, k + 1) : 0;
+        if (!q->tail_first[a] || b >= 128 || !(q->tail_pairs[a][ascii_lower(b) / 8] & (1 << (ascii_lower(b) % 8)))) {
+            continue;  /* (a non-ASCII second character is caught by the loop when it gets there) */
+        }
+        for (Py_ssize_t w = 0; w < words; w++) {
+            if (word_at(kind, data, n, k, PyTuple_GET_ITEM(q->tail_words, w))) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+static int
+has_char(PyObject *chars, Py_UCS4 c)
+{
+    return PyUnicode_FindChar(chars, c, 0, PyUnicode_GET_LENGTH(chars), 1) >= 0;
+}
+
+static int
+any_char_in(PyObject *text, PyObject *chars)
+{
+    Py_ssize_t m = PyUnicode_GET_LENGTH(chars);
+    int kind = PyUnicode_KIND(chars);
+    const void *data = PyUnicode_DATA(chars);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t j = 0; j < m; j++) {
+        if (PyUnicode_FindChar(text, PyUnicode_READ(kind, data, j), 0, n, 1) >= 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static Py_ssize_t
+spaces(int kind, const void *data, Py_ssize_t n)
+{
+    /* One loop per string kind: PyUnicode_READ's switch inside the loop would keep the compiler
+     * from vectorising it. */
+    Py_ssize_t count = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = data;
+        for (Py_ssize_t k = 0; k < n; k++) {
+            count += s[k] == ' ';
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *s = data;
+        for (Py_ssize_t k = 0; k < n; k++) {
+            count += s[k] == ' ';
+        }
+    } else {
+        const Py_UCS4 *s = data;
+        for (Py_ssize_t k = 0; k < n; k++) {
+            count += s[k] == ' ';
+        }
+    }
+    return count;
+}
+
+/* Is a kept line with text `text` (after the kept line `previous`, or NULL; `earlier` says
+ * whether it repeats any line before it) selected? */
+static int
+selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (q->max_chars >= 0 && n > q->max_chars) {
+        return 0;
+    }
+    if (q->max_spaces >= 0 && spaces(kind, data, n) >= q->max_spaces) {
+        return 0;
+    }
+    int any_cue = 0;
+    if (q->short_chars >= 0) {
+        any_cue = 1;
+        if (n <= q->short_chars) {
+            return 1;
+        }
+    }
+    if (PyTuple_GET_SIZE(q->starts)) {
+        any_cue = 1;
+        if (starts_cue(q, kind, data, n)) {
+            return 1;
+        }
+    }
+    if (PyUnicode_GET_LENGTH(q->ends)) {
+        any_cue = 1;
+        if (n && has_char(q->ends, PyUnicode_READ(kind, data, n - 1))) {
+            return 1;
+        }
+    }
+    if (PyUnicode_GET_LENGTH(q->has)) {
+        any_cue = 1;
+        if (any_char_in(text, q->has)) {
+            return 1;
+        }
+    }
+    if (PyTuple_GET_SIZE(q->tail_words)) {
+        any_cue = 1;
+        if (tail_cue(q, kind, data, n)) {
+            return 1;
+        }
+    }
+    if (q->repeats_earlier) {
+        any_cue = 1;
+        if (earlier) {
+            return 1;
+        }
+    }
+    if (q->halves) {
+        any_cue = 1;
+        if (n % 2 == 1 && PyUnicode_READ(kind, data, n / 2) == ' ') {
+            return 1;
+        }
+    }
+    if (q->repeats_previous) {
+        any_cue = 1;
+        if (previous != NULL) {
+            int same = PyUnicode_Compare(text, previous) == 0;
+            if (same) {
+                return 1;
+            }
+        }
+    }
+    return !any_cue;
+}
+
+static int
+check_words(PyObject *words, const char *what)
+{
+    Py_ssize_t m = PyTuple_GET_SIZE(words);
+    for (Py_ssize_t w = 0; w < m; w++) {
+        PyObject *word = PyTuple_GET_ITEM(words, w);
+        if (!PyUnicode_Check(word) || !PyUnicode_IS_ASCII(word) || PyUnicode_GET_LENGTH(word) == 0) {
+            PyErr_Format(PyExc_ValueError, "%s: words must be non-empty ASCII str", what);
+            return -1;
+        }
+        const Py_UCS1 *p = PyUnicode_1BYTE_DATA(word);
+        for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(word); j++) {
+            if (p[j] >= 'A' && p[j] <= 'Z') {
+                PyErr_Format(PyExc_ValueError, "%s: words must be lower-case", what);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Fill the lookup tables of q from its words (checked by check_words: ASCII, non-empty); -1
+ * with an exception when `starts` is not sorted by first character. */
+static int
+prepare(Cues *q)
+{
+    memset(q->starts_lo, 0, sizeof(q->starts_lo));
+    memset(q->starts_hi, 0, sizeof(q->starts_hi));
+    memset(q->tail_first, 0, sizeof(q->tail_first));
+    memset(q->tail_pairs, 0, sizeof(q->tail_pairs));
+    Py_ssize_t words = PyTuple_GET_SIZE(q->starts);
+    for (Py_ssize_t w = 0; w < words; w++) {
+        Py_UCS1 c = PyUnicode_1BYTE_DATA(PyTuple_GET_ITEM(q->starts, w))[0];
+        if (q->starts_hi[c] == 0) {
+            q->starts_lo[c] = w;
+        } else if (q->starts_hi[c] != w) {
+            PyErr_SetString(PyExc_ValueError, "starts: words must be sorted");
+            return -1;
+        }
+        q->starts_hi[c] = w + 1;
+    }
+    words = PyTuple_GET_SIZE(q->tail_words);
+    for (Py_ssize_t w = 0; w < words; w++) {
+        PyObject *word = PyTuple_GET_ITEM(q->tail_words, w);
+        const Py_UCS1 *p = PyUnicode_1BYTE_DATA(word);
+        if (PyUnicode_GET_LENGTH(word) < 2) {
+            PyErr_SetString(PyExc_ValueError, "tail_words: words must be two letters or longer");
+            return -1;
+        }
+        q->tail_first[p[0]] = 1;
+        q->tail_pairs[p[0]][p[1] / 8] |= (uint8_t)(1 << (p[1] % 8));
+    }
+    return 0;
+}
+
+/* select(texts, dropped, cues) -> list of the indices of kept lines that pass the cues. */
+static PyObject *
+select_lines(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *dropped, *packed;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &PyList_Type, &texts, &PyList_Type, &dropped,
+                          &PyTuple_Type, &packed)) {
+        return NULL;
+    }
+    Cues q;
+    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!nppp", &q.max_chars, &q.max_spaces, &q.short_chars,
+                          &PyTuple_Type, &q.starts, &q.skip, &q.ends, &q.has, &PyTuple_Type,
+                          &q.tail_words, &q.tail_chars, &q.repeats_previous, &q.repeats_earlier,
+                          &q.halves)) {
+        return NULL;
+    }
+    if (check_words(q.starts, "starts") < 0 || check_words(q.tail_words, "tail_words") < 0) {
+        return NULL;
+    }
+    if (prepare(&q) < 0) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    if (PyList_GET_SIZE(dropped) != n) {
+        PyErr_SetString(PyExc_ValueError, "texts and dropped differ in length");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    /* the texts met so far, kept or dropped, when a cue asks whether a line repeats one */
+    PyObject *seen = (out != NULL && q.repeats_earlier) ? PySet_New(NULL) : NULL;
+    if (out == NULL || (q.repeats_earlier && seen == NULL)) {
+        Py_XDECREF(out);
+        return NULL;
+    }
+    PyObject *previous = NULL;  /* the last kept line's text, borrowed from texts */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "texts must be str");
+            goto fail;
+        }
+        int earlier = 0;
+        if (seen != NULL) {
+            earlier = PySet_Contains(seen, text);
+            if (earlier < 0 || (!earlier && PySet_Add(seen, text) < 0)) {
+                goto fail;
+            }
+        }
+        if (PyList_GET_ITEM(dropped, i) != Py_None) {
+            continue;
+        }
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(text) < 0) {  /* legacy strings (gone in 3.12) must be made ready first */
+            goto fail;
+        }
+#endif
+        if (selected(&q, text, previous, earlier)) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            if (index == NULL || PyList_Append(out, index) < 0) {
+                Py_XDECREF(index);
+                goto fail;
+            }
+            Py_DECREF(index);
+        }
+        previous = text;
+    }
+    Py_XDECREF(seen);
+    return out;
+
+fail:
+    Py_XDECREF(seen);
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* Is text a short label: at most max_chars long, fewer than max_spaces spaces, not ending in a
+ * character of bad_ends, and (when no_digits) without a decimal digit of any script (what \d
+ * matches in a str pattern: Py_UNICODE_ISDECIMAL, as Python's re reads it)? */
+static int
+is_label(PyObject *text, Py_ssize_t max_chars, Py_ssize_t max_spaces, PyObject *bad_ends, int no_digits)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n == 0 || n > max_chars || has_char(bad_ends, PyUnicode_READ(kind, data, n - 1))) {
+        return 0;
+    }
+    Py_ssize_t count = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        count += c == ' ';
+        if (no_digits && (c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c))) {
+            return 0;
+        }
+    }
+    return count < max_spaces;
+}
+
+/* label_runs(texts, dropped, (max_chars, max_spaces, bad_ends, no_digits), min_run)
+ *     -> [[line, ...], ...]
+ *
+ * The runs of at least min_run kept lines in a row (dropped lines between them do not break a
+ * run) that are all short labels (is_label): the navigation cleaner's menus, found without a
+ * Python test per line. */
+static PyObject *
+label_runs(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *dropped, *bad_ends;
+    Py_ssize_t max_chars, max_spaces, min_run;
+    int no_digits;
+    if (!PyArg_ParseTuple(args, "O!O!(nnUp)n", &PyList_Type, &texts, &PyList_Type, &dropped,
+                          &max_chars, &max_spaces, &bad_ends, &no_digits, &min_run)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    if (PyList_GET_SIZE(dropped) != n) {
+        PyErr_SetString(PyExc_ValueError, "texts and dropped differ in length");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    PyObject *run = out ? PyList_New(0) : NULL;
+    if (run == NULL) {
+        Py_XDECREF(out);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        int label = 0;
+        if (i < n) {
+            if (PyList_GET_ITEM(dropped, i) != Py_None) {
+                continue;
+            }
+            PyObject *text = PyList_GET_ITEM(texts, i);
+            if (!PyUnicode_Check(text)) {
+                PyErr_SetString(PyExc_TypeError, "texts must be str");
+                goto fail;
+            }
+#if PY_VERSION_HEX < 0x030C0000
+            if (PyUnicode_READY(text) < 0) {
+                goto fail;
+            }
+#endif
+            label = is_label(text, max_chars, max_spaces, bad_ends, no_digits);
+        }
+        if (label) {
+            PyObject *index = PyLong_FromSsize_t(i);
+            if (index == NULL || PyList_Append(run, index) < 0) {
+                Py_XDECREF(index);
+                goto fail;
+            }
+            Py_DECREF(index);
+        } else if (PyList_GET_SIZE(run)) {  /* a kept line that is no label (or the page's end) */
+            if (PyList_GET_SIZE(run) >= min_run) {
+                if (PyList_Append(out, run) < 0) {
+                    goto fail;
+                }
+            }
+            Py_DECREF(run);
+            run = PyList_New(0);
+            if (run == NULL) {
+                Py_DECREF(out);
+                return NULL;
+            }
+        }
+    }
+    Py_DECREF(run);
+    return out;
+
+fail:
+    Py_DECREF(run);
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"select", select_lines, METH_VARARGS,
+     "select(texts, dropped, cues) -> the kept lines showing one of the cues (cleaner/cleaners/cues.py)."},
+    {"label_runs", label_runs, METH_VARARGS,
+     "label_runs(texts, dropped, shape, min_run) -> runs of kept short labels (cleaner/cleaners/navigation.py)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_linescan",
+    "The kept lines a pattern cleaner's patterns could match, picked in one pass.", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__linescan(void)
+{
+    return PyModule_Create(&module);
+}

@@ -1,0 +1,73 @@
+"""Cues: what a line must show before a cleaner's patterns are worth trying on it.
+
+A pattern cleaner states its cues once ("opens with one of these words", "ends in '|'", "holds a
+'/'", "repeats the line before it"); `candidates()` gives the kept lines that show any of them
+(and pass the length limits), and the cleaner runs its own tests, unchanged, on those alone.
+With the C accelerator (`cleaner/_c/linescan.c`) the lines are picked in one pass over the page,
+so a line no pattern can match costs no Python at all; without it every kept line is a
+candidate, which is the plain loop. The cues must never leave out a line a pattern matches: the
+tests run both paths on real pages and compare every removal.
+
+Words are compared lower-cased in ASCII. Where letters are compared, a non-ASCII character
+always makes a line a candidate (case-insensitive patterns fold some to ASCII letters).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import accel
+from ..document import Document
+
+DIGITS = tuple("0123456789")
+
+
+@dataclass(frozen=True)
+class LineCues:
+    """A line is a candidate when it is kept, at most `max_chars` long, holds fewer than
+    `max_spaces` spaces (-1: no limit for either), and shows one of the cues set (any line
+    passes when none is): at most `short_chars` long; opens, after at most `skip` ASCII
+    non-alphanumerics (-1: any number), with one of the words in `starts`; ends in a character
+    of `ends`; holds a character of `has`; holds one of `tail_words` in its last `tail_chars`
+    characters; repeats the kept line before it (`repeats_previous`) or any line before it, kept
+    or dropped (`repeats_earlier`); or is two halves around a space (`halves`: odd length, a
+    space in the middle)."""
+
+    max_chars: int = -1
+    max_spaces: int = -1
+    short_chars: int = -1
+    starts: tuple[str, ...] = ()
+    skip: int = 0
+    ends: str = ""
+    has: str = ""
+    tail_words: tuple[str, ...] = ()
+    tail_chars: int = 0
+    repeats_previous: bool = False
+    repeats_earlier: bool = False
+    halves: bool = False
+    packed: tuple = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for word in self.starts + self.tail_words:
+            if not word or not word.isascii() or word != word.lower() or not word[0].isalnum():
+                raise ValueError(f"cue words are lower-case ASCII, opening with a letter or digit: {word!r}")
+        # Sorted and without repeats: the C pass tries the words in order.
+        object.__setattr__(self, "starts", tuple(sorted(set(self.starts))))
+        object.__setattr__(self, "tail_words", tuple(sorted(set(self.tail_words))))
+        object.__setattr__(self, "packed", (
+            self.max_chars, self.max_spaces, self.short_chars, self.starts, self.skip, self.ends,
+            self.has, self.tail_words, self.tail_chars, self.repeats_previous, self.repeats_earlier,
+            self.halves))
+
+
+def candidates(doc: Document, cues: LineCues) -> list[int]:
+    """The kept lines showing one of the cues, in page order (every kept line without the C
+    accelerator). Lines a cleaner drops while it walks these are still listed: check again."""
+    scan = accel.linescan
+    if scan is None:
+        return [i for i, d in enumerate(doc.dropped) if d is None]
+    return scan.select(doc.texts, doc.dropped, cues.packed)
+
+
+def first_words(phrases) -> tuple[str, ...]:
+    """The first word of each phrase (a table of whole lines): the words its lines open with."""
+    return tuple({p.split()[0] for p in phrases if p.split()})

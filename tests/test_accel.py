@@ -1,0 +1,193 @@
+"""The C accelerators (cleaner/_c/) against the pure-Python path they replace: both must give the
+same bodies, titles, removals, features and probabilities on real captures, the build must not
+silently fall back where a compiler is present, and CLEANER_PURE_PYTHON=1 must force the fallback."""
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import numpy as np
+import pytest
+from lxml import html as lxml_html
+
+from cleaner import Cleaner, accel
+from cleaner.cleaners import bylines, captions, comments, duplicates, promos, related, ui_controls
+from cleaner.cleaners.classifier import stage_probabilities
+from cleaner.cleaners.cues import LineCues, candidates
+from cleaner.document import Document
+from cleaner.features import N_FIRST, page_rows
+from cleaner.model import shipped_model
+from cleaner.options import Options
+from tests.helpers import ROOT, seeds
+
+HTML_FIXTURES = sorted((ROOT / "fixtures" / "html").glob("*.html.gz"))
+CUED = (bylines, captions, comments, duplicates, promos, related, ui_controls)
+
+
+def _compiler() -> bool:
+    cc = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    headers = Path(sysconfig.get_paths()["include"]) / "Python.h"
+    return bool(shutil.which(cc) or shutil.which("gcc")) and headers.is_file()
+
+
+def _flattened(path: Path) -> str:
+    """An HTML capture flattened the way a naive scraper saves it: every text node on a line of
+    its own, menus, footers and scripts' neighbours included."""
+    tree = lxml_html.fromstring(gzip.decompress(path.read_bytes()))
+    for bad in tree.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    return "\n".join(tree.itertext())
+
+
+def _pages() -> list[tuple[str, str]]:
+    pages = [(name, text) for name, text, _, _ in seeds()]
+    pages += [(path.name, _flattened(path)) for path in HTML_FIXTURES]
+    # the same pages without blank lines: another dumper's layout, which the gap features read
+    return pages + [(f"{name} (no blank lines)", "\n".join(l for l in text.splitlines() if l.strip()))
+                    for name, text in pages]
+
+
+@pytest.fixture
+def pure(monkeypatch):
+    """Switch every accelerator off for the test's calls that ask for it."""
+    def switch_off():
+        for name in accel.MODULES:
+            monkeypatch.setattr(accel, name, None)
+    return switch_off
+
+
+def test_accelerators_are_built_where_a_compiler_is():
+    if accel.pure_python_forced():
+        pytest.skip(f"{accel.PURE_PYTHON_ENV} is set: the pure-Python path is forced")
+    if not _compiler():
+        pytest.skip("no C compiler or Python headers here: cleaner runs its pure-Python path")
+    assert accel.status() == {name: True for name in accel.MODULES}, \
+        "a C accelerator was not built (see the pip log): CI would measure the fallback"
+
+
+def test_the_environment_switch_forces_the_pure_python_path():
+    out = subprocess.run([sys.executable, "-c", "from cleaner import accel; print(accel.status())"],
+                         env={**os.environ, accel.PURE_PYTHON_ENV: "1"}, capture_output=True, text=True,
+                         check=True, cwd=ROOT).stdout
+    assert "True" not in out and "False" in out
+
+
+@pytest.mark.skipif(not all(accel.status().values()), reason="the C accelerators are not built here")
+@pytest.mark.parametrize("name,text", _pages(), ids=[name for name, _ in _pages()])
+def test_both_paths_clean_real_captures_alike(name, text, pure):
+    cleaner, model = Cleaner(site_rules=False), shipped_model()
+    fast = cleaner.clean(text, kind="text")
+    judged = Cleaner(site_rules=False, disable=["classifier", "comments", "markup"]).clean(text, kind="text").document
+    fast_rows = page_rows(judged, model.lexicon)[:N_FIRST]
+    judged.line_facts = None
+    fast_p = stage_probabilities(judged, model)[:2]
+    assert fast.removed, "a capture with clutter: the cleaners must have work to do"
+
+    pure()
+    slow = cleaner.clean(text, kind="text")
+    judged.line_facts = None
+    slow_rows = page_rows(judged, model.lexicon)[:N_FIRST]
+    judged.line_facts = None
+    slow_p = stage_probabilities(judged, model)[:2]
+
+    assert (fast.text, fast.title, fast.description) == (slow.text, slow.title, slow.description)
+    assert fast.removed == slow.removed
+    np.testing.assert_allclose(fast_rows, slow_rows, rtol=1e-12, atol=1e-12)
+    for a, b in zip(fast_p, slow_p):
+        np.testing.assert_array_equal(a, b)
+
+
+# Lines each cleaner removes whose cues are easy to miss: bullets before the words, a long s or a
+# Kelvin sign that case-insensitive matching reads as ASCII, digits of another script, a credit
+# in a line's last characters.
+HARD_LINES = {
+    promos: ["•• Follow us on Twitter", "\u017fign up for our newsletter", "_ We use cookies"],
+    bylines: ["(AFP)", "— Reuters", "٣ min read", "By Jane Doe", "Published: Updated:"],
+    captions: ["Soldiers at the border on Monday. Photo by Jane Doe", "License Photo",
+               "A man walks past KCNA/UPI |", "Crowds gather (AFP)", "1 of 12"],
+    comments: ["• Reply", "| Report abuse", "3 days ago", "12 Comments", "Rating: 25 Votes"],
+    related: ["Read more:", "Related: Markets fall again on rate fears", "Editor's Choice"],
+    ui_controls: ["• Dark", "Theme", "...", "A+"],
+    duplicates: ["Markets fall again Markets fall again", "Sign up for the weekly briefing here",
+                 "Sign up for the weekly briefing here"],
+}
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+@pytest.mark.parametrize("module", CUED, ids=[m.__name__.rsplit(".", 1)[1] for m in CUED])
+def test_cues_keep_every_line_the_patterns_remove(module, pure):
+    cleaner_cls = next(v for v in vars(module).values()
+                       if isinstance(v, type) and getattr(v, "name", "") and v.__module__ == module.__name__)
+    lines = HARD_LINES[module]
+    # each line between two paragraphs, so the page has prose around it
+    prose = "This is a plain sentence of body text that says nothing in particular at all."
+    text = "\n".join(x for line in lines for x in (prose, line)) + "\n" + prose
+    picked = candidates(Document.from_text(text), module._CUES)
+    fast = Document.from_text(text)
+    cleaner_cls().apply(fast, Options())
+    pure()
+    slow = Document.from_text(text)
+    cleaner_cls().apply(slow, Options())
+    assert {r.text for r in slow.removals()} >= set(lines), "the pure path removes every hard line"
+    assert {r.index for r in slow.removals()} <= set(picked), "the scan picks every line removed"
+    assert fast.removals() == slow.removals()
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_line_scan_refuses_bad_cues_instead_of_reading_past_them():
+    texts, dropped = ["Read more:", "Body text."], [None, None]
+    good = LineCues(starts=("read",)).packed
+    assert accel.linescan.select(texts, dropped, good) == [0]
+    with pytest.raises(ValueError):
+        accel.linescan.select(texts, dropped, (-1, -1, -1, ("Read",), 0, "", "", (), 0, False, False,
+                                               False))
+    with pytest.raises(ValueError):
+        accel.linescan.select(texts, dropped, (-1, -1, -1, ("see", "also", "sign"), 0, "", "", (), 0,
+                                               False, False, False))
+    with pytest.raises(ValueError):
+        accel.linescan.select(texts, [None], good)
+    with pytest.raises(TypeError):
+        accel.linescan.select([b"bytes"], [None], good)
+    with pytest.raises(ValueError):
+        LineCues(starts=("Read",))
+
+
+@pytest.mark.skipif(accel.linefeatures is None or accel.pagecontext is None or accel.mlpinput is None,
+                    reason="the C feature accelerators are not built here")
+def test_feature_accelerators_check_their_buffers():
+    model = shipped_model()
+    tables = model.lexicon.accel_tables
+    texts = ["A line.", "Another line of text."]
+    with pytest.raises(ValueError):  # too few rows to write into
+        accel.linefeatures.base_rows(texts, {t: 1 for t in texts}, [None, None], [True, False], tables,
+                                     np.empty((3, 2)))
+    with pytest.raises(TypeError):  # a table of the wrong type
+        accel.linefeatures.base_rows(texts, {t: 1 for t in texts}, [None, None], [True, False],
+                                     (tables[0].astype(np.float64),) + tables[1:], np.empty((34, 2)))
+    with pytest.raises(ValueError):  # a text the repeats do not count
+        accel.linefeatures.base_rows(texts, {}, [None, None], [True, False], tables, np.empty((34, 2)))
+    # an empty line is left to the Python path, which reads its neighbours' characters
+    assert accel.linefeatures.base_rows(["", "x"], {"": 1, "x": 1}, [None, None], [True, False], tables,
+                                        np.empty((34, 2))) is False
+    with pytest.raises(ValueError):  # a row index past the base rows
+        accel.pagecontext.context_rows(np.zeros((34, 2)), np.empty((56, 2)), (40,), 30, (1,), (3,))
+    with pytest.raises(ValueError):  # an output of the wrong size
+        accel.pagecontext.stacked_rows(np.zeros(2), np.ones(2, dtype=np.int64), np.empty((5, 2)),
+                                       (1, 2, -1, -2), (2, 5, 15), (0.3, 0.5))
+    with pytest.raises(TypeError):  # lengths as floats
+        accel.pagecontext.stacked_rows(np.zeros(2), np.ones(2), np.empty((13, 2)),
+                                       (1, 2, -1, -2), (2, 5, 15), (0.3, 0.5))
+    lo, hi = np.zeros(3, dtype=np.float32), np.ones(3, dtype=np.float32)
+    out = np.empty((2, 3), dtype=np.float32)
+    accel.mlpinput.clip_rows(np.array([[-1.0, 0.5], [2.0, np.nan], [0.25, -0.0]]), lo, hi, out)
+    np.testing.assert_array_equal(out, np.clip(np.array([[-1.0, 2.0, 0.25], [0.5, np.nan, -0.0]], dtype=np.float32),
+                                               lo, hi))
+    with pytest.raises(ValueError):  # bounds for fewer features than the rows hold
+        accel.mlpinput.clip_rows(np.zeros((3, 2)), lo[:2], hi[:2], out)
+    with pytest.raises(TypeError):  # a float64 output
+        accel.mlpinput.clip_rows(np.zeros((3, 2)), lo, hi, np.empty((2, 3)))
