@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from lxml import html as lxml_html
 
-from cleaner import Cleaner, accel
+from cleaner import Cleaner, accel, phrases
 from cleaner.cleaners import bylines, captions, comments, duplicates, promos, related, ui_controls
 from cleaner.cleaners.classifier import stage_probabilities
 from cleaner.cleaners.cues import LineCues, candidates
@@ -191,3 +191,50 @@ def test_feature_accelerators_check_their_buffers():
         accel.mlpinput.clip_rows(np.zeros((3, 2)), lo[:2], hi[:2], out)
     with pytest.raises(TypeError):  # a float64 output
         accel.mlpinput.clip_rows(np.zeros((3, 2)), lo, hi, np.empty((2, 3)))
+
+
+def _literal_prefixes(items) -> set[str]:
+    """Every literal prefix a parsed regex (a `re._parser` list) can open with, lower-cased: each
+    branch of an alternation gives its own, an optional group ("(?:i )?accept") both with and
+    without it, and a prefix ends at the first other item."""
+    import re._constants as c
+    items = list(items)
+    if not items:
+        return {""}
+    (op, arg), rest = items[0], items[1:]
+    if op is c.LITERAL:
+        return {chr(arg).lower() + q for q in _literal_prefixes(rest)}
+    if op is c.AT:   # `^`: nothing to read
+        return _literal_prefixes(rest)
+    if op is c.SUBPATTERN:
+        return _literal_prefixes(list(arg[-1]) + rest)
+    if op is c.BRANCH:
+        return set().union(*(_literal_prefixes(list(b) + rest) for b in arg[1]))
+    if op is c.MAX_REPEAT and arg[0] == 0 and arg[1] == 1:
+        return _literal_prefixes(rest) | _literal_prefixes(list(arg[2]) + rest)
+    return {""}
+
+
+def _after_bullets(items):
+    """A pattern's items after its leading anchor and bullets (`[\\W_]{0,3}`), which the cue's skip covers."""
+    import re._constants as c
+    items = list(items)
+    while items and (items[0][0] is c.AT or items[0][0] in (c.MAX_REPEAT, c.IN)):
+        items.pop(0)
+    return items
+
+
+@pytest.mark.parametrize("pattern, openings", [
+    (phrases.RELATED_MARKERS, phrases.MARKER_OPENINGS),
+    (phrases.RAIL_MARKERS, phrases.MARKER_OPENINGS),
+    (phrases.INLINE_TEASER, phrases.INLINE_TEASER_OPENINGS),
+    (phrases.PROMO, phrases.PROMO_OPENINGS),
+], ids=["related", "rails", "inline-teaser", "promo"])
+def test_every_alternative_of_a_pattern_opens_with_one_of_its_cue_words(pattern, openings):
+    """The opening lists beside the patterns in phrases.py are kept by hand: a new alternative
+    whose first words no opening covers would be skipped by the C scan and missed."""
+    import re._parser
+    prefixes = _literal_prefixes(_after_bullets(re._parser.parse(pattern.pattern, pattern.flags)))
+    assert prefixes and "" not in prefixes
+    uncovered = sorted(p for p in prefixes if not any(p.startswith(o) for o in openings))
+    assert not uncovered, f"no opening covers {uncovered}"
