@@ -9,6 +9,8 @@ finds little text (under `FULL_CASCADE_BELOW` characters), or the page declares 
 thread or a Q&A page in JSON-LD, trafilatura's full cascade runs instead: its fallback extractors
 and forum handling recover posts, product facts and listing entries the fast mode misses. About a
 fifth of pages take the second gear, so the whole costs less than one default trafilatura call.
+On an article whose publisher cut the story into chunks of one class, of which the fast gear took
+only the first, the chunks are joined and the fast gear runs again (chunks.py).
 
 When even that finds almost nothing (under `CLASSIFY_BELOW` characters), the learned block
 classifier (blocks.py, classifier.py) judges every block of the page instead. On pages that do not
@@ -36,6 +38,7 @@ import trafilatura
 
 from ..document import Document
 from .blocks import PAGE_TYPES, page_blocks
+from .chunks import join_split_body
 from .classifier import THRESHOLD, shipped_model
 from .metadata import Declared, og_type, page_title, read_jsonld
 from .parse import parse, separate_blocks
@@ -123,6 +126,8 @@ def main_content(tree, url: str | None, declared: Declared) -> tuple[list[str], 
     or the page is a thread, and the publisher's JSON-LD body when it is much longer than either."""
     thread = not declared.types.isdisjoint(_THREAD_TYPES)
     texts, kinds = ([], []) if thread else main_blocks(tree, url, fast=True)
+    if texts and looks_like_article(tree, url, declared) and join_split_body(tree, texts):
+        texts, kinds = main_blocks(tree, url, fast=True)
     if thread or sum(map(len, texts)) < FULL_CASCADE_BELOW:
         texts, kinds = main_blocks(tree, url, fast=False)
     body = declared.article_body
