@@ -272,3 +272,10 @@ def test_empty_and_textless_pages_give_an_empty_body():
                    "<!DOCTYPE html><html><head><title>Only a title</title></head></html>"):
         result = clean(markup)
         assert result.kind == "html" and result.text == ""
+
+
+def test_a_layout_table_row_is_split_into_its_paragraphs():
+    markup = built("<table><tr><td class='story'><h1>Flood closes the old bridge</h1>"
+                   + "".join(f"<p>{p}</p>" for p in STORY) + "</td></tr></table>")
+    texts = extract(markup, classify=False).texts
+    assert [t for t in texts if t in STORY] == STORY  # one block a paragraph, none run together

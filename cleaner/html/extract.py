@@ -50,6 +50,9 @@ _BLOCK_KINDS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "row": "r
 FULL_CASCADE_BELOW = 1500
 # schema.org types of pages whose body is a thread of posts, which only the full cascade keeps.
 _THREAD_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
+# Blocks a table row may hold when the table lays out the page rather than tabulates data (the
+# story in one cell, a sidebar in the next): such a row is a container, not one block.
+_INNER_BLOCKS = ("p", "head", "list", "quote", "table", "code")
 # Elements whose boundary is a word boundary in trafilatura's output: line breaks and table cells.
 _WORD_BREAKS = ("lb", "cell")
 # Extractions shorter than this (characters) give way to the learned block classifier, which
@@ -199,6 +202,8 @@ def main_blocks(tree, url: str | None, *, fast: bool) -> tuple[list[str], list[s
             if not isinstance(child.tag, str):
                 continue
             kind = _BLOCK_KINDS.get(child.tag)
+            if kind == "row" and next(child.iterdescendants(_INNER_BLOCKS), None) is not None:
+                kind = None   # a layout table's row: its cells hold paragraphs, each a block
             if kind is not None:
                 emit("".join(child.itertext()), kind)
             else:   # a container (list, table, div): its own text, then its blocks
