@@ -210,10 +210,12 @@ def test_chunks_the_extraction_already_holds_are_left_alone():
 
 
 def test_cards_with_headlines_between_them_are_not_one_story():
+    byline = "<p class='byline'>By a staff writer in the newsroom, updated an hour ago</p>"
     cards = built("<main>" + "".join(
-        f"<h3>Story {n}</h3><p class='byline'>By a staff writer in the newsroom, updated an hour ago</p>"
-        f"<div class='article__body'>" + "".join(f"<p>{p}</p>" for p in part) + "</div>"
-        for n, part in enumerate((STORY, REST))) + "</main>", head='<meta property="og:type" content="article">')
+        f"<h3>Story {n}</h3>{byline}<div class='article__body'>"
+        + "".join(f"<p>{p}</p>" for p in part) + "</div>"
+        for n, part in enumerate((STORY, REST))) + "</main>",
+        head='<meta property="og:type" content="article">')
     assert not join_split_body(parse(cards), STORY)
 
 

@@ -39,7 +39,7 @@ import trafilatura
 
 from ..document import Document
 from .blocks import PAGE_TYPES, page_blocks
-from .chunks import join_split_body
+from .chunks import MISSED_SHARE, join_split_body
 from .classifier import THRESHOLD, shipped_model
 from .metadata import Declared, og_type, page_title, read_jsonld
 from .parse import parse, separate_blocks
@@ -55,6 +55,10 @@ FULL_CASCADE_BELOW = 1500
 # pages take the cascade for this, 12 gain and 1 loses (extraction alone +0.004 word F1; 2 and 3
 # gain alike, 4 and over less); on aeb the cascade's body is the fast gear's wherever this holds.
 FULL_CASCADE_PARAGRAPHS = 3
+# A split story is looked for only where the page's paragraphs hold this many times the text the
+# fast gear found (chunks.py: the chunks it missed hold half the first one's text or more). This
+# spares the search on the six articles in seven whose paragraphs the extraction mostly holds.
+SPLIT_STORY_PARAGRAPHS = 1 + MISSED_SHARE
 # schema.org types of pages whose body is a thread of posts, which only the full cascade keeps.
 _THREAD_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
 # Blocks a table row may hold when the table lays out the page rather than tabulates data (the
@@ -132,15 +136,23 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
 
 
 def main_content(tree, url: str | None, declared: Declared) -> tuple[list[str], list[str]]:
-    """The body's blocks and kinds: the fast gear, the full cascade when the fast gear found little
-    or the page is a thread, and the publisher's JSON-LD body when it is much longer than either."""
-    thread = not declared.types.isdisjoint(_THREAD_TYPES)
-    texts, kinds = ([], []) if thread else main_blocks(tree, url, fast=True)
-    if texts and looks_like_article(tree, url, declared) and join_split_body(tree, texts):
-        texts, kinds = main_blocks(tree, url, fast=True)
-    found = sum(map(len, texts))
-    if thread or found < FULL_CASCADE_BELOW or paragraph_chars(tree) >= FULL_CASCADE_PARAGRAPHS * found:
+    """The body's blocks and kinds: the fast gear (run again over a split story's joined chunks),
+    the full cascade when the fast gear found little, a small part of the page's paragraphs, or
+    the page is a thread, and the publisher's JSON-LD body when it is much longer than either."""
+    if not declared.types.isdisjoint(_THREAD_TYPES):
         texts, kinds = main_blocks(tree, url, fast=False)
+    else:
+        texts, kinds = main_blocks(tree, url, fast=True)
+        found = sum(map(len, texts))
+        paragraphs = paragraph_chars(tree) if texts else 0
+        # the chunks the extraction missed hold half the first one's text or more, so a split
+        # story's paragraphs hold 1.5 times the extraction: below that there is nothing to look for
+        if found and paragraphs >= SPLIT_STORY_PARAGRAPHS * found \
+                and looks_like_article(tree, url, declared) and join_split_body(tree, texts):
+            texts, kinds = main_blocks(tree, url, fast=True)
+            found = sum(map(len, texts))
+        if found < FULL_CASCADE_BELOW or paragraphs >= FULL_CASCADE_PARAGRAPHS * found:
+            texts, kinds = main_blocks(tree, url, fast=False)
     body = declared.article_body
     if body and len(body) >= _DECLARED_BODY_MIN_CHARS and \
             len(body) > _DECLARED_BODY_GAIN * sum(map(len, texts)):
