@@ -5,8 +5,8 @@ heading, list item, table row or quote it keeps becomes a block, so the same blo
 
 trafilatura runs in two gears. First its fast recall mode (no fallback extractors, keep text when
 unsure): on article pages it scores as well as the full cascade at about half the cost. When that
-finds little text (under `FULL_CASCADE_BELOW` characters), or a small part of the text the page
-holds in paragraphs (`FULL_CASCADE_PARAGRAPHS`), or the page declares itself a forum thread or a
+finds little text (under `FULL_CASCADE_BELOW` characters), or on an article a small part of the
+text the page holds in paragraphs (`FULL_CASCADE_PARAGRAPHS`), or the page declares itself a forum thread or a
 Q&A page in JSON-LD, trafilatura's full cascade runs instead: its fallback extractors
 and forum handling recover posts, product facts and listing entries the fast mode misses. About a
 fifth of pages take the second gear, so the whole costs less than one default trafilatura call.
@@ -49,15 +49,18 @@ from .selectors import drop_matching, select_body
 _BLOCK_KINDS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "row": "row", "code": "code"}
 # Fast-mode output shorter than this (characters) sends the page through the full cascade.
 FULL_CASCADE_BELOW = 1500
-# ...or when the page's paragraphs hold this many times the text the fast gear found: the fast gear
-# stopped at one section of a long page (a guide's first chapter, a thread's first post, a
-# documentation page's introduction) and the cascade's fallbacks find the rest. On wcxb-dev 25
-# pages take the cascade for this, 12 gain and 1 loses (extraction alone +0.004 word F1; 2 and 3
-# gain alike, 4 and over less); on aeb the cascade's body is the fast gear's wherever this holds.
+# ...or when, on an article-like page, the page's paragraphs hold this many times the text the
+# fast gear found: the fast gear stopped at one section of a long page (a guide's first chapter)
+# and the cascade's fallbacks find the rest. On wcxb-dev's extraction alone 25 pages take the
+# cascade for this, 12 gain and 1 loses (+0.004 word F1; 2 and 3 gain alike, 4 and over less); on
+# aeb the cascade's body is the fast gear's wherever this holds. Whole pipeline, the rule on every
+# page: +0.0014 word F1, of which pages that are not article-like (where the classifier may widen
+# the body instead) gave +0.0004 and most of the time (long shop and documentation pages): so
+# article-like pages only.
 FULL_CASCADE_PARAGRAPHS = 3
-# A split story is looked for only where the page's paragraphs hold this many times the text the
-# fast gear found (chunks.py: the chunks it missed hold half the first one's text or more). This
-# spares the search on the six articles in seven whose paragraphs the extraction mostly holds.
+# A split story (on an article-like page) is looked for only where the page's paragraphs hold
+# this many times the text the fast gear found (chunks.py: the chunks it missed hold half the
+# first one's text or more). This spares the search on six articles in seven.
 SPLIT_STORY_PARAGRAPHS = 1 + MISSED_SHARE
 # schema.org types of pages whose body is a thread of posts, which only the full cascade keeps.
 _THREAD_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
@@ -144,11 +147,9 @@ def main_content(tree, url: str | None, declared: Declared) -> tuple[list[str], 
     else:
         texts, kinds = main_blocks(tree, url, fast=True)
         found = sum(map(len, texts))
-        paragraphs = paragraph_chars(tree) if texts else 0
-        # the chunks the extraction missed hold half the first one's text or more, so a split
-        # story's paragraphs hold 1.5 times the extraction: below that there is nothing to look for
-        if found and paragraphs >= SPLIT_STORY_PARAGRAPHS * found \
-                and looks_like_article(tree, url, declared) and join_split_body(tree, texts):
+        article = looks_like_article(tree, url, declared)
+        paragraphs = paragraph_chars(tree) if texts and article else 0
+        if found and paragraphs >= SPLIT_STORY_PARAGRAPHS * found and join_split_body(tree, texts):
             texts, kinds = main_blocks(tree, url, fast=True)
             found = sum(map(len, texts))
         if found < FULL_CASCADE_BELOW or paragraphs >= FULL_CASCADE_PARAGRAPHS * found:
