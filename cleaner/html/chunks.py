@@ -1,17 +1,19 @@
 """Article bodies split into chunks, joined back before extraction.
 
-Some publishers cut a long story into several sibling containers of the same tag and class (one
-chunk between every two ad slots). trafilatura looks for the body with an ordered list of XPath
+Some publishers cut a long story into several containers of the same tag and class (one chunk
+between every two ad slots). trafilatura looks for the body with an ordered list of XPath
 expressions and takes the first element each one matches, so on such a page it extracts the first
 chunk and drops the rest: a third of the story, with every paragraph it keeps correct.
 
 `join_split_body` finds that case after an extraction: a group of two to `MAX_CHUNKS` elements
-sharing tag and class attribute, each holding paragraphs, whose first member the extraction took
-(`COVERED_SHARE` of its paragraphs) while the others it left out (none of their paragraphs, or
-almost none) and they hold at least `MISSED_SHARE` of the first one's paragraph text. Layout
-wrappers repeated across a page (a content column and a footer column sharing a class) fail the
-last test: the extracted one holds the story, the other a few lines. The later chunks' content is
-then moved into the first, so a second extraction sees the whole story in one element.
+sharing tag and class attribute, each holding `MIN_CHUNK_CHARS` of paragraphs, whose first member
+the extraction took (`COVERED_SHARE` of its paragraphs) while the others it left out (none of
+their paragraphs, or almost none), which hold at least `MISSED_SHARE` of the first one's
+paragraph text and have almost no text between them (`MAX_GAP_CHARS`). Layout wrappers repeated
+across a page (a content column and a footer column sharing a class) fail the share test: the
+extracted one holds the story, the other a few lines; cards, comments and answers sharing a class
+fail the gap test. The later chunks' content is then moved into the first, so a second extraction
+sees the whole story in one element. The caller asks only on pages that say they are articles.
 """
 from __future__ import annotations
 
