@@ -10,11 +10,14 @@ import json
 
 import pytest
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner import Cleaner, ConfigError, clean
 from cleaner.html import extract as extract_module
+from cleaner.html.chunks import join_split_body
 from cleaner.html.extract import extract
+from cleaner.html.parse import parse
 from tests.helpers import ROOT
 
 FIXTURES = ROOT / "fixtures" / "html"
@@ -162,6 +165,60 @@ def test_markup_in_a_jsonld_article_body_is_neither_counted_nor_kept():
     assert flat(body) == flat("\n".join(PARAGRAPHS))
 
 
+MORE_PARAGRAPHS = [
+    "Schools in the lower town stay closed until the water has gone down and the buildings are checked.",
+    "The railway expects trains to run again on Saturday, once engineers have inspected the embankment.",
+    "Insurers have sent assessors to the high street, where most shops lost their stock on the ground floor.",
+    "Residents who left their homes are asked to register at the town hall so the council can reach them.",
+]
+
+
+def chunked(*parts: list[str]) -> str:
+    """An article cut into containers of one class, each beside an ad rail, as some publishers do."""
+    return built("<main>" + "".join(
+        "<div class='row'><div class='article__body'>" + "".join(f"<p>{p}</p>" for p in part)
+        + "</div><aside class='rail'>Advertisement</aside></div>" for part in parts) + "</main>",
+        head='<meta property="og:type" content="article">')
+
+
+def longer(paragraphs: list[str]) -> list[str]:
+    """Paragraphs twice as long, so that each chunk is a few paragraphs of a story."""
+    return [p + " " + q for p, q in zip(paragraphs, paragraphs[1:] + paragraphs[:1])]
+
+
+STORY, REST = longer(PARAGRAPHS), longer(MORE_PARAGRAPHS)
+
+
+def test_a_story_split_into_chunks_is_extracted_whole():
+    markup = chunked(STORY, REST)
+    first = extract_module.main_blocks(parse(markup), None, fast=True)[0]
+    assert flat(" ".join(first)) == flat(" ".join(STORY))  # the extractor alone stops early
+    assert flat(" ".join(extract(markup).texts)) == flat(" ".join(STORY + REST))
+
+
+def test_a_small_block_sharing_the_story_class_is_not_joined_to_it():
+    tree = parse(chunked(STORY, REST[:1]))
+    before = etree.tostring(tree)
+    assert not join_split_body(tree, STORY)
+    assert etree.tostring(tree) == before
+
+
+def test_chunks_the_extraction_already_holds_are_left_alone():
+    tree = parse(chunked(STORY, REST))
+    assert not join_split_body(tree, STORY + REST)
+    assert not join_split_body(tree, REST)  # the extraction took a later chunk, not the first
+
+
+def test_cards_with_headlines_between_them_are_not_one_story():
+    byline = "<p class='byline'>By a staff writer in the newsroom, updated an hour ago</p>"
+    cards = built("<main>" + "".join(
+        f"<h3>Story {n}</h3>{byline}<div class='article__body'>"
+        + "".join(f"<p>{p}</p>" for p in part) + "</div>"
+        for n, part in enumerate((STORY, REST))) + "</main>",
+        head='<meta property="og:type" content="article">')
+    assert not join_split_body(parse(cards), STORY)
+
+
 def test_the_page_is_parsed_once_and_trafilatura_gets_the_tree(monkeypatch):
     seen = []
     real = trafilatura.bare_extraction
@@ -217,3 +274,10 @@ def test_empty_and_textless_pages_give_an_empty_body():
                    "<!DOCTYPE html><html><head><title>Only a title</title></head></html>"):
         result = clean(markup)
         assert result.kind == "html" and result.text == ""
+
+
+def test_a_layout_table_row_is_split_into_its_paragraphs():
+    markup = built("<table><tr><td class='story'><h1>Flood closes the old bridge</h1>"
+                   + "".join(f"<p>{p}</p>" for p in STORY) + "</td></tr></table>")
+    texts = extract(markup, classify=False).texts
+    assert [t for t in texts if t in STORY] == STORY  # one block a paragraph, none run together

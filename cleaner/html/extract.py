@@ -5,10 +5,13 @@ heading, list item, table row or quote it keeps becomes a block, so the same blo
 
 trafilatura runs in two gears. First its fast recall mode (no fallback extractors, keep text when
 unsure): on article pages it scores as well as the full cascade at about half the cost. When that
-finds little text (under `FULL_CASCADE_BELOW` characters), or the page declares itself a forum
-thread or a Q&A page in JSON-LD, trafilatura's full cascade runs instead: its fallback extractors
+finds little text (under `FULL_CASCADE_BELOW` characters), or on an article a small part of the
+text the page holds in paragraphs (`FULL_CASCADE_PARAGRAPHS`), or the page declares itself a forum thread or a
+Q&A page in JSON-LD, trafilatura's full cascade runs instead: its fallback extractors
 and forum handling recover posts, product facts and listing entries the fast mode misses. About a
 fifth of pages take the second gear, so the whole costs less than one default trafilatura call.
+On an article whose publisher cut the story into chunks of one class, of which the fast gear took
+only the first, the chunks are joined and the fast gear runs again (chunks.py).
 
 When even that finds almost nothing (under `CLASSIFY_BELOW` characters), the learned block
 classifier (blocks.py, classifier.py) judges every block of the page instead. On pages that do not
@@ -36,6 +39,7 @@ import trafilatura
 
 from ..document import Document
 from .blocks import PAGE_TYPES, page_blocks
+from .chunks import MISSED_SHARE, join_split_body
 from .classifier import THRESHOLD, shipped_model
 from .metadata import Declared, og_type, page_title, read_jsonld
 from .parse import parse, separate_blocks
@@ -45,8 +49,24 @@ from .selectors import drop_matching, select_body
 _BLOCK_KINDS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "row": "row", "code": "code"}
 # Fast-mode output shorter than this (characters) sends the page through the full cascade.
 FULL_CASCADE_BELOW = 1500
+# ...or when, on an article-like page, the page's paragraphs hold this many times the text the
+# fast gear found: the fast gear stopped at one section of a long page (a guide's first chapter)
+# and the cascade's fallbacks find the rest. On wcxb-dev's extraction alone 25 pages take the
+# cascade for this, 12 gain and 1 loses (+0.004 word F1; 2 and 3 gain alike, 4 and over less); on
+# aeb the cascade's body is the fast gear's wherever this holds. Whole pipeline, the rule on every
+# page: +0.0014 word F1, of which pages that are not article-like (where the classifier may widen
+# the body instead) gave +0.0004 and most of the time (long shop and documentation pages): so
+# article-like pages only.
+FULL_CASCADE_PARAGRAPHS = 3
+# A split story (on an article-like page) is looked for only where the page's paragraphs hold
+# this many times the text the fast gear found (chunks.py: the chunks it missed hold half the
+# first one's text or more). This spares the search on six articles in seven.
+SPLIT_STORY_PARAGRAPHS = 1 + MISSED_SHARE
 # schema.org types of pages whose body is a thread of posts, which only the full cascade keeps.
 _THREAD_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
+# Blocks a table row may hold when the table lays out the page rather than tabulates data (the
+# story in one cell, a sidebar in the next): such a row is a container, not one block.
+_INNER_BLOCKS = ("p", "head", "list", "quote", "table", "code")
 # Elements whose boundary is a word boundary in trafilatura's output: line breaks and table cells.
 _WORD_BREAKS = ("lb", "cell")
 # Extractions shorter than this (characters) give way to the learned block classifier, which
@@ -119,18 +139,32 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
 
 
 def main_content(tree, url: str | None, declared: Declared) -> tuple[list[str], list[str]]:
-    """The body's blocks and kinds: the fast gear, the full cascade when the fast gear found little
-    or the page is a thread, and the publisher's JSON-LD body when it is much longer than either."""
-    thread = not declared.types.isdisjoint(_THREAD_TYPES)
-    texts, kinds = ([], []) if thread else main_blocks(tree, url, fast=True)
-    if thread or sum(map(len, texts)) < FULL_CASCADE_BELOW:
+    """The body's blocks and kinds: the fast gear (run again over a split story's joined chunks),
+    the full cascade when the fast gear found little, a small part of the page's paragraphs, or
+    the page is a thread, and the publisher's JSON-LD body when it is much longer than either."""
+    if not declared.types.isdisjoint(_THREAD_TYPES):
         texts, kinds = main_blocks(tree, url, fast=False)
+    else:
+        texts, kinds = main_blocks(tree, url, fast=True)
+        found = sum(map(len, texts))
+        article = looks_like_article(tree, url, declared)
+        paragraphs = paragraph_chars(tree) if texts and article else 0
+        if found and paragraphs >= SPLIT_STORY_PARAGRAPHS * found and join_split_body(tree, texts):
+            texts, kinds = main_blocks(tree, url, fast=True)
+            found = sum(map(len, texts))
+        if found < FULL_CASCADE_BELOW or paragraphs >= FULL_CASCADE_PARAGRAPHS * found:
+            texts, kinds = main_blocks(tree, url, fast=False)
     body = declared.article_body
     if body and len(body) >= _DECLARED_BODY_MIN_CHARS and \
             len(body) > _DECLARED_BODY_GAIN * sum(map(len, texts)):
         texts = [" ".join(line.split()) for line in body.splitlines() if line.strip()]
         kinds = ["p"] * len(texts)
     return texts, kinds
+
+
+def paragraph_chars(tree) -> int:
+    """Characters of text in the page's paragraphs, runs of whitespace counted as one."""
+    return sum(len(" ".join(p.text_content().split())) for p in tree.iter("p"))
 
 
 def looks_like_article(tree, url: str | None, declared: Declared) -> bool:
@@ -194,6 +228,8 @@ def main_blocks(tree, url: str | None, *, fast: bool) -> tuple[list[str], list[s
             if not isinstance(child.tag, str):
                 continue
             kind = _BLOCK_KINDS.get(child.tag)
+            if kind == "row" and next(child.iterdescendants(_INNER_BLOCKS), None) is not None:
+                kind = None   # a layout table's row: its cells hold paragraphs, each a block
             if kind is not None:
                 emit("".join(child.itertext()), kind)
             else:   # a container (list, table, div): its own text, then its blocks
