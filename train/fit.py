@@ -5,7 +5,6 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-from sklearn.neural_network import MLPClassifier
 
 from cleaner.model import Mlp
 
@@ -15,6 +14,8 @@ def fit_mlp(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: tuple[int, ...]
     """A ReLU perceptron on standardised, clipped inputs, each row weighted by `w` (rescaled to a
     mean of 1); trained for a fixed number of epochs (seeded: a rerun gives the same model), on a
     random `max_rows` of the rows when there are more."""
+    from sklearn.neural_network import MLPClassifier  # the train extra; merge() needs numpy only
+
     if max_rows is not None and len(x) > max_rows:
         pick = np.random.default_rng(seed).choice(len(x), max_rows, replace=False)
         x, y, w = x[pick], y[pick], w[pick]
@@ -30,3 +31,42 @@ def fit_mlp(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: tuple[int, ...]
         warnings.simplefilter("ignore")
         clf.fit(z, y, sample_weight=w * len(w) / w.sum())
     return Mlp(mean=mean, scale=scale, weights=tuple(clf.coefs_), biases=tuple(clf.intercepts_))
+
+
+def fit_ensemble(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: tuple[int, ...], *, epochs: int,
+                 l2: float, seeds: tuple[int, ...], max_rows: int | None = None) -> Mlp:
+    """`fit_mlp` once per seed, merged into one `Mlp` that averages the members' logits (see
+    `merge`): a perceptron's verdict on a site it never saw depends on its random start and
+    batch order, and the average of a few is steadier than any one of them."""
+    return merge([fit_mlp(x, y, w, hidden, epochs=epochs, l2=l2, seed=seed, max_rows=max_rows)
+                  for seed in seeds])
+
+
+def merge(members: list[Mlp]) -> Mlp:
+    """One perceptron computing the mean of the members' logits: their first layers side by side,
+    each deeper layer block-diagonal (a member's units see only that member's units), and the
+    output the members' outputs averaged. The same arithmetic in the same number of matrix
+    products at run time, so the package's inference needs no change. The members must share
+    their standardisation (fitted on the same rows, they do)."""
+    if len(members) == 1:
+        return members[0]
+    first = members[0]
+    for m in members[1:]:
+        if not (np.array_equal(m.mean, first.mean) and np.array_equal(m.scale, first.scale)):
+            raise ValueError("ensemble members standardise their inputs differently")
+    k = len(members)
+    weights = [np.hstack([m.weights[0] for m in members])]
+    weights += [_block_diagonal([m.weights[i] for m in members]) for i in range(1, len(first.weights) - 1)]
+    weights.append(np.vstack([m.weights[-1] for m in members]) / k)
+    biases = [np.concatenate([m.biases[i] for m in members]) for i in range(len(first.biases) - 1)]
+    biases.append(np.mean([m.biases[-1] for m in members], axis=0))
+    return Mlp(mean=first.mean, scale=first.scale, weights=tuple(weights), biases=tuple(biases))
+
+
+def _block_diagonal(blocks: list[np.ndarray]) -> np.ndarray:
+    out = np.zeros((sum(b.shape[0] for b in blocks), sum(b.shape[1] for b in blocks)))
+    r = c = 0
+    for b in blocks:
+        out[r:r + b.shape[0], c:c + b.shape[1]] = b
+        r, c = r + b.shape[0], c + b.shape[1]
+    return out

@@ -1,0 +1,46 @@
+"""Training's ensemble merge (train/fit.py): several perceptrons shipped as one network."""
+from __future__ import annotations
+
+import importlib.util
+
+import numpy as np
+import pytest
+
+from cleaner.model import Mlp
+from tests.helpers import ROOT
+
+_spec = importlib.util.spec_from_file_location("train_fit", ROOT / "train" / "fit.py")
+fit = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fit)
+
+
+def member(rng: np.random.Generator, mean: np.ndarray, scale: np.ndarray) -> Mlp:
+    shapes = [(len(mean), 6), (6, 4), (4, 1)]
+    return Mlp(mean=mean, scale=scale, weights=tuple(rng.normal(scale=0.5, size=s) for s in shapes),
+               biases=tuple(rng.normal(size=s[1]) for s in shapes))
+
+
+def logit(p: np.ndarray) -> np.ndarray:
+    return np.log(p / (1 - p))
+
+
+def test_merged_network_averages_the_members_logits():
+    rng = np.random.default_rng(7)
+    mean, scale = rng.normal(size=5), rng.uniform(0.5, 2.0, size=5)
+    members = [member(rng, mean, scale) for _ in range(3)]
+    x = rng.normal(size=(200, 5)) * 3
+    merged = fit.merge(members)
+    expected = np.mean([logit(m.proba(x)) for m in members], axis=0)
+    assert merged.weights[0].shape == (5, 18) and merged.weights[1].shape == (18, 12)
+    assert np.allclose(merged.proba(x), 1 / (1 + np.exp(-expected)), atol=1e-5)
+    # a member's hidden units never feed another member's
+    assert not merged.weights[1][:6, 4:].any() and not merged.weights[1][6:, :4].any()
+
+
+def test_one_member_is_itself_and_mismatched_inputs_are_refused():
+    rng = np.random.default_rng(8)
+    mean, scale = rng.normal(size=5), np.ones(5)
+    one = member(rng, mean, scale)
+    assert fit.merge([one]) is one
+    with pytest.raises(ValueError, match="standardise"):
+        fit.merge([one, member(rng, mean + 1, scale)])
