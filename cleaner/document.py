@@ -81,7 +81,7 @@ class Document:
     @classmethod
     def from_lines(cls, lines: list[str], **meta) -> "Document":
         """from_text() of a dump already split by dump_lines() (reflowing reads the same lines)."""
-        texts = [line for line in lines if line]
+        texts = list(filter(None, lines))  # the non-blank lines
         # A block follows a gap when the raw line before it was blank (or it opens the page).
         at = list(compress(count(), lines))
         gaps = [k - prev != 1 for prev, k in zip([-2] + at, at)]
@@ -118,10 +118,13 @@ class Document:
     def drop_each(self, verdicts, cleaner: str) -> None:
         """drop() for every (block, rule) pair, in one loop (the classifier drops most of a page)."""
         dropped, texts = self.dropped, self.texts
+        lost = 0  # (summed here and subtracted once: an attribute write per line costs)
         for i, rule in verdicts:
             if dropped[i] is None:
-                dropped[i] = _tuple_new(Removal, (texts[i], cleaner, rule, i))
-                self.kept_chars -= len(texts[i])
+                text = texts[i]
+                dropped[i] = _tuple_new(Removal, (text, cleaner, rule, i))
+                lost += len(text)
+        self.kept_chars -= lost
 
     def trim(self, i: int, start: int, end: int, cleaner: str, rule: str) -> None:
         """Cut texts[i][start:end] out of block i (a fragment glued to a sentence) and record it."""
