@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import compress
 
 from .document import dump_lines
 
@@ -51,9 +50,9 @@ MIN_RUN_ON_SHARE = 0.25
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width the dump was hard-wrapped at, or None when it does not look hard-wrapped."""
-    # Only the longer lines can be evidence; picking them by length first (in C, through
-    # compress) spares the evidence test on every short line of every page.
-    longer = list(compress(lines, map(MIN_EVIDENCE_CHARS.__le__, map(len, lines))))
+    # Only the longer lines can be evidence; picking them by length first spares the evidence
+    # test on every short line of every page.
+    longer = [s for s in lines if len(s) >= MIN_EVIDENCE_CHARS]
     if len(longer) < MIN_EVIDENCE_LINES or _too_many_past_width(longer):
         return None
     lens = sorted(len(s) for s in longer if not _not_evidence(s))
@@ -103,12 +102,18 @@ def _too_many_past_width(longer: list[str]) -> bool:
     (a paragraph a line) end here, testing only their few long lines. `longer` holds every line
     that may be evidence, so it bounds the evidence count, and the lines the quantile leaves over
     only grow with that count: the test never says True where the full one would find a width."""
-    past = [s for s in longer if len(s) > MAX_WIDTH]
     bound = len(longer) - 1
-    if len(past) <= bound - int(bound * (1 - MAX_OVER_SHARE)):
+    allowed = bound - int(bound * (1 - MAX_OVER_SHARE))
+    past = [s for s in longer if len(s) > MAX_WIDTH]
+    if len(past) <= allowed:
         return False
-    over = sum(1 for s in past if not _not_evidence(s))
-    return over > bound - int(bound * (1 - MAX_OVER_SHARE))
+    over = 0
+    for line in past:  # (counted only until there are too many)
+        if not _not_evidence(line):
+            over += 1
+            if over > allowed:
+                return True
+    return False
 
 
 def _not_evidence(line: str) -> bool:
