@@ -147,6 +147,25 @@ tail_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
     Py_ssize_t from = n > q->tail_chars ? n - q->tail_chars : 0;
     Py_ssize_t words = PyTuple_GET_SIZE(q->tail_words);
     for (Py_ssize_t k = from; k < n; k++) {
+        /* Most characters are ASCII that opens no tail word: skipped in a loop per string kind,
+         * without PyUnicode_READ's switch on the kind for each. */
+#define SKIP_NON_OPENERS(T) do { \
+            const T *s = (const T *)data; \
+            while (k < n && s[k] < 128 && !q->tail_first[ascii_lower(s[k])]) { \
+                k++; \
+            } \
+        } while (0)
+        if (kind == PyUnicode_1BYTE_KIND) {
+            SKIP_NON_OPENERS(Py_UCS1);
+        } else if (kind == PyUnicode_2BYTE_KIND) {
+            SKIP_NON_OPENERS(Py_UCS2);
+        } else {
+            SKIP_NON_OPENERS(Py_UCS4);
+        }
+#undef SKIP_NON_OPENERS
+        if (k == n) {
+            break;
+        }
         Py_UCS4 c = PyUnicode_READ(kind, data, k);
         if (c >= 128) {
             if (maybe_ascii(c)) {
