@@ -7,7 +7,7 @@ nobody rewrites the list behind another cleaner's back, so every removal keeps i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import compress, count, repeat
+from itertools import chain, repeat
 from operator import is_
 from typing import NamedTuple
 
@@ -81,10 +81,9 @@ class Document:
     @classmethod
     def from_lines(cls, lines: list[str], **meta) -> "Document":
         """from_text() of a dump already split by dump_lines() (reflowing reads the same lines)."""
-        texts = [line for line in lines if line]
+        texts = list(filter(None, lines))  # the non-blank lines
         # A block follows a gap when the raw line before it was blank (or it opens the page).
-        at = list(compress(count(), lines))
-        gaps = [k - prev != 1 for prev, k in zip([-2] + at, at)]
+        gaps = [not before for before, line in zip(chain(("",), lines), lines) if line]
         return cls(texts=texts, kinds=["line"] * len(texts), gap_before=gaps, **meta)
 
     def __len__(self) -> int:
@@ -118,10 +117,13 @@ class Document:
     def drop_each(self, verdicts, cleaner: str) -> None:
         """drop() for every (block, rule) pair, in one loop (the classifier drops most of a page)."""
         dropped, texts = self.dropped, self.texts
+        lost = 0  # (summed here and subtracted once: an attribute write per line costs)
         for i, rule in verdicts:
             if dropped[i] is None:
-                dropped[i] = _tuple_new(Removal, (texts[i], cleaner, rule, i))
-                self.kept_chars -= len(texts[i])
+                text = texts[i]
+                dropped[i] = _tuple_new(Removal, (text, cleaner, rule, i))
+                lost += len(text)
+        self.kept_chars -= lost
 
     def trim(self, i: int, start: int, end: int, cleaner: str, rule: str) -> None:
         """Cut texts[i][start:end] out of block i (a fragment glued to a sentence) and record it."""
@@ -143,7 +145,7 @@ class Document:
 
     def removals(self) -> list[Removal]:
         """Every removed piece in page order: dropped blocks and trimmed fragments."""
-        out = [d for d in self.dropped if d is not None]
+        out = list(filter(None, self.dropped))  # (a Removal is a non-empty tuple)
         if self.trims:  # dropped blocks are already in page order
             out += self.trims
             out.sort(key=lambda r: r.index)

@@ -50,8 +50,12 @@ MIN_RUN_ON_SHARE = 0.25
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width the dump was hard-wrapped at, or None when it does not look hard-wrapped."""
-    lens = sorted(len(s) for s in lines
-                  if len(s) >= MIN_EVIDENCE_CHARS and not _not_evidence(s))
+    # Only the longer lines can be evidence; picking them by length first spares the evidence
+    # test on every short line of every page.
+    longer = [s for s in lines if len(s) >= MIN_EVIDENCE_CHARS]
+    if len(longer) < MIN_EVIDENCE_LINES or _too_many_past_width(longer):
+        return None
+    lens = sorted(len(s) for s in longer if not _not_evidence(s))
     if len(lens) < MIN_EVIDENCE_LINES:
         return None
     # The width is the longest line once the few unbreakable ones past it are set aside.
@@ -89,6 +93,27 @@ def reflow_lines(lines: list[str]) -> list[str]:
             out.append(line)
         last = len(line)
     return out
+
+
+def _too_many_past_width(longer: list[str]) -> bool:
+    """True when wrap_width() must say None because too many evidence lines run past MAX_WIDTH:
+    the width it finds is at least the length at the (1 - MAX_OVER_SHARE) quantile, so when more
+    lines than the quantile leaves over are longer than MAX_WIDTH, the width is too. Most dumps
+    (a paragraph a line) end here, testing only their few long lines. `longer` holds every line
+    that may be evidence, so it bounds the evidence count, and the lines the quantile leaves over
+    only grow with that count: the test never says True where the full one would find a width."""
+    bound = len(longer) - 1
+    allowed = bound - int(bound * (1 - MAX_OVER_SHARE))
+    past = [s for s in longer if len(s) > MAX_WIDTH]
+    if len(past) <= allowed:
+        return False
+    over = 0
+    for line in past:  # (counted only until there are too many)
+        if not _not_evidence(line):
+            over += 1
+            if over > allowed:
+                return True
+    return False
 
 
 def _not_evidence(line: str) -> bool:

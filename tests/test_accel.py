@@ -112,7 +112,8 @@ HARD_LINES = {
                "A man walks past KCNA/UPI |", "Crowds gather (AFP)", "1 of 12"],
     comments: ["• Reply", "| Report abuse", "3 days ago", "12 Comments", "Rating: 25 Votes"],
     related: ["Read more:", "Related: Markets fall again on rate fears", "Editor's Choice"],
-    ui_controls: ["• Dark", "Theme", "...", "A+"],
+    ui_controls: ["• Dark", "Theme", "...", "A+", "___", "— | —", "• DARK MODE ›", "Français", "中文",
+                  "※ · ※"],
     duplicates: ["Markets fall again Markets fall again", "Sign up for the weekly briefing here",
                  "Sign up for the weekly briefing here"],
 }
@@ -139,16 +140,30 @@ def test_cues_keep_every_line_the_patterns_remove(module, pure):
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_the_label_and_no_word_cues_pick_only_what_they_name():
+    """The UI-control cues leave out the many short lines that are no control, and keep every
+    line whose stripped, lower-cased text the table may hold (a non-ASCII one always)."""
+    texts = ["Dark", "Dark matter", "• ENGLISH ›", "Español", "___", "Body text.", "DARK MODE",
+             "--", "No 1", "sign in to", "Kelvin"]
+    cues = LineCues(no_word=True, labels=frozenset({"dark", "english", "dark mode"}), label_strip=" •›")
+    assert candidates(Document(texts, ["line"] * len(texts), [False] * len(texts)), cues) == \
+        [0, 2, 3, 4, 6, 7, 10]
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
 def test_line_scan_refuses_bad_cues_instead_of_reading_past_them():
     texts, dropped = ["Read more:", "Body text."], [None, None]
     good = LineCues(starts=("read",)).packed
     assert accel.linescan.select(texts, dropped, good) == [0]
     with pytest.raises(ValueError):
         accel.linescan.select(texts, dropped, (-1, -1, -1, ("Read",), 0, "", "", (), 0, False, False,
-                                               False))
+                                               False, None, "", 0, "", False))
     with pytest.raises(ValueError):
         accel.linescan.select(texts, dropped, (-1, -1, -1, ("see", "also", "sign"), 0, "", "", (), 0,
-                                               False, False, False))
+                                               False, False, False, None, "", 0, "", False))
+    with pytest.raises(TypeError):
+        accel.linescan.select(texts, dropped, (-1, -1, -1, (), 0, "", "", (), 0, False, False, False,
+                                               ["read more:"], "", 10, "r", False))
     with pytest.raises(ValueError):
         accel.linescan.select(texts, [None], good)
     with pytest.raises(TypeError):

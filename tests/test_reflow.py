@@ -124,3 +124,26 @@ def test_the_fast_evidence_test_agrees_with_the_pattern():
     assert any(_not_evidence(line) for line in lines) and not all(_not_evidence(line) for line in lines)
     for line in lines:
         assert _not_evidence(line) == bool(NOT_EVIDENCE.search(line)), line
+
+
+def test_the_early_exit_on_long_lines_never_changes_the_width(monkeypatch):
+    """_too_many_past_width() lets a dump with many lines past MAX_WIDTH skip the evidence test:
+    on pages around its bound (wrapped stories with more and more unbreakable long lines, long
+    list items that are no evidence, paragraphs a line) it must say what the full test says."""
+    from cleaner import reflow as module
+    long_link = "Source: " + "https://example.com/" + "x" * 170
+    long_item = "- " + " ".join(PARAGRAPHS)
+    pages = [text.splitlines() for _, text, _, _ in seeds()]
+    for width in (60, 78, 100, 140):
+        story = wrapped(MENU + [p for para in PARAGRAPHS * 3 for p in ("", para)], width).splitlines()
+        for extra in range(8):
+            pages.append(story + [long_link] * extra)
+            pages.append(story + [long_item] * extra + [long_link] * (extra // 2))
+            pages.append(story[:12 + 4 * extra] + [PARAGRAPHS[0] * 2] * extra)
+    pages.append(MENU + PARAGRAPHS * 4)
+    fast = [wrap_width(lines) for lines in pages]
+    exits = sum(module._too_many_past_width(
+        [s for s in lines if len(s) >= module.MIN_EVIDENCE_CHARS]) for lines in pages)
+    monkeypatch.setattr(module, "_too_many_past_width", lambda longer: False)
+    assert fast == [wrap_width(lines) for lines in pages]
+    assert 0 < exits < len(pages) and any(fast) and None in fast

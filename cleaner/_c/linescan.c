@@ -31,6 +31,11 @@ typedef struct {
     int repeats_earlier;      /* cue: the line repeats any line before it, kept or dropped */
     int halves;               /* cue: the line is two halves around a space (odd length, a space
                                * in the middle) */
+    PyObject *labels;         /* cue: a set of lower-case labels the line is, once stripped... */
+    PyObject *label_strip;    /* ...of these characters at both ends and lower-cased */
+    Py_ssize_t label_chars;   /* ...the longest ASCII label's length */
+    PyObject *label_firsts;   /* ...the first characters of the labels that open with ASCII */
+    int no_word;              /* cue: the line holds no letter or digit of any script */
     /* Built from the above for one call: the words of `starts` (sorted) opening with each ASCII
      * character are starts[starts_lo[c]:starts_hi[c]], and tail_first[c] says whether a word of
      * `tail_words` opens with c; most lines are then turned down with one lookup. */
@@ -39,6 +44,9 @@ typedef struct {
     /* tail_pairs[a][b / 8] has bit b % 8 set when a word of tail_words opens with the letters
      * a, b (tail words are at least two letters long): most places fail this one test */
     uint8_t tail_pairs[128][16];
+    /* label_first[c]: a label opens with the ASCII character c; label_strip_ascii[c]: c is one
+     * of label_strip's characters (most lines are turned down by the first, without a lookup) */
+    char label_first[128], label_strip_ascii[128];
 } Cues;
 
 /* Every non-ASCII character whose lower- or upper-case form holds an ASCII letter, or that
@@ -139,6 +147,25 @@ tail_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
     Py_ssize_t from = n > q->tail_chars ? n - q->tail_chars : 0;
     Py_ssize_t words = PyTuple_GET_SIZE(q->tail_words);
     for (Py_ssize_t k = from; k < n; k++) {
+        /* Most characters are ASCII that opens no tail word: skipped in a loop per string kind,
+         * without PyUnicode_READ's switch on the kind for each. */
+#define SKIP_NON_OPENERS(T) do { \
+            const T *s = (const T *)data; \
+            while (k < n && s[k] < 128 && !q->tail_first[ascii_lower(s[k])]) { \
+                k++; \
+            } \
+        } while (0)
+        if (kind == PyUnicode_1BYTE_KIND) {
+            SKIP_NON_OPENERS(Py_UCS1);
+        } else if (kind == PyUnicode_2BYTE_KIND) {
+            SKIP_NON_OPENERS(Py_UCS2);
+        } else {
+            SKIP_NON_OPENERS(Py_UCS4);
+        }
+#undef SKIP_NON_OPENERS
+        if (k == n) {
+            break;
+        }
         Py_UCS4 c = PyUnicode_READ(kind, data, k);
         if (c >= 128) {
             if (maybe_ascii(c)) {
@@ -178,6 +205,68 @@ any_char_in(PyObject *text, PyObject *chars)
         }
     }
     return 0;
+}
+
+static inline int
+strip_char(const Cues *q, Py_UCS4 c)
+{
+    return c < 128 ? q->label_strip_ascii[c] : has_char(q->label_strip, c);
+}
+
+/* Is the line, stripped of q->label_strip at both ends and lower-cased, one of q->labels? A
+ * stripped line that is not all ASCII passes (Python lower-cases it), and so does one the check
+ * could not be made for (no memory): the cleaner's own test decides. */
+static int
+label_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
+{
+    Py_ssize_t a = 0, b = n;
+    while (a < b && strip_char(q, PyUnicode_READ(kind, data, a))) {
+        a++;
+    }
+    while (b > a && strip_char(q, PyUnicode_READ(kind, data, b - 1))) {
+        b--;
+    }
+    if (a == b) {
+        return 1;  /* nothing but stripped characters: let the cleaner look */
+    }
+    Py_UCS4 first = PyUnicode_READ(kind, data, a);
+    if (first < 128 && !q->label_first[ascii_lower(first)]) {
+        return 0;  /* lower-cased, it opens with a character no label opens with */
+    }
+    char buf[64];
+    for (Py_ssize_t k = a; k < b; k++) {
+        if (PyUnicode_READ(kind, data, k) >= 128) {
+            return 1;
+        }
+    }
+    /* ASCII lower-casing keeps the length: a longer line is no label */
+    if (b - a > q->label_chars || b - a > (Py_ssize_t)sizeof(buf)) {
+        return 0;
+    }
+    for (Py_ssize_t k = a; k < b; k++) {
+        buf[k - a] = (char)ascii_lower(PyUnicode_READ(kind, data, k));
+    }
+    PyObject *key = PyUnicode_FromStringAndSize(buf, b - a);
+    int found = key == NULL ? -1 : PySet_Contains(q->labels, key);
+    Py_XDECREF(key);
+    if (found < 0) {
+        PyErr_Clear();
+        return 1;
+    }
+    return found;
+}
+
+/* Does the line hold no letter or digit of any script (what ^[\W_]+$ matches in a str pattern:
+ * _sre's word characters are Py_UNICODE_ISALNUM's and the underscore)? */
+static int
+no_word_cue(int kind, const void *data, Py_ssize_t n)
+{
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, k))) {
+            return 0;
+        }
+    }
+    return n > 0;
 }
 
 static Py_ssize_t
@@ -262,6 +351,18 @@ selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
             return 1;
         }
     }
+    if (q->no_word) {
+        any_cue = 1;
+        if (no_word_cue(kind, data, n)) {
+            return 1;
+        }
+    }
+    if (q->labels != Py_None) {
+        any_cue = 1;
+        if (label_cue(q, kind, data, n)) {
+            return 1;
+        }
+    }
     if (q->repeats_previous) {
         any_cue = 1;
         if (previous != NULL) {
@@ -315,6 +416,20 @@ prepare(Cues *q)
         }
         q->starts_hi[c] = w + 1;
     }
+    memset(q->label_first, 0, sizeof(q->label_first));
+    memset(q->label_strip_ascii, 0, sizeof(q->label_strip_ascii));
+    PyObject *sets[2] = {q->label_firsts, q->label_strip};
+    char *tables[2] = {q->label_first, q->label_strip_ascii};
+    for (int t = 0; t < 2; t++) {
+        int kind = PyUnicode_KIND(sets[t]);
+        const void *data = PyUnicode_DATA(sets[t]);
+        for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(sets[t]); k++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, k);
+            if (c < 128) {
+                tables[t][c] = 1;
+            }
+        }
+    }
     words = PyTuple_GET_SIZE(q->tail_words);
     for (Py_ssize_t w = 0; w < words; w++) {
         PyObject *word = PyTuple_GET_ITEM(q->tail_words, w);
@@ -339,10 +454,15 @@ select_lines(PyObject *self, PyObject *args)
         return NULL;
     }
     Cues q;
-    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!nppp", &q.max_chars, &q.max_spaces, &q.short_chars,
+    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp", &q.max_chars, &q.max_spaces, &q.short_chars,
                           &PyTuple_Type, &q.starts, &q.skip, &q.ends, &q.has, &PyTuple_Type,
                           &q.tail_words, &q.tail_chars, &q.repeats_previous, &q.repeats_earlier,
-                          &q.halves)) {
+                          &q.halves, &q.labels, &q.label_strip, &q.label_chars, &q.label_firsts,
+                          &q.no_word)) {
+        return NULL;
+    }
+    if (q.labels != Py_None && !PyAnySet_Check(q.labels)) {
+        PyErr_SetString(PyExc_TypeError, "labels must be a set or None");
         return NULL;
     }
     if (check_words(q.starts, "starts") < 0 || check_words(q.tail_words, "tail_words") < 0) {

@@ -76,7 +76,9 @@ def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[in
             out.append((i, f"p={p2[i]:.2f}"))
     out += [(i, OUTSIDE) for i in (np.flatnonzero(low[hi + 1:]) + hi + 1).tolist()]
     dropped = doc.dropped
-    if sum(dropped[i] is None for i, _ in out) == dropped.count(None):
+    kept = dropped.count(None)
+    # (fewer verdicts than kept lines cannot cover them all: most pages skip the count)
+    if len(out) >= kept and sum(dropped[i] is None for i, _ in out) == kept:
         # Every remaining line would go (a page of a line or two, or one the model cannot read):
         # the main region is still the best guess at the body, so it stays.
         return [(i, reason) for i, reason in out if not lo <= i <= hi]

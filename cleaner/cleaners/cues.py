@@ -29,8 +29,10 @@ class LineCues:
     non-alphanumerics (-1: any number), with one of the words in `starts`; ends in a character
     of `ends`; holds a character of `has`; holds one of `tail_words` in its last `tail_chars`
     characters; repeats the kept line before it (`repeats_previous`) or any line before it, kept
-    or dropped (`repeats_earlier`); or is two halves around a space (`halves`: odd length, a
-    space in the middle)."""
+    or dropped (`repeats_earlier`); is two halves around a space (`halves`: odd length, a
+    space in the middle); holds no letter or digit of any script (`no_word`); or is one of
+    `labels` once stripped of `label_strip` characters at both ends and lower-cased (a line that
+    is not ASCII once stripped always passes)."""
 
     max_chars: int = -1
     max_spaces: int = -1
@@ -44,6 +46,9 @@ class LineCues:
     repeats_previous: bool = False
     repeats_earlier: bool = False
     halves: bool = False
+    no_word: bool = False
+    labels: frozenset[str] | None = None
+    label_strip: str = ""
     packed: tuple = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -56,7 +61,10 @@ class LineCues:
         object.__setattr__(self, "packed", (
             self.max_chars, self.max_spaces, self.short_chars, self.starts, self.skip, self.ends,
             self.has, self.tail_words, self.tail_chars, self.repeats_previous, self.repeats_earlier,
-            self.halves))
+            self.halves, self.labels, self.label_strip,
+            max((len(label) for label in self.labels or () if label.isascii()), default=0),
+            "".join(sorted({label[0] for label in self.labels or () if label[:1].isascii() and label})),
+            self.no_word))
 
 
 def candidates(doc: Document, cues: LineCues) -> list[int]:

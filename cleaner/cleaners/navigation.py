@@ -7,6 +7,7 @@ items, digits, or punctuation, which break the run.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from .. import accel
 from ..document import Document
@@ -51,6 +52,5 @@ class Navigation(Cleaner):
         self._flush(doc, run)
 
     def _flush(self, doc: Document, run: list[int]) -> None:
-        if len(run) >= MIN_RUN:
-            for i in run:
-                doc.drop(i, self.name, "menu-run")
+        if len(run) >= MIN_RUN:  # (menus are a tenth of a page's lines: one drop loop for them)
+            doc.drop_each(zip(run, repeat("menu-run")), self.name)

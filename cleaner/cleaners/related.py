@@ -9,6 +9,8 @@ anywhere heads nothing and is dropped as a teaser (a numbered one is a list item
 """
 from __future__ import annotations
 
+from itertools import repeat
+
 from ..document import Document
 from ..options import Options
 from ..phrases import INLINE_TEASER, INLINE_TEASER_OPENINGS, MARKER_OPENINGS, RAIL_MARKERS, RELATED_MARKERS
@@ -44,8 +46,8 @@ class Related(Cleaner):
                 is_rail = bool(RAIL_MARKERS.match(text))
                 if is_rail or RELATED_MARKERS.match(text):
                     if i + 1 > last_prose:  # no prose after the marker
-                        for j in range(i, n):
-                            doc.drop(j, self.name, "rail-to-end" if is_rail else "related-to-end")
+                        rule = "rail-to-end" if is_rail else "related-to-end"
+                        doc.drop_each(zip(range(i, n), repeat(rule)), self.name)
                         return
                     doc.drop(i, self.name, "rail-marker" if is_rail else "related-marker")
                     resume = self._drop_teasers(doc, i + 1)

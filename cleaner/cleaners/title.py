@@ -8,6 +8,7 @@ not, because a menu entry or a section label is rarely repeated as a heading.
 from __future__ import annotations
 
 import re
+from itertools import compress, count, repeat
 
 from ..document import Document
 from ..options import Options
@@ -33,9 +34,12 @@ class Title(Cleaner):
         title = doc.texts[head]
         doc.title = title
         last = head
-        for i, text in enumerate(doc.texts):
-            if doc.dropped[i] is None and text.startswith(title) and (
-                    text == title or _strip_site(text) == title):
+        texts, dropped = doc.texts, doc.dropped
+        # Only lines opening with the title can be copies of it: picked in C (startswith through
+        # map), so the rest of the page costs no Python.
+        for i in compress(count(), map(str.startswith, texts, repeat(title))):
+            text = texts[i]
+            if dropped[i] is None and (text == title or _strip_site(text) == title):
                 doc.drop(i, self.name, "headline")
                 if i < _SEARCH_BLOCKS:
                     last = i
@@ -49,7 +53,7 @@ class Title(Cleaner):
             if doc.dropped[i] is not None:
                 continue
             text = texts[i]
-            if is_paragraph(text) and candidates:
+            if candidates and is_paragraph(text):
                 break
             if is_headline_like(text):
                 candidates.append(i)

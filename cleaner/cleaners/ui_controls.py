@@ -16,7 +16,10 @@ from .cues import LineCues, candidates
 _BULLETS = LABEL_BULLETS + "✓✔☰≡"  # and tick and menu glyphs
 # Labels are short; longer lines are never compared against the table.
 _MAX_LABEL_CHARS = 32
-_CUES = LineCues(max_chars=_MAX_LABEL_CHARS)
+# A page has a hundred short lines and a few controls: the C scan picks the lines with no word
+# character and those the table holds, so the rest cost no Python.
+_CUES = LineCues(max_chars=_MAX_LABEL_CHARS, no_word=True, labels=UI_CONTROL_LABELS,
+                 label_strip=_BULLETS)
 
 
 class UIControls(Cleaner):
