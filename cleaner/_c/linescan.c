@@ -375,6 +375,19 @@ selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
     return !any_cue;
 }
 
+/* The number of lines of a page given as parallel lists, or -1 with ValueError when they differ:
+ * every loop below reads both lists at each index. */
+static Py_ssize_t
+page_length(PyObject *texts, PyObject *dropped)
+{
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    if (PyList_GET_SIZE(dropped) != n) {
+        PyErr_SetString(PyExc_ValueError, "texts and dropped differ in length");
+        return -1;
+    }
+    return n;
+}
+
 static int
 check_words(PyObject *words, const char *what)
 {
@@ -471,9 +484,8 @@ select_lines(PyObject *self, PyObject *args)
     if (prepare(&q) < 0) {
         return NULL;
     }
-    Py_ssize_t n = PyList_GET_SIZE(texts);
-    if (PyList_GET_SIZE(dropped) != n) {
-        PyErr_SetString(PyExc_ValueError, "texts and dropped differ in length");
+    Py_ssize_t n = page_length(texts, dropped);
+    if (n < 0) {
         return NULL;
     }
     PyObject *out = PyList_New(0);
@@ -563,9 +575,8 @@ label_runs(PyObject *self, PyObject *args)
                           &max_chars, &max_spaces, &bad_ends, &no_digits, &min_run)) {
         return NULL;
     }
-    Py_ssize_t n = PyList_GET_SIZE(texts);
-    if (PyList_GET_SIZE(dropped) != n) {
-        PyErr_SetString(PyExc_ValueError, "texts and dropped differ in length");
+    Py_ssize_t n = page_length(texts, dropped);
+    if (n < 0) {
         return NULL;
     }
     PyObject *out = PyList_New(0);

@@ -120,8 +120,15 @@ def _markers(pages: list[Page], need: int, *, after_body: bool) -> list[tuple[st
             else:
                 broken.add(line)
     good = {l: n for l, n in valid.items() if n >= need and l not in broken and len(l) <= MAX_LINE_CHARS}
+    return pick_markers(firsts, good, after_body=after_body)
+
+
+def pick_markers(firsts: list[dict[str, int]], good: dict[str, int], *, after_body: bool
+                 ) -> list[tuple[str, int]]:
+    """Of the valid markers (`good`, with their support), the one that cuts the most on each page
+    (`firsts`: each line's first position there): the earliest after the body, the latest before."""
     chosen: Counter = Counter()
-    for first in firsts:  # per page, the marker that cuts the most: earliest after, latest before
+    for first in firsts:
         here = [(i, l) for l, i in first.items() if l in good]
         if here:
             chosen[(min(here) if after_body else max(here))[1]] += 1

@@ -9,6 +9,7 @@ import math
 from collections import Counter
 from collections.abc import Container
 
+from .example import pick_markers
 from .types import MAX_LINE_CHARS, LearnedSite, LearnOptions, Page, new_site
 
 
@@ -62,12 +63,7 @@ def _cut_markers(pages: list[Page], recurring: set[str], need: int,
             else:
                 broken.add(line)
     good = {l: n for l, n in valid.items() if n >= need and l not in broken and l in room}
-    chosen: Counter = Counter()
-    for first in firsts:
-        here = [(i, l) for l, i in first.items() if l in good]
-        if here:
-            chosen[min(here)[1]] += 1
-    return sorted(((l, good[l]) for l in chosen), key=lambda x: (-x[1], x[0]))
+    return pick_markers(firsts, good, after_body=True)
 
 
 def _kept_after(page: Page) -> tuple[list[int], int]:
