@@ -44,6 +44,7 @@ from .classifier import THRESHOLD, shipped_model
 from .metadata import Declared, og_type, page_title, read_jsonld
 from .parse import parse, separate_blocks
 from .selectors import drop_matching, select_body
+from .unseen import drop_unseen
 
 # Tags trafilatura's XML output uses for blocks, mapped to our block kinds.
 _BLOCK_KINDS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "row": "row", "code": "code"}
@@ -124,6 +125,7 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     separate_blocks(tree)
     title = page_title(tree)
     declared = read_jsonld(tree)
+    drop_unseen(tree)
     if drop_selectors:
         drop_matching(tree, drop_selectors)
     selected = select_body(tree, body_selector) if body_selector else tree

@@ -1,0 +1,72 @@
+"""Dialogs, consent banners, hover cards, newsletter boxes and print-only blocks leave the tree
+before extraction (cleaner/html/unseen.py); the real pages that show it are in fixtures/html
+(tests/test_html.py runs their keep and drop snippets)."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.html.parse import parse
+from cleaner.html.unseen import drop_unseen, unseen_elements
+from tests.test_html import FIXTURES, CASES, flat, page
+
+STORY = " ".join(["The council voted on Tuesday to rebuild the old bridge before the spring floods."] * 6)
+
+
+def texts_after(markup: str) -> str:
+    tree = parse(markup)
+    drop_unseen(tree)
+    return flat(tree.find("body").text_content())
+
+
+@pytest.mark.parametrize("furniture", [
+    "<div role='dialog'><p>Manage your privacy settings</p></div>",
+    "<div role='alertdialog'><p>Manage your privacy settings</p></div>",
+    "<section aria-modal='true'><p>Manage your privacy settings</p></section>",
+    "<dialog><p>Manage your privacy settings</p></dialog>",
+    "<div class='modal-window account-confirm'><p>Manage your privacy settings</p></div>",
+    "<div id='gdpr-banner'><p>Manage your privacy settings</p></div>",
+    "<div class='site-cookie-banner'><p>Manage your privacy settings</p></div>",
+    "<div class='print-header'><p>Manage your privacy settings</p></div>",
+    "<div class='Newsletter'><p>Manage your privacy settings</p></div>",
+    "<span class='rollover-people-block'>Manage your privacy settings</span>",
+])
+def test_furniture_goes_and_the_text_after_it_stays(furniture):
+    text = texts_after(f"<html><body><p>{STORY}</p>{furniture} Closing words.</body></html>")
+    assert "Manage your privacy settings" not in text
+    assert STORY in text and text.endswith("Closing words.")
+
+
+@pytest.mark.parametrize("kept", [
+    "<div class='box article modal-enabled'><p>A caption opens a photo viewer</p></div>",
+    "<div class='cookie-recipe'><p>A caption opens a photo viewer</p></div>",
+    "<div class='tooltip'>A caption opens a photo viewer</div>",
+    "<div style='display:none'>A caption opens a photo viewer</div>",
+    "<div aria-hidden='true'>A caption opens a photo viewer</div>",
+])
+def test_words_that_are_not_furniture_compounds_keep_the_element(kept):
+    assert "A caption opens a photo viewer" in texts_after(f"<html><body><p>{STORY}</p>{kept}</body></html>")
+
+
+def test_a_dialog_holding_most_of_the_page_is_the_page_and_stays():
+    markup = f"<html><body><div role='dialog'><p>{STORY}</p></div><p>Menu</p></body></html>"
+    tree = parse(markup)
+    assert len(unseen_elements(tree)) == 1
+    assert drop_unseen(tree) == 0
+    assert STORY in flat(tree.find("body").text_content())
+
+
+def test_each_element_is_listed_once_even_when_several_rules_name_it():
+    tree = parse("<html><body><div role='dialog' aria-modal='true' class='modal gdpr'>x</div></body></html>")
+    assert len(unseen_elements(tree)) == 1
+
+
+@pytest.mark.parametrize("name", ["aeb-1f765c48780665e8", "wcxb-0543"])
+def test_on_real_pages_the_dialog_text_reached_the_body_before(name, monkeypatch):
+    """The fixture pages' drop snippets are there because of this module: without it the body
+    holds them (so the keep/drop test in test_html.py tests this module, not luck)."""
+    case = next(c for c in CASES if c["file"].startswith(name))
+    monkeypatch.setattr("cleaner.html.extract.drop_unseen", lambda tree: 0)
+    body = flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text)
+    assert any(flat(s) in body for s in case["drop"])
+    assert (FIXTURES / case["file"]).exists()
