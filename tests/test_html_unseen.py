@@ -56,6 +56,17 @@ def test_a_dialog_holding_most_of_the_page_is_the_page_and_stays():
     assert STORY in flat(tree.find("body").text_content())
 
 
+@pytest.mark.parametrize("markup", [
+    "<html class='gdpr'><body></body></html>",
+    "<html><body class='modal-open gdpr-pending'><p>Short page.</p></body></html>",
+    "<html role='dialog'><body>x</body></html>",
+])
+def test_the_page_itself_is_never_removed(markup):
+    tree = parse(markup)
+    drop_unseen(tree)
+    assert tree.find("body") is not None
+
+
 def test_each_element_is_listed_once_even_when_several_rules_name_it():
     tree = parse("<html><body><div role='dialog' aria-modal='true' class='modal gdpr'>x</div></body></html>")
     assert len(unseen_elements(tree)) == 1

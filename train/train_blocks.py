@@ -42,6 +42,7 @@ from cleaner.html.classifier import BlockModel, THRESHOLD  # noqa: E402
 from cleaner.html.extract import main_content  # noqa: E402
 from cleaner.html.metadata import read_jsonld  # noqa: E402
 from cleaner.html.parse import parse  # noqa: E402
+from cleaner.html.unseen import drop_unseen  # noqa: E402
 from cleaner.model import Mlp  # noqa: E402
 
 SEED = 20240601
@@ -66,6 +67,7 @@ def prepare_page(args: tuple[str, str, str, str]) -> dict:
     html, url, gold, _ = args
     tree = parse(html)
     declared = read_jsonld(tree)
+    drop_unseen(tree)   # as extract() does: dialogs and banners are no candidates
     kept, _ = main_content(tree, url, declared)
     blocks = page_blocks(tree, kept, declared.types)
     share, counts = matched_share(blocks.texts, gold) if blocks.texts else (np.zeros(0), np.zeros(0))

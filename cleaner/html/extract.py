@@ -1,4 +1,5 @@
-"""HTML to blocks. The page is parsed once with lxml; site selectors (when a rule gives them) trim
+"""HTML to blocks. The page is parsed once with lxml; dialogs, consent banners and other furniture
+no reader sees as page text leave it (unseen.py); site selectors (when a rule gives them) trim
 that tree; trafilatura's extraction engine then finds the main content in it, and each paragraph,
 heading, list item, table row or quote it keeps becomes a block, so the same block cleaners (and
 `--explain`) work on HTML as on text dumps.

@@ -28,10 +28,11 @@ from lxml import etree
 
 # An element holding more than this share of the page's text is the page, not furniture.
 MAX_SHARE = 0.3
-# Dialogs, by their markup. Queries that return attributes are cheaper than ones that test every
-# element; each attribute value knows its element (`getparent`).
+# The page itself, whatever its classes say ("gdpr-consent-pending" on <body>).
+_PAGE_TAGS = frozenset({"html", "head", "body"})
+# Dialogs, by their markup: a query for the attributes is cheaper than one testing every element,
+# and each attribute value knows its element (`getparent`).
 _DIALOG_ATTRS = etree.XPath("//@role[.='dialog' or .='alertdialog'] | //@aria-modal[.='true']")
-_NAME_ATTRS = etree.XPath("//@class | //@id")
 # Class and id words of furniture. Whole compounds, not bare words: "modal-enabled" marks a story
 # box that opens a photo viewer, "cookie" alone a recipe's class.
 _FURNITURE = re.compile(
@@ -60,7 +61,15 @@ def unseen_elements(tree) -> list:
     """The page's dialogs, then the elements whose class or id names furniture."""
     found = [attr.getparent() for attr in _DIALOG_ATTRS(tree)]
     found += tree.iter("dialog")
-    values = _NAME_ATTRS(tree)
+    values, owners = [], []
+    for el in tree.iter():
+        cls, ident = el.get("class"), el.get("id")
+        if cls:
+            values.append(cls)
+            owners.append(el)
+        if ident:
+            values.append(ident)
+            owners.append(el)
     joined = _SEPARATOR.join(values).lower()
     ends = None
     hits = set()
@@ -73,7 +82,7 @@ def unseen_elements(tree) -> list:
         while at >= 0:
             hits.add(bisect_right(ends, at))
             at = joined.find(hint, at + 1)
-    found += (values[i].getparent() for i in sorted(hits) if _FURNITURE.search(values[i]))
+    found += (owners[i] for i in sorted(hits) if _FURNITURE.search(values[i]))
     return list(dict.fromkeys(found))
 
 
@@ -87,7 +96,7 @@ def drop_unseen(tree) -> int:
     total = len(body.text_content()) if body is not None else 0
     dropped = 0
     for el in found:
-        if len(el.text_content()) > MAX_SHARE * total:
+        if el.tag in _PAGE_TAGS or len(el.text_content()) > MAX_SHARE * total:
             continue
         el.drop_tree()
         dropped += 1
