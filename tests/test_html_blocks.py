@@ -14,6 +14,7 @@ from cleaner.html import extract as extract_module
 from cleaner.html.extract import classified, extract, looks_like_article, main_content
 from cleaner.html.metadata import read_jsonld
 from cleaner.html.parse import parse
+from cleaner.html.unseen import drop_unseen
 from tests.test_html import CASES, FIXTURES, flat, page
 
 # Columns of the feature row (see blocks.page_blocks).
@@ -93,11 +94,16 @@ def test_model_with_other_features_is_refused(tmp_path):
 def _classified(case: dict) -> list[str]:
     tree = parse(page(case))
     declared = read_jsonld(tree)
+    drop_unseen(tree)   # as extract() does
     kept, kinds = main_content(tree, case["url"], declared)
     return classified(tree, kept, kinds, declared)[0]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["file"].split(".")[0] for c in CASES])
+# Cases whose drop snippets a step after the classifier's choice removes (a closing teaser rail).
+CLASSIFIER_CASES = [c for c in CASES if c.get("step") != "teasers"]
+
+
+@pytest.mark.parametrize("case", CLASSIFIER_CASES, ids=[c["file"].split(".")[0] for c in CLASSIFIER_CASES])
 def test_classifier_keeps_the_body_and_drops_the_chrome(case):
     body = flat("\n".join(_classified(case)))
     for snippet in case["keep"]:

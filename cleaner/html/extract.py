@@ -12,7 +12,8 @@ Q&A page in JSON-LD, trafilatura's full cascade runs instead: its fallback extra
 and forum handling recover posts, product facts and listing entries the fast mode misses. About a
 fifth of pages take the second gear, so the whole costs less than one default trafilatura call.
 On an article whose publisher cut the story into chunks of one class, of which the fast gear took
-only the first, the chunks are joined and the fast gear runs again (chunks.py).
+only the first, the chunks are joined and the fast gear runs again (chunks.py); on an article, a
+closing rail of teaser links the extraction kept is trimmed (teasers.py).
 
 When even that finds almost nothing (under `CLASSIFY_BELOW` characters), the learned block
 classifier (blocks.py, classifier.py) judges every block of the page instead. On pages that do not
@@ -45,6 +46,7 @@ from .classifier import THRESHOLD, shipped_model
 from .metadata import Declared, og_type, page_title, read_jsonld
 from .parse import parse, separate_blocks
 from .selectors import drop_matching, select_body
+from .teasers import trim_teaser_rail
 from .unseen import drop_unseen
 
 # Tags trafilatura's XML output uses for blocks, mapped to our block kinds.
@@ -131,10 +133,13 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
         drop_matching(tree, drop_selectors)
     selected = select_body(tree, body_selector) if body_selector else tree
     texts, kinds = main_content(selected, url, declared)
+    article = looks_like_article(selected, url, declared)
+    if article:
+        texts, kinds = trim_teaser_rail(selected, texts, kinds)
     if classify:
         if selected is tree and sum(map(len, texts)) < CLASSIFY_BELOW:
             texts, kinds = classified(tree, texts, kinds, declared)
-        elif not looks_like_article(selected, url, declared):
+        elif not article:
             texts, kinds = classified(selected, texts, kinds, declared, gain=CLASSIFIER_GAIN)
     doc = Document(texts=texts, kinds=kinds, gap_before=[True] * len(texts), url=url, **meta)
     doc.title = title

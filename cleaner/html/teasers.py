@@ -1,0 +1,48 @@
+"""A rail of teaser links at the end of an article's extraction, trimmed.
+
+trafilatura's fast recall mode keeps text when unsure, and on many news pages that is the rail
+after the story: "Top stories", "Latest news", each entry a headline that links to another
+article, often run together with its one-line summary ("Pochettino fired by TottenhamPochettino
+took the club to..."). In the extraction's blocks such a rail is a run at the end where every
+block is, or starts with, the whole text of one link on the page. `trim_teaser_rail` cuts that
+run when it holds at least `MIN_TEASERS` such blocks (headings between them go too), and leaves
+the story alone otherwise. The caller asks only on pages that say they are articles.
+"""
+from __future__ import annotations
+
+# A rail has at least this many teasers: two links closing a story are its sources.
+MIN_TEASERS = 3
+# Link texts shorter than this (characters) are menu labels and tags, not headlines.
+MIN_HEADLINE = 15
+# Headings inside the rail ("Top stories", "Partner news") are at most this long.
+MAX_RAIL_HEADING = 40
+# The story must keep at least this share of the extraction's text.
+MIN_STORY_SHARE = 0.5
+
+
+def trim_teaser_rail(tree, texts: list[str], kinds: list[str]) -> tuple[list[str], list[str]]:
+    """The blocks without a closing rail of teaser links, or as they were."""
+    if len(texts) <= MIN_TEASERS:
+        return texts, kinds
+    links: dict[str, list[str]] = {}
+    for a in tree.iter("a"):
+        text = " ".join(a.text_content().split())
+        if len(text) >= MIN_HEADLINE:
+            links.setdefault(text[:MIN_HEADLINE], []).append(text)
+    if not links:
+        return texts, kinds
+    start = len(texts)
+    teasers = 0
+    for i in range(len(texts) - 1, -1, -1):
+        text = texts[i]
+        if any(text.startswith(link) for link in links.get(text[:MIN_HEADLINE], ())):
+            teasers += 1
+        elif not (kinds[i] == "h" and len(text) <= MAX_RAIL_HEADING):
+            break
+        start = i
+    if teasers < MIN_TEASERS:
+        return texts, kinds
+    total = sum(map(len, texts))
+    if sum(map(len, texts[:start])) < MIN_STORY_SHARE * total:
+        return texts, kinds
+    return texts[:start], kinds[:start]
