@@ -210,3 +210,24 @@ def test_a_doubted_paragraph_in_the_region_stays_only_beside_believed_body(monke
     p1, p2 = np.array([0.3, 0.6, 0.9, 0.9]), np.array([0.1, 0.6, 0.9, 0.9])
     lens = doc.facts().lens
     assert 0 not in {i for i, _ in classifier.verdicts(doc, None, 0.5)}
+
+
+def test_short_doubted_lines_between_a_body_and_teaser_cards_end_the_main_region(monkeypatch):
+    import cleaner.cleaners.classifier as classifier
+    card = ["Council backs the harbour plan",
+            "The town council approved the new harbour plan on Monday after a long debate."]
+    doc = Document.from_text(page([*PARAGRAPHS, "Share this:", "Facebook", "Twitter",
+                                   "More from the Daily Example", "By Jane Doe", *card]))
+    # The body is believed; the share bar and the rail's heading are doubted; the card, which one
+    # stage half-believes, stays only if the main region runs on over it.
+    p1 = np.array([0.9, 0.9, 0.9, 0.1, 0.05, 0.05, 0.1, 0.1, 0.55, 0.55])
+    p2 = np.array([0.9, 0.9, 0.9, 0.1, 0.05, 0.05, 0.1, 0.1, 0.3, 0.3])
+    lens = doc.facts().lens
+    monkeypatch.setattr(classifier, "stage_probabilities", lambda d, m: (p1, p2, lens))
+    gone = {i for i, _ in classifier.verdicts(doc, None, 0.5)}
+    assert gone == set(range(3, 10))
+    # Near miss: counted by their own length, the five short lines cost the region less than the
+    # card adds, and the card stays.
+    monkeypatch.setattr(classifier, "REGION_DOUBTED_MIN_CHARS", 0)
+    gone = {i for i, _ in classifier.verdicts(doc, None, 0.5)}
+    assert gone == set(range(3, 8))

@@ -28,11 +28,21 @@ from .shape import is_paragraph
 # The main region is the run of lines maximising sum((p - REGION_THRESHOLD) * chars), where p is
 # the higher of the two stages' probabilities.
 REGION_THRESHOLD = 0.25
+# ...where a kept line under that threshold counts at least this many characters: a run of short
+# doubted lines (a share bar, "More from X", a byline) between a body and the teaser cards after it
+# cost the region almost nothing by their length, so it ran on over the cards. Held out (the five
+# fold models of both the shipped and the three-network weights) aeb +0.0005 to +0.001, wcxb-dev
+# within 0.0002 (train/README.md). Lines a pattern cleaner dropped keep their length: a caption or
+# an ad label inside a body must not split it.
+REGION_DOUBTED_MIN_CHARS = 60
 # Full paragraphs right before or after the main region continue it when either stage gives them
 # at least this much: the model doubts a body's first and last paragraphs, which sit where
 # standfirsts, comments and newsletter blurbs usually are. Held out (5 folds) this moves neither
 # benchmark by more than 0.001 (aeb -0.0006, wcxb-dev -0.0003; train/README.md).
 EDGE_PARAGRAPH_MIN = 0.15
+# ...and before it, at least this much: a lede the model doubts (it sits under the headline and
+# menus) is more often body than a blurb after the body is. Held out it costs aeb 0.0003 or less.
+EDGE_LEDE_MIN = 0.10
 # ...looking past short lines (headings) of at most this many words. Held out (the five fold
 # models) this moves neither benchmark by 0.001, and keeps a lede set off by a subheading.
 EDGE_HEADING_WORDS = 8
@@ -66,7 +76,7 @@ def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[in
     they are not body. The region itself always stays when nothing else would."""
     p1, p2, lens = stage_probabilities(doc, model)
     either = np.maximum(p1, p2)
-    lo, hi = main_region(either, lens, REGION_THRESHOLD)
+    lo, hi = main_region(either, _region_lengths(doc, either, lens), REGION_THRESHOLD)
     lo, hi = _edge_paragraphs(doc, either, lo, hi)
     low = p2 < threshold
     out = [(i, OUTSIDE) for i in np.flatnonzero(low[:lo]).tolist()]
@@ -83,6 +93,14 @@ def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[in
         # the main region is still the best guess at the body, so it stays.
         return [(i, reason) for i, reason in out if not lo <= i <= hi]
     return out
+
+
+def _region_lengths(doc: Document, either: np.ndarray, lens: np.ndarray) -> np.ndarray:
+    """The lines' lengths as the main region weighs them: kept lines it doubts count at least
+    REGION_DOUBTED_MIN_CHARS characters."""
+    doubted = either < REGION_THRESHOLD
+    doubted &= np.fromiter((d is None for d in doc.dropped), dtype=bool, count=len(lens))
+    return np.where(doubted, np.maximum(lens, REGION_DOUBTED_MIN_CHARS), lens)
 
 
 def _beside_body(doc: Document, believed: np.ndarray, i: int) -> bool:
@@ -110,19 +128,20 @@ def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int) -> tup
     are looked past; anything else ends the walk."""
     texts, dropped = doc.texts, doc.dropped
 
-    def walk(steps: range, bound: int) -> int:
+    def walk(steps: range, bound: int, floor: float) -> int:
         for j in steps:
             if dropped[j] is not None:
                 continue
             if is_paragraph(texts[j]):
-                if either[j] < EDGE_PARAGRAPH_MIN:
+                if either[j] < floor:
                     break
                 bound = j
             elif either[j] < EDGE_PARAGRAPH_MIN or len(texts[j].split()) > EDGE_HEADING_WORDS:
                 break
         return bound
 
-    return walk(range(lo - 1, -1, -1), lo), walk(range(hi + 1, len(texts)), hi)
+    return (walk(range(lo - 1, -1, -1), lo, EDGE_LEDE_MIN),
+            walk(range(hi + 1, len(texts)), hi, EDGE_PARAGRAPH_MIN))
 
 
 OUTSIDE = "outside-main-region"
