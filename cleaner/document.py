@@ -64,6 +64,11 @@ class Document:
     guarded: list[str] = field(default_factory=list)
     # The facts of `texts` (see facts()), kept until a text changes.
     line_facts: LineFacts | None = field(default=None, repr=False, compare=False)
+    # What the running pipeline step changed (see mark()): the blocks it dropped, and each block
+    # it trimmed with its text before. The guard undoes a step from these instead of copying the
+    # page's lists before every step, which cost more than several cleaners.
+    step_drops: list[int] = field(default_factory=list, repr=False, compare=False)
+    step_texts: list[tuple[int, str]] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.dropped:
@@ -113,15 +118,17 @@ class Document:
         if self.dropped[i] is None:
             self.dropped[i] = _tuple_new(Removal, (self.texts[i], cleaner, rule, i))
             self.kept_chars -= len(self.texts[i])
+            self.step_drops.append(i)
 
     def drop_each(self, verdicts, cleaner: str) -> None:
         """drop() for every (block, rule) pair, in one loop (the classifier drops most of a page)."""
-        dropped, texts = self.dropped, self.texts
+        dropped, texts, log = self.dropped, self.texts, self.step_drops
         lost = 0  # (summed here and subtracted once: an attribute write per line costs)
         for i, rule in verdicts:
             if dropped[i] is None:
                 text = texts[i]
                 dropped[i] = _tuple_new(Removal, (text, cleaner, rule, i))
+                log.append(i)
                 lost += len(text)
         self.kept_chars -= lost
 
@@ -132,12 +139,35 @@ class Document:
         if not piece:
             return
         self.trims.append(Removal(piece.strip(), cleaner, rule, i))
+        self.step_texts.append((i, text))
         self.texts[i] = (text[:start] + text[end:]).strip()
         self.line_facts = None
         if self.dropped[i] is None:
             self.kept_chars -= len(text) - len(self.texts[i])
         if not self.texts[i]:
             self.drop(i, cleaner, rule)
+
+    def mark(self) -> tuple:
+        """Start a step that undo() can take back: what it may change is logged from here on
+        (drops and trims), the rest of that state is returned."""
+        self.step_drops = []
+        self.step_texts = []
+        return self.kept_chars, len(self.trims), self.title, self.description
+
+    def undo(self, mark: tuple) -> None:
+        """Take back everything done since mark() returned `mark`. A block is only ever dropped
+        from kept, so the logged blocks were all kept before the step."""
+        dropped, texts = self.dropped, self.texts
+        for i in self.step_drops:
+            dropped[i] = None
+        for i, text in reversed(self.step_texts):
+            texts[i] = text
+        if self.step_texts:
+            self.line_facts = None
+        self.kept_chars, n_trims, self.title, self.description = mark
+        del self.trims[n_trims:]
+        self.step_drops = []
+        self.step_texts = []
 
     def body(self) -> str:
         """The kept blocks, paragraphs separated by one blank line."""
