@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from . import accel
 from .lines import LineFacts
 
 
@@ -37,6 +38,9 @@ _tuple_new = tuple.__new__
 
 def dump_lines(text: str) -> list[str]:
     """A text dump's lines, each stripped, blank ones kept (as empty strings)."""
+    fast = accel.dumptext
+    if fast is not None:  # the same lines in one pass over the page (cleaner/_c/dumptext.c)
+        return fast.split(text)
     return [raw.strip() for raw in text.splitlines()]
 
 
@@ -86,9 +90,13 @@ class Document:
     @classmethod
     def from_lines(cls, lines: list[str], **meta) -> "Document":
         """from_text() of a dump already split by dump_lines() (reflowing reads the same lines)."""
-        texts = list(filter(None, lines))  # the non-blank lines
-        # A block follows a gap when the raw line before it was blank (or it opens the page).
-        gaps = [not before for before, line in zip(chain(("",), lines), lines) if line]
+        fast = accel.dumptext
+        if fast is not None:  # the same lists in one C loop
+            texts, gaps = fast.blocks(lines)
+        else:
+            texts = list(filter(None, lines))  # the non-blank lines
+            # A block follows a gap when the raw line before it was blank (or it opens the page).
+            gaps = [not before for before, line in zip(chain(("",), lines), lines) if line]
         return cls(texts=texts, kinds=["line"] * len(texts), gap_before=gaps, **meta)
 
     def __len__(self) -> int:
