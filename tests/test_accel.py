@@ -206,6 +206,19 @@ def test_feature_accelerators_check_their_buffers():
         accel.mlpinput.clip_rows(np.zeros((3, 2)), lo[:2], hi[:2], out)
     with pytest.raises(TypeError):  # a float64 output
         accel.mlpinput.clip_rows(np.zeros((3, 2)), lo, hi, np.empty((2, 3)))
+    rows = np.random.default_rng(0).normal(size=(3, 21))  # more lines than a tile, not a multiple
+    out = np.empty((21, 3), dtype=np.float32)
+    accel.mlpinput.clip_rows(rows, lo, hi, out)
+    np.testing.assert_array_equal(out, np.clip(rows.T.astype(np.float32), lo, hi))
+    h = np.array([[-1.5, 0.25, np.nan], [2.0, -0.0, -3.0]], dtype=np.float32)
+    bias = np.array([1.0, -0.25, 0.5], dtype=np.float32)
+    expected = np.maximum(h + bias, 0.0)
+    accel.mlpinput.bias_relu(h, bias)
+    np.testing.assert_array_equal(h, expected)
+    with pytest.raises(ValueError):  # a bias for another layer width
+        accel.mlpinput.bias_relu(h, bias[:2])
+    with pytest.raises(TypeError):  # float64 values
+        accel.mlpinput.bias_relu(h.astype(np.float64), bias)
 
 
 # Every character str.splitlines() breaks at or str.strip() strips, and characters of each string
