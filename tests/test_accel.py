@@ -221,6 +221,20 @@ def test_feature_accelerators_check_their_buffers():
         accel.mlpinput.bias_relu(h.astype(np.float64), bias)
 
 
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_line_shapes_match_the_shape_functions():
+    from cleaner.cleaners.shape import _SHAPE_RULES, shape_of
+    words = "one two three four five six seven eight nine ten eleven twelve".split()
+    lines = ["", "A", "\ufffd", "Ends.\ufffd\ufffd", "Three words here", "three words here", "Ünïcode Headline Here",
+             "٣ Arabic digit opens", "“Quoted headline opens here", "Ends in a colon here:", "ǅ titlecase opens this",
+             " ".join(words) + ".", " ".join(words[:11]) + ".", " ".join(words) + "\ufffd", " ".join(words * 3),
+             "Two words", "It said “no.”", "A line (with brackets)", "x " * 30 + "y"]
+    lines += [text for _, page in _pages() for text in page.splitlines()]
+    assert bytes(map(shape_of, lines)) == accel.linescan.shapes(lines, _SHAPE_RULES)
+    with pytest.raises(TypeError):
+        accel.linescan.shapes(["a", b"b"], _SHAPE_RULES)
+
+
 # Every character str.splitlines() breaks at or str.strip() strips, and characters of each string
 # kind around them: the C split must cut and trim exactly where Python does.
 _BREAKS_AND_SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace() or len(f"a{chr(c)}b".splitlines()) > 1]
