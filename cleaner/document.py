@@ -7,7 +7,7 @@ nobody rewrites the list behind another cleaner's back, so every removal keeps i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from operator import is_
 from typing import NamedTuple
 
@@ -179,7 +179,7 @@ class Document:
 
     def body(self) -> str:
         """The kept blocks, paragraphs separated by one blank line."""
-        return "\n\n".join(t for t, d in zip(self.texts, self.dropped) if d is None)
+        return "\n\n".join(compress(self.texts, map(is_, self.dropped, repeat(None))))  # (no Python per block)
 
     def removals(self) -> list[Removal]:
         """Every removed piece in page order: dropped blocks and trimmed fragments."""
