@@ -254,6 +254,7 @@ def test_dump_splitting_matches_python_on_every_break_and_space():
         assert accel.dumptext.split(text) == lines, repr(text)
         gaps = [not before for before, line in zip(chain(("",), lines), lines) if line]
         assert accel.dumptext.blocks(lines) == (list(filter(None, lines)), gaps), repr(text)
+        assert accel.dumptext.at_least(lines, 3) == [line for line in lines if len(line) >= 3], repr(text)
     with pytest.raises(TypeError):
         accel.dumptext.split(b"bytes")
     with pytest.raises(TypeError):

@@ -55,9 +55,22 @@ split(PyObject *self, PyObject *arg)
     Py_ssize_t i = 0;
     while (i < n) {
         Py_ssize_t start = i;
-        while (i < n && !line_break(PyUnicode_READ(kind, data, i))) {
-            i++;
+        /* to the next line break, in a loop per string kind (PyUnicode_READ's switch on the kind
+         * for every character cost a third of the split) */
+#define TO_BREAK(T) do { \
+            const T *s = (const T *)data; \
+            while (i < n && !line_break(s[i])) { \
+                i++; \
+            } \
+        } while (0)
+        if (kind == PyUnicode_1BYTE_KIND) {
+            TO_BREAK(Py_UCS1);
+        } else if (kind == PyUnicode_2BYTE_KIND) {
+            TO_BREAK(Py_UCS2);
+        } else {
+            TO_BREAK(Py_UCS4);
         }
+#undef TO_BREAK
         Py_ssize_t end = i;  /* the line is text[start:end] */
         if (i < n) {          /* skip its break, "\r\n" as one */
             i += (PyUnicode_READ(kind, data, i) == '\r' && i + 1 < n
@@ -117,6 +130,35 @@ fail:
     return NULL;
 }
 
+/* at_least(lines, chars) -> [line for line in lines if len(line) >= chars]: the lines that may
+ * be evidence of hard wrapping (cleaner/reflow.py), picked without a Python test per line. */
+static PyObject *
+at_least(PyObject *self, PyObject *args)
+{
+    PyObject *lines;
+    Py_ssize_t chars;
+    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &lines, &chars)) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(line)) {
+            PyErr_SetString(PyExc_TypeError, "at_least: expected a list of str");
+            Py_DECREF(out);
+            return NULL;
+        }
+        if (PyUnicode_GET_LENGTH(line) >= chars && PyList_Append(out, line) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
 /* needs_sanitizing(text) -> bool: does the text hold a NUL or a lone surrogate (what
  * api.sanitize removes or replaces)? A one-byte string can hold no surrogate. */
 static PyObject *
@@ -155,6 +197,8 @@ static PyMethodDef methods[] = {
     {"split", split, METH_O, "split(text) -> [line.strip() for line in text.splitlines()]."},
     {"blocks", blocks, METH_O,
      "blocks(lines) -> (texts, gaps): the non-empty lines and whether a blank line came before each."},
+    {"at_least", at_least, METH_VARARGS,
+     "at_least(lines, chars) -> the lines at least this many characters long."},
     {"needs_sanitizing", needs_sanitizing, METH_O,
      "needs_sanitizing(text) -> bool: does the text hold a NUL or a lone surrogate?"},
     {NULL, NULL, 0, NULL},

@@ -365,7 +365,7 @@ selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
     }
     if (q->repeats_previous) {
         any_cue = 1;
-        if (previous != NULL) {
+        if (previous != NULL && PyUnicode_GET_LENGTH(previous) == n) {  /* (lengths first: cheap) */
             int same = PyUnicode_Compare(text, previous) == 0;
             if (same) {
                 return 1;
