@@ -60,7 +60,8 @@ def shape_of(text: str) -> int:
     """The line's flags: SENTENCE (ends_as_sentence), PARAGRAPH, HEADLINE (is_headline_like)."""
     if not text:
         return 0
-    return (SENTENCE * ends_as_sentence(text) | PARAGRAPH * is_paragraph(text)
+    sentence = ends_as_sentence(text)  # (is_paragraph, without testing the ending twice)
+    return (SENTENCE * sentence | PARAGRAPH * (sentence and words(text) >= PARAGRAPH_MIN_WORDS)
             | HEADLINE * is_headline_like(text))
 
 
