@@ -32,19 +32,29 @@ space(Py_UCS4 c)
     return Py_UNICODE_ISSPACE(c);
 }
 
+/* 0 when arg is a str ready to read, else -1 with TypeError naming the function `what`. */
+static int
+check_str(PyObject *arg, const char *what)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "%s: expected a str", what);
+        return -1;
+    }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(arg) < 0) {  /* legacy strings (gone in 3.12) must be made ready first */
+        return -1;
+    }
+#endif
+    return 0;
+}
+
 /* split(text) -> [line.strip() for line in text.splitlines()] */
 static PyObject *
 split(PyObject *self, PyObject *arg)
 {
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "split: expected a str");
+    if (check_str(arg, "split") < 0) {
         return NULL;
     }
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(arg) < 0) {
-        return NULL;
-    }
-#endif
     int kind = PyUnicode_KIND(arg);
     const void *data = PyUnicode_DATA(arg);
     Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
@@ -164,15 +174,9 @@ at_least(PyObject *self, PyObject *args)
 static PyObject *
 needs_sanitizing(PyObject *self, PyObject *arg)
 {
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "needs_sanitizing: expected a str");
+    if (check_str(arg, "needs_sanitizing") < 0) {
         return NULL;
     }
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(arg) < 0) {
-        return NULL;
-    }
-#endif
     int kind = PyUnicode_KIND(arg);
     const void *data = PyUnicode_DATA(arg);
     Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
