@@ -14,6 +14,7 @@ ACCELERATORS = [
     Extension("cleaner._mlpinput", ["cleaner/_c/mlpinput.c"], depends=["cleaner/_c/buffers.h"],
               optional=True),
     Extension("cleaner._linescan", ["cleaner/_c/linescan.c"], optional=True),
+    Extension("cleaner._dumptext", ["cleaner/_c/dumptext.c"], optional=True),
 ]
 
 setup(ext_modules=ACCELERATORS)

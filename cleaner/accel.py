@@ -16,7 +16,8 @@ from types import ModuleType
 PURE_PYTHON_ENV = "CLEANER_PURE_PYTHON"
 # The accelerators, by the attribute each is reached by.
 MODULES = {"linefeatures": "cleaner._linefeatures", "pagecontext": "cleaner._pagecontext",
-           "mlpinput": "cleaner._mlpinput", "linescan": "cleaner._linescan"}
+           "mlpinput": "cleaner._mlpinput", "linescan": "cleaner._linescan",
+           "dumptext": "cleaner._dumptext"}
 
 
 def pure_python_forced() -> bool:
@@ -36,6 +37,7 @@ linefeatures = _load(MODULES["linefeatures"])
 pagecontext = _load(MODULES["pagecontext"])
 mlpinput = _load(MODULES["mlpinput"])
 linescan = _load(MODULES["linescan"])
+dumptext = _load(MODULES["dumptext"])
 
 
 def status() -> dict[str, bool]:

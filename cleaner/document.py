@@ -7,12 +7,13 @@ nobody rewrites the list behind another cleaner's back, so every removal keeps i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from operator import is_
 from typing import NamedTuple
 
 import numpy as np
 
+from . import accel
 from .lines import LineFacts
 
 
@@ -37,6 +38,9 @@ _tuple_new = tuple.__new__
 
 def dump_lines(text: str) -> list[str]:
     """A text dump's lines, each stripped, blank ones kept (as empty strings)."""
+    fast = accel.dumptext
+    if fast is not None:  # the same lines in one pass over the page (cleaner/_c/dumptext.c)
+        return fast.split(text)
     return [raw.strip() for raw in text.splitlines()]
 
 
@@ -64,6 +68,11 @@ class Document:
     guarded: list[str] = field(default_factory=list)
     # The facts of `texts` (see facts()), kept until a text changes.
     line_facts: LineFacts | None = field(default=None, repr=False, compare=False)
+    # What the running pipeline step changed (see mark()): the blocks it dropped, and each block
+    # it trimmed with its text before. The guard undoes a step from these instead of copying the
+    # page's lists before every step, which cost more than several cleaners.
+    step_drops: list[int] = field(default_factory=list, repr=False, compare=False)
+    step_texts: list[tuple[int, str]] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.dropped:
@@ -81,9 +90,13 @@ class Document:
     @classmethod
     def from_lines(cls, lines: list[str], **meta) -> "Document":
         """from_text() of a dump already split by dump_lines() (reflowing reads the same lines)."""
-        texts = list(filter(None, lines))  # the non-blank lines
-        # A block follows a gap when the raw line before it was blank (or it opens the page).
-        gaps = [not before for before, line in zip(chain(("",), lines), lines) if line]
+        fast = accel.dumptext
+        if fast is not None:  # the same lists in one C loop
+            texts, gaps = fast.blocks(lines)
+        else:
+            texts = list(filter(None, lines))  # the non-blank lines
+            # A block follows a gap when the raw line before it was blank (or it opens the page).
+            gaps = [not before for before, line in zip(chain(("",), lines), lines) if line]
         return cls(texts=texts, kinds=["line"] * len(texts), gap_before=gaps, **meta)
 
     def __len__(self) -> int:
@@ -113,15 +126,17 @@ class Document:
         if self.dropped[i] is None:
             self.dropped[i] = _tuple_new(Removal, (self.texts[i], cleaner, rule, i))
             self.kept_chars -= len(self.texts[i])
+            self.step_drops.append(i)
 
     def drop_each(self, verdicts, cleaner: str) -> None:
         """drop() for every (block, rule) pair, in one loop (the classifier drops most of a page)."""
-        dropped, texts = self.dropped, self.texts
+        dropped, texts, log = self.dropped, self.texts, self.step_drops
         lost = 0  # (summed here and subtracted once: an attribute write per line costs)
         for i, rule in verdicts:
             if dropped[i] is None:
                 text = texts[i]
                 dropped[i] = _tuple_new(Removal, (text, cleaner, rule, i))
+                log.append(i)
                 lost += len(text)
         self.kept_chars -= lost
 
@@ -132,6 +147,7 @@ class Document:
         if not piece:
             return
         self.trims.append(Removal(piece.strip(), cleaner, rule, i))
+        self.step_texts.append((i, text))
         self.texts[i] = (text[:start] + text[end:]).strip()
         self.line_facts = None
         if self.dropped[i] is None:
@@ -139,9 +155,31 @@ class Document:
         if not self.texts[i]:
             self.drop(i, cleaner, rule)
 
+    def mark(self) -> tuple:
+        """Start a step that undo() can take back: what it may change is logged from here on
+        (drops and trims), the rest of that state is returned."""
+        self.step_drops = []
+        self.step_texts = []
+        return self.kept_chars, len(self.trims), self.title, self.description
+
+    def undo(self, mark: tuple) -> None:
+        """Take back everything done since mark() returned `mark`. A block is only ever dropped
+        from kept, so the logged blocks were all kept before the step."""
+        dropped, texts = self.dropped, self.texts
+        for i in self.step_drops:
+            dropped[i] = None
+        for i, text in reversed(self.step_texts):
+            texts[i] = text
+        if self.step_texts:
+            self.line_facts = None
+        self.kept_chars, n_trims, self.title, self.description = mark
+        del self.trims[n_trims:]
+        self.step_drops = []
+        self.step_texts = []
+
     def body(self) -> str:
         """The kept blocks, paragraphs separated by one blank line."""
-        return "\n\n".join(t for t, d in zip(self.texts, self.dropped) if d is None)
+        return "\n\n".join(compress(self.texts, map(is_, self.dropped, repeat(None))))  # (no Python per block)
 
     def removals(self) -> list[Removal]:
         """Every removed piece in page order: dropped blocks and trimmed fragments."""

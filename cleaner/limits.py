@@ -72,7 +72,9 @@ def cut_text(text: str, kind: str, max_chars: int, max_parts: int,
         text, note = _cut_chars(text, kind, max_chars, size or f"{len(text):,} characters")
         notes += [note] if note else []
     boundary, unit, option = ("<", "tags", "max_tags") if kind == "html" else ("\n", "lines", "max_lines")
-    parts = text.count(boundary)
+    # (a text of no more characters than max_parts cannot hold more boundaries: most pages skip
+    # the count, a pass over the whole page)
+    parts = text.count(boundary) if len(text) > max_parts else 0
     if parts > max_parts:
         if kind == "html" and not notes:
             text = strip_inert(text)  # scripts and comments hold many "<" that are not tags

@@ -71,6 +71,8 @@ class LineFacts:
         self.texts = texts
         n = len(texts)
         self.lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+        # Each line's shape flags (cleaners/shape.py, line_shapes), once someone asks.
+        self.shapes = None
 
     @cached_property
     def codes(self) -> np.ndarray:

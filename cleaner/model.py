@@ -62,13 +62,9 @@ class Mlp:
         else:
             clipped = x.astype(np.float32, order="C")
             np.clip(clipped, self._lo, self._hi, out=clipped)
-        h = clipped @ self._first
-        h += self._first_bias
-        np.maximum(h, 0.0, out=h)
+        h = _relu(clipped @ self._first, self._first_bias, fast)
         for w, b in self._hidden:
-            h = h @ w
-            h += b
-            np.maximum(h, 0.0, out=h)
+            h = _relu(h @ w, b, fast)
         z = h @ self._out
         z += self._out_bias
         return (1.0 / (1.0 + np.exp(-z))).astype(np.float64)
@@ -86,6 +82,16 @@ class Mlp:
         return cls(mean=data[f"{prefix}_mean"], scale=data[f"{prefix}_scale"],
                    weights=tuple(data[f"{prefix}_w{i}"] for i in range(layers)),
                    biases=tuple(data[f"{prefix}_b{i}"] for i in range(layers)))
+
+
+def _relu(h: np.ndarray, bias: np.ndarray, fast) -> np.ndarray:
+    """max(h + bias, 0) in place: one C pass (the same float32 values) or two numpy calls."""
+    if fast is not None and h.flags.c_contiguous:
+        fast.bias_relu(h, bias)
+    else:
+        h += bias
+        np.maximum(h, 0.0, out=h)
+    return h
 
 
 @dataclass(frozen=True)

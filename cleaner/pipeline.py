@@ -25,12 +25,10 @@ class Pipeline:
         for cleaner in self.cleaners:
             if cleaner.name in options.disable:
                 continue
-            snapshot = (list(doc.dropped), list(doc.texts), len(doc.trims), doc.kept_chars,
-                        doc.title, doc.description)
+            mark = doc.mark()  # (logs the step's changes: no copy of the page's lists)
             cleaner.apply(doc, options)
-            if self._over_cleaned(snapshot[3], doc.kept_chars, options):
-                doc.dropped, doc.texts, n_trims, doc.kept_chars, doc.title, doc.description = snapshot
-                del doc.trims[n_trims:]
+            if self._over_cleaned(mark[0], doc.kept_chars, options):
+                doc.undo(mark)
                 doc.guarded.append(cleaner.name)
         return doc
 

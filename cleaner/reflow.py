@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from . import accel
 from .document import dump_lines
 
 # Lines shorter than this are never evidence of wrapping (menus, headings, list items).
@@ -52,7 +53,7 @@ def wrap_width(lines: list[str]) -> int | None:
     """The width the dump was hard-wrapped at, or None when it does not look hard-wrapped."""
     # Only the longer lines can be evidence; picking them by length first spares the evidence
     # test on every short line of every page.
-    longer = [s for s in lines if len(s) >= MIN_EVIDENCE_CHARS]
+    longer = _at_least(lines, MIN_EVIDENCE_CHARS)
     if len(longer) < MIN_EVIDENCE_LINES or _too_many_past_width(longer):
         return None
     lens = sorted(len(s) for s in longer if not _not_evidence(s))
@@ -104,7 +105,7 @@ def _too_many_past_width(longer: list[str]) -> bool:
     only grow with that count: the test never says True where the full one would find a width."""
     bound = len(longer) - 1
     allowed = bound - int(bound * (1 - MAX_OVER_SHARE))
-    past = [s for s in longer if len(s) > MAX_WIDTH]
+    past = _at_least(longer, MAX_WIDTH + 1)
     if len(past) <= allowed:
         return False
     over = 0
@@ -114,6 +115,14 @@ def _too_many_past_width(longer: list[str]) -> bool:
             if over > allowed:
                 return True
     return False
+
+
+def _at_least(lines: list[str], chars: int) -> list[str]:
+    """The lines at least `chars` long (picked in C when it is built: most lines are short)."""
+    fast = accel.dumptext
+    if fast is not None:
+        return fast.at_least(lines, chars)
+    return [s for s in lines if len(s) >= chars]
 
 
 def _not_evidence(line: str) -> bool:

@@ -206,6 +206,68 @@ def test_feature_accelerators_check_their_buffers():
         accel.mlpinput.clip_rows(np.zeros((3, 2)), lo[:2], hi[:2], out)
     with pytest.raises(TypeError):  # a float64 output
         accel.mlpinput.clip_rows(np.zeros((3, 2)), lo, hi, np.empty((2, 3)))
+    rows = np.random.default_rng(0).normal(size=(3, 21))  # more lines than a tile, not a multiple
+    out = np.empty((21, 3), dtype=np.float32)
+    accel.mlpinput.clip_rows(rows, lo, hi, out)
+    np.testing.assert_array_equal(out, np.clip(rows.T.astype(np.float32), lo, hi))
+    h = np.array([[-1.5, 0.25, np.nan], [2.0, -0.0, -3.0]], dtype=np.float32)
+    bias = np.array([1.0, -0.25, 0.5], dtype=np.float32)
+    expected = np.maximum(h + bias, 0.0)
+    accel.mlpinput.bias_relu(h, bias)
+    np.testing.assert_array_equal(h, expected)
+    with pytest.raises(ValueError):  # a bias for another layer width
+        accel.mlpinput.bias_relu(h, bias[:2])
+    with pytest.raises(TypeError):  # float64 values
+        accel.mlpinput.bias_relu(h.astype(np.float64), bias)
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_line_shapes_match_the_shape_functions():
+    from cleaner.cleaners.shape import _SHAPE_RULES, shape_of
+    words = "one two three four five six seven eight nine ten eleven twelve".split()
+    lines = ["", "A", "\ufffd", "Ends.\ufffd\ufffd", "Three words here", "three words here", "Ünïcode Headline Here",
+             "٣ Arabic digit opens", "“Quoted headline opens here", "Ends in a colon here:", "ǅ titlecase opens this",
+             " ".join(words) + ".", " ".join(words[:11]) + ".", " ".join(words) + "\ufffd", " ".join(words * 3),
+             "Two words", "It said “no.”", "A line (with brackets)", "x " * 30 + "y"]
+    lines += [text for _, page in _pages() for text in page.splitlines()]
+    assert bytes(map(shape_of, lines)) == accel.linescan.shapes(lines, _SHAPE_RULES)
+    with pytest.raises(TypeError):
+        accel.linescan.shapes(["a", b"b"], _SHAPE_RULES)
+
+
+# Every character str.splitlines() breaks at or str.strip() strips, and characters of each string
+# kind around them: the C split must cut and trim exactly where Python does.
+_BREAKS_AND_SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace() or len(f"a{chr(c)}b".splitlines()) > 1]
+
+
+@pytest.mark.skipif(accel.dumptext is None, reason="the C dump splitter is not built here")
+def test_dump_splitting_matches_python_on_every_break_and_space():
+    from itertools import chain
+    assert len(_BREAKS_AND_SPACES) == 29  # (Python 3.11's: none lies past U+3000)
+    texts = ["", "\n", "\r\n", "\n\n", "a\r\r\nb", "\r", "x"]
+    for c in _BREAKS_AND_SPACES:
+        texts += [c, f"a{c}", f"{c}a", f"{c}{c}a{c}{c}b{c}", f"\r\n{c}\r", f" \t a \u3000{c}\u2029 b \u00a0",
+                  f"é{c} 😀 ", f"€ {c}\r\n", f"\x7f{c}\x1f"]
+    texts += [text for _, text in _pages()]
+    for text in texts:
+        lines = [raw.strip() for raw in text.splitlines()]
+        assert accel.dumptext.split(text) == lines, repr(text)
+        gaps = [not before for before, line in zip(chain(("",), lines), lines) if line]
+        assert accel.dumptext.blocks(lines) == (list(filter(None, lines)), gaps), repr(text)
+        assert accel.dumptext.at_least(lines, 3) == [line for line in lines if len(line) >= 3], repr(text)
+    with pytest.raises(TypeError):
+        accel.dumptext.split(b"bytes")
+    with pytest.raises(TypeError):
+        accel.dumptext.blocks(["a", None])
+
+
+@pytest.mark.skipif(accel.dumptext is None, reason="the C dump splitter is not built here")
+@pytest.mark.parametrize("text", ["plain", "caf\u00e9", "\u20ac uro", "\U0001f600 emoji", "a\x00b", "\u00e9\x00",
+                                  "\u20ac\x00", "\U0001f600\x00", "a\ud800b", "\u20ac\udfff", "\U0001f600\udc80",
+                                  "\ud7ff\ue000", "\U0001f600\ud7ff", ""])
+def test_the_sanitizing_check_finds_every_nul_and_lone_surrogate(text):
+    expected = "\x00" in text or any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+    assert accel.dumptext.needs_sanitizing(text) is expected
 
 
 def _literal_prefixes(items) -> set[str]:

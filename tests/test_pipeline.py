@@ -52,6 +52,39 @@ def test_guard_undoes_a_step_that_removes_nearly_everything():
     assert doc.guarded == ["drop_everything"]
 
 
+class TrimThenDropEverything(Step):
+    """A broken step that also trims, sets the title and reads the page's facts before it drops
+    every block: undoing it must restore all of that."""
+
+    name = "trim_then_drop"
+
+    def apply(self, doc, options):
+        doc.title, doc.description = "A title", "A standfirst"
+        for i in range(len(doc)):
+            doc.trim(i, 0, 4, self.name, "head")
+        doc.trim(0, 0, 2, self.name, "again")  # a block trimmed twice gets its first text back
+        assert doc.facts().texts is doc.texts
+        doc.drop_each(((i, "all") for i in range(len(doc))), self.name)
+
+
+class DropFirst(Step):
+    name = "drop_first"
+
+    def apply(self, doc, options):
+        doc.drop(0, self.name, "first")
+
+
+def test_guard_undo_restores_the_page_exactly():
+    _, text, _, _ = SEEDS[0]
+    before = Pipeline([DropFirst()]).run(Document.from_text(text), Options())
+    doc = Pipeline([DropFirst(), TrimThenDropEverything()]).run(Document.from_text(text), Options())
+    assert doc.guarded == ["trim_then_drop"]
+    for name in ("texts", "dropped", "trims", "kept_chars", "title", "description"):
+        assert getattr(doc, name) == getattr(before, name), name
+    assert doc.facts().lens.tolist() == before.facts().lens.tolist()  # facts of the restored texts
+    assert doc.body() == before.body() and doc.removals() == before.removals()
+
+
 def test_guard_leaves_short_pages_alone():
     doc = Pipeline([DropEverything()]).run(Document.from_text("Home\nMenu"), Options())
     assert doc.body() == ""

@@ -365,7 +365,7 @@ selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
     }
     if (q->repeats_previous) {
         any_cue = 1;
-        if (previous != NULL) {
+        if (previous != NULL && PyUnicode_GET_LENGTH(previous) == n) {  /* (lengths first: cheap) */
             int same = PyUnicode_Compare(text, previous) == 0;
             if (same) {
                 return 1;
@@ -633,11 +633,86 @@ fail:
     return NULL;
 }
 
+/* Shape flags, as cleaner/cleaners/shape.py names them. */
+enum { SENTENCE = 1, PARAGRAPH = 2, HEADLINE = 4 };
+
+/* shapes(texts, (terminal, replacement, paragraph_words, headline_min, headline_max, bad_ends,
+ *                openers)) -> bytes
+ *
+ * Each line's shape flags, as shape.shape_of() gives them: SENTENCE when its last character
+ * other than `replacement` is one of `terminal`; PARAGRAPH when it is also at least
+ * `paragraph_words` words (spaces + 1); HEADLINE when it has headline_min to headline_max words,
+ * does not end in one of `bad_ends`, and opens with an upper-case letter or a digit (what
+ * str.isupper() and str.isdigit() say of one character) or one of `openers`. An empty line has
+ * none. The cleaners ask these of a few hundred lines a page, a Python call each. */
+static PyObject *
+shapes(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *terminal, *replacement, *bad_ends, *openers;
+    Py_ssize_t paragraph_words, headline_min, headline_max;
+    if (!PyArg_ParseTuple(args, "O!(UUnnnUU)", &PyList_Type, &texts, &terminal, &replacement,
+                          &paragraph_words, &headline_min, &headline_max, &bad_ends, &openers)) {
+        return NULL;
+    }
+    if (PyUnicode_GET_LENGTH(replacement) != 1) {
+        PyErr_SetString(PyExc_ValueError, "shapes: replacement must be one character");
+        return NULL;
+    }
+    Py_UCS4 repl = PyUnicode_READ_CHAR(replacement, 0);
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n);
+    if (out == NULL) {
+        return NULL;
+    }
+    char *flags = PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "texts must be str");
+            Py_DECREF(out);
+            return NULL;
+        }
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(text) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+#endif
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+        char f = 0;
+        if (len > 0) {
+            Py_ssize_t words = spaces(kind, data, len) + 1;
+            Py_ssize_t end = len;
+            while (end > 0 && PyUnicode_READ(kind, data, end - 1) == repl) {
+                end--;
+            }
+            if (end > 0 && has_char(terminal, PyUnicode_READ(kind, data, end - 1))) {
+                f |= SENTENCE;
+                if (words >= paragraph_words) {
+                    f |= PARAGRAPH;
+                }
+            }
+            Py_UCS4 first = PyUnicode_READ(kind, data, 0);
+            if (words >= headline_min && words <= headline_max
+                    && !has_char(bad_ends, PyUnicode_READ(kind, data, len - 1))
+                    && (Py_UNICODE_ISUPPER(first) || Py_UNICODE_ISDIGIT(first) || has_char(openers, first))) {
+                f |= HEADLINE;
+            }
+        }
+        flags[i] = f;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"select", select_lines, METH_VARARGS,
      "select(texts, dropped, cues) -> the kept lines showing one of the cues (cleaner/cleaners/cues.py)."},
     {"label_runs", label_runs, METH_VARARGS,
      "label_runs(texts, dropped, shape, min_run) -> runs of kept short labels (cleaner/cleaners/navigation.py)."},
+    {"shapes", shapes, METH_VARARGS,
+     "shapes(texts, shape) -> bytes: each line's shape flags (cleaner/cleaners/shape.py)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -12,7 +12,7 @@ from ..document import Document
 from ..options import Options
 from .base import Cleaner
 from .cues import LineCues, candidates
-from .shape import ends_as_sentence
+from .shape import SENTENCE, line_shapes
 
 # Repeated lines shorter than this are labels ("Reply", "Share"), left to other cleaners.
 _REPEAT_MIN_CHARS = 20
@@ -26,11 +26,12 @@ class Duplicates(Cleaner):
     def apply(self, doc: Document, options: Options) -> None:
         texts = doc.texts
         first: dict[str, int] | None = None  # where each text first occurs, made when needed
+        shapes = line_shapes(doc)
         for i in candidates(doc, _CUES):
             text = texts[i]
             if _is_doubled(text):
                 doc.drop(i, self.name, "doubled-title")
-            elif len(text) >= _REPEAT_MIN_CHARS and not ends_as_sentence(text):
+            elif len(text) >= _REPEAT_MIN_CHARS and not shapes[i] & SENTENCE:
                 if first is None:
                     first = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1)))
                 if first[text] < i:

@@ -16,7 +16,7 @@ from ..options import Options
 from ..phrases import INLINE_TEASER, INLINE_TEASER_OPENINGS, MARKER_OPENINGS, RAIL_MARKERS, RELATED_MARKERS
 from .base import Cleaner
 from .cues import LineCues, candidates
-from .shape import is_headline_like, is_paragraph
+from .shape import HEADLINE, PARAGRAPH, line_shapes
 
 # Markers are short labels.
 _MARKER_MAX_CHARS = 48
@@ -34,9 +34,10 @@ class Related(Cleaner):
     def apply(self, doc: Document, options: Options) -> None:
         texts = doc.texts
         n = len(texts)
+        shapes = line_shapes(doc)
         # The last kept body paragraph: a block at or before it has prose at or after it.
         last_prose = next((i for i in range(n - 1, -1, -1)
-                           if doc.dropped[i] is None and is_paragraph(texts[i])), -1)
+                           if doc.dropped[i] is None and shapes[i] & PARAGRAPH), -1)
         resume = 0  # lines before this were judged with a marker's teasers
         for i in candidates(doc, _CUES):
             if i < resume:
@@ -53,26 +54,27 @@ class Related(Cleaner):
                     resume = self._drop_teasers(doc, i + 1)
                     continue
             if (text[0] in _INLINE_FIRST and INLINE_TEASER.match(text)
-                    and text.count(" ") < _INLINE_MAX_WORDS and not is_paragraph(text)):
+                    and text.count(" ") < _INLINE_MAX_WORDS and not shapes[i] & PARAGRAPH):
                 doc.drop(i, self.name, "inline-teaser")
         self._drop_trailing_headlines(doc, last_prose)
 
     def _drop_trailing_headlines(self, doc: Document, last_prose: int) -> None:
         """A headline with no prose anywhere after it heads nothing: it is a teaser. (Only the
         blocks from the last paragraph on have none after them.)"""
-        texts = doc.texts
+        texts, shapes = doc.texts, line_shapes(doc)
         for i in range(max(last_prose, 0), len(texts)):
             text = texts[i]
-            if doc.dropped[i] is None and is_headline_like(text) and not text[0].isdigit():
+            if doc.dropped[i] is None and shapes[i] & HEADLINE and not text[0].isdigit():
                 doc.drop(i, self.name, "trailing-headline")
 
     def _drop_teasers(self, doc: Document, start: int) -> int:
         """Drop the teaser headlines after a marker; return where prose (or the next marker) starts."""
         i = start
+        shapes = line_shapes(doc)
         while i < len(doc.texts):
             text = doc.texts[i]
             if doc.dropped[i] is None:
-                if is_paragraph(text) or len(text) <= _MARKER_MAX_CHARS and (
+                if shapes[i] & PARAGRAPH or len(text) <= _MARKER_MAX_CHARS and (
                         RAIL_MARKERS.match(text) or RELATED_MARKERS.match(text)):
                     return i
                 doc.drop(i, self.name, "teaser")

@@ -13,7 +13,7 @@ from itertools import compress, count, repeat
 from ..document import Document
 from ..options import Options
 from .base import Cleaner
-from .shape import is_headline_like, is_paragraph, next_kept, words
+from .shape import HEADLINE, PARAGRAPH, line_shapes, next_kept, words
 
 # How far into the page a headline may sit, in blocks, before we stop looking.
 _SEARCH_BLOCKS = 60
@@ -49,13 +49,14 @@ class Title(Cleaner):
         texts = doc.texts
         limit = min(len(texts), _SEARCH_BLOCKS)
         candidates = []
+        shapes = line_shapes(doc)
         for i in range(limit):
             if doc.dropped[i] is not None:
                 continue
-            text = texts[i]
-            if candidates and is_paragraph(text):
+            shape = shapes[i]
+            if candidates and shape & PARAGRAPH:
                 break
-            if is_headline_like(text):
+            if shape & HEADLINE:
                 candidates.append(i)
         if not candidates:
             return None
@@ -90,10 +91,11 @@ def _strip_site(text: str) -> str:
 def _followed_by_prose(doc: Document, i: int) -> bool:
     """True when one of the next few kept blocks is a body paragraph."""
     j = i
+    shapes = line_shapes(doc)
     for _ in range(3):
         j = next_kept(doc, j)
         if j is None:
             return False
-        if is_paragraph(doc.texts[j]):
+        if shapes[j] & PARAGRAPH:
             return True
     return False

@@ -1,0 +1,220 @@
+/* cleaner._dumptext: a text dump's lines, split and stripped in one pass, and the checks made on
+ * the whole page before it is split.
+ *
+ * In Python, `[raw.strip() for raw in text.splitlines()]`, the blocks and gaps picked from those
+ * lines, and the page's encodability test (`"\x00" in text`, then `text.encode("utf-8")`) each
+ * walk the page or its few hundred lines once more, and together they cost about as much as three
+ * pattern cleaners. Here each is one loop; the answers are exactly Python's: line breaks are
+ * str.splitlines()'s (Py_UNICODE_ISLINEBREAK, "\r\n" as one), whitespace is str.strip()'s
+ * (Py_UNICODE_ISSPACE), and the lines are made by PyUnicode_Substring, as str methods make them.
+ * The pure-Python path (cleaner/document.py, cleaner/api.py) is the reference; the tests compare
+ * the two on real pages and on every line break and space character. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+/* Is c a line break? The common case (printable ASCII and most of Unicode) is decided without
+ * the Unicode database. */
+static inline int
+line_break(Py_UCS4 c)
+{
+    if (c >= 0x20 && c != 0x85 && c != 0x2028 && c != 0x2029) {
+        return 0;
+    }
+    return Py_UNICODE_ISLINEBREAK(c);
+}
+
+static inline int
+space(Py_UCS4 c)
+{
+    if (c > ' ' && c < 0x80) {
+        return 0;
+    }
+    return Py_UNICODE_ISSPACE(c);
+}
+
+/* 0 when arg is a str ready to read, else -1 with TypeError naming the function `what`. */
+static int
+check_str(PyObject *arg, const char *what)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "%s: expected a str", what);
+        return -1;
+    }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(arg) < 0) {  /* legacy strings (gone in 3.12) must be made ready first */
+        return -1;
+    }
+#endif
+    return 0;
+}
+
+/* split(text) -> [line.strip() for line in text.splitlines()] */
+static PyObject *
+split(PyObject *self, PyObject *arg)
+{
+    if (check_str(arg, "split") < 0) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_ssize_t start = i;
+        /* to the next line break, in a loop per string kind (PyUnicode_READ's switch on the kind
+         * for every character cost a third of the split) */
+#define TO_BREAK(T) do { \
+            const T *s = (const T *)data; \
+            while (i < n && !line_break(s[i])) { \
+                i++; \
+            } \
+        } while (0)
+        if (kind == PyUnicode_1BYTE_KIND) {
+            TO_BREAK(Py_UCS1);
+        } else if (kind == PyUnicode_2BYTE_KIND) {
+            TO_BREAK(Py_UCS2);
+        } else {
+            TO_BREAK(Py_UCS4);
+        }
+#undef TO_BREAK
+        Py_ssize_t end = i;  /* the line is text[start:end] */
+        if (i < n) {          /* skip its break, "\r\n" as one */
+            i += (PyUnicode_READ(kind, data, i) == '\r' && i + 1 < n
+                  && PyUnicode_READ(kind, data, i + 1) == '\n') ? 2 : 1;
+        }
+        while (start < end && space(PyUnicode_READ(kind, data, start))) {
+            start++;
+        }
+        while (end > start && space(PyUnicode_READ(kind, data, end - 1))) {
+            end--;
+        }
+        PyObject *line = PyUnicode_Substring(arg, start, end);
+        if (line == NULL || PyList_Append(out, line) < 0) {
+            Py_XDECREF(line);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(line);
+    }
+    return out;
+}
+
+/* blocks(lines) -> (texts, gaps): the non-empty lines, and for each whether the line before it
+ * was empty (or it opens the page), as Document.from_lines picks them. */
+static PyObject *
+blocks(PyObject *self, PyObject *arg)
+{
+    if (!PyList_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "blocks: expected a list of str");
+        return NULL;
+    }
+    PyObject *texts = PyList_New(0), *gaps = PyList_New(0);
+    if (texts == NULL || gaps == NULL) {
+        goto fail;
+    }
+    int blank_before = 1;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(arg); i++) {
+        PyObject *line = PyList_GET_ITEM(arg, i);
+        if (!PyUnicode_Check(line)) {
+            PyErr_SetString(PyExc_TypeError, "blocks: expected a list of str");
+            goto fail;
+        }
+        if (PyUnicode_GET_LENGTH(line) == 0) {
+            blank_before = 1;
+            continue;
+        }
+        if (PyList_Append(texts, line) < 0 || PyList_Append(gaps, blank_before ? Py_True : Py_False) < 0) {
+            goto fail;
+        }
+        blank_before = 0;
+    }
+    return Py_BuildValue("(NN)", texts, gaps);
+
+fail:
+    Py_XDECREF(texts);
+    Py_XDECREF(gaps);
+    return NULL;
+}
+
+/* at_least(lines, chars) -> [line for line in lines if len(line) >= chars]: the lines that may
+ * be evidence of hard wrapping (cleaner/reflow.py), picked without a Python test per line. */
+static PyObject *
+at_least(PyObject *self, PyObject *args)
+{
+    PyObject *lines;
+    Py_ssize_t chars;
+    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &lines, &chars)) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(line)) {
+            PyErr_SetString(PyExc_TypeError, "at_least: expected a list of str");
+            Py_DECREF(out);
+            return NULL;
+        }
+        if (PyUnicode_GET_LENGTH(line) >= chars && PyList_Append(out, line) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
+/* needs_sanitizing(text) -> bool: does the text hold a NUL or a lone surrogate (what
+ * api.sanitize removes or replaces)? A one-byte string can hold no surrogate. */
+static PyObject *
+needs_sanitizing(PyObject *self, PyObject *arg)
+{
+    if (check_str(arg, "needs_sanitizing") < 0) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int found = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        found = memchr(data, 0, (size_t)n) != NULL;
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *s = data;
+        for (Py_ssize_t k = 0; k < n; k++) {  /* (no early exit: the loop vectorises) */
+            found |= s[k] == 0 || (s[k] & 0xF800) == 0xD800;
+        }
+    } else {
+        const Py_UCS4 *s = data;
+        for (Py_ssize_t k = 0; k < n; k++) {
+            found |= s[k] == 0 || (s[k] >= 0xD800 && s[k] <= 0xDFFF);
+        }
+    }
+    return PyBool_FromLong(found);
+}
+
+static PyMethodDef methods[] = {
+    {"split", split, METH_O, "split(text) -> [line.strip() for line in text.splitlines()]."},
+    {"blocks", blocks, METH_O,
+     "blocks(lines) -> (texts, gaps): the non-empty lines and whether a blank line came before each."},
+    {"at_least", at_least, METH_VARARGS,
+     "at_least(lines, chars) -> the lines at least this many characters long."},
+    {"needs_sanitizing", needs_sanitizing, METH_O,
+     "needs_sanitizing(text) -> bool: does the text hold a NUL or a lone surrogate?"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_dumptext",
+    "A text dump's lines split and stripped in one pass (see cleaner/document.py).", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__dumptext(void)
+{
+    return PyModule_Create(&module);
+}
