@@ -25,6 +25,8 @@ MODEL_RESOURCE = "models/lines.npz"
 # Standardised inputs are clipped to this many standard deviations: a freak line (a 50 kB blob)
 # must not push the network far outside what it was trained on.
 INPUT_CLIP = 6.0
+# The most networks a merged ensemble's deeper layers are searched for (`_diagonal_blocks`).
+MAX_BLOCKS = 8
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class Mlp:
         object.__setattr__(self, "_hi", (self.mean + INPUT_CLIP * self.scale).astype(np.float32))
         object.__setattr__(self, "_first", first.astype(np.float32))
         object.__setattr__(self, "_first_bias", (self.biases[0] - self.mean @ first).astype(np.float32))
-        object.__setattr__(self, "_hidden", tuple((w.astype(np.float32), b.astype(np.float32))
+        object.__setattr__(self, "_hidden", tuple((_diagonal_blocks(w.astype(np.float32)), b.astype(np.float32))
                                                   for w, b in zip(self.weights[1:-1], self.biases[1:-1])))
         object.__setattr__(self, "_out", self.weights[-1][:, 0].astype(np.float32))
         object.__setattr__(self, "_out_bias", np.float32(self.biases[-1][0]))
@@ -64,7 +66,7 @@ class Mlp:
             np.clip(clipped, self._lo, self._hi, out=clipped)
         h = _relu(clipped @ self._first, self._first_bias, fast)
         for w, b in self._hidden:
-            h = _relu(h @ w, b, fast)
+            h = _relu(_times(h, w), b, fast)
         z = h @ self._out
         z += self._out_bias
         return (1.0 / (1.0 + np.exp(-z))).astype(np.float64)
@@ -82,6 +84,34 @@ class Mlp:
         return cls(mean=data[f"{prefix}_mean"], scale=data[f"{prefix}_scale"],
                    weights=tuple(data[f"{prefix}_w{i}"] for i in range(layers)),
                    biases=tuple(data[f"{prefix}_b{i}"] for i in range(layers)))
+
+
+def _diagonal_blocks(w: np.ndarray) -> np.ndarray:
+    """`w` as a stack of its diagonal blocks when it is block-diagonal, else `w` itself.
+
+    An ensemble merged into one network (train/fit.py) has block-diagonal deeper layers: each
+    network's units only feed its own. Multiplying by the blocks alone skips the zeros, a third
+    of the work for three networks. The sums differ from the full product only in rounding.
+    """
+    rows, cols = w.shape
+    for k in range(min(rows, cols, MAX_BLOCKS), 1, -1):
+        if rows % k or cols % k:
+            continue
+        a, b = rows // k, cols // k
+        blocks = np.stack([w[i * a:(i + 1) * a, i * b:(i + 1) * b] for i in range(k)])
+        off = np.count_nonzero(w) - np.count_nonzero(blocks)
+        if off == 0:
+            return blocks
+    return w
+
+
+def _times(h: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """h @ w, where `w` is a full matrix or a stack of diagonal blocks (`_diagonal_blocks`)."""
+    if w.ndim == 2:
+        return h @ w
+    k, a, b = w.shape
+    per_block = np.matmul(h.reshape(len(h), k, a).transpose(1, 0, 2), w)
+    return per_block.transpose(1, 0, 2).reshape(len(h), k * b)
 
 
 def _relu(h: np.ndarray, bias: np.ndarray, fast) -> np.ndarray:

@@ -44,3 +44,22 @@ def test_one_member_is_itself_and_mismatched_inputs_are_refused():
     assert fit.merge([one]) is one
     with pytest.raises(ValueError, match="standardise"):
         fit.merge([one, member(rng, mean + 1, scale)])
+
+
+def test_inference_multiplies_a_merged_networks_diagonal_blocks_only():
+    rng = np.random.default_rng(9)
+    mean, scale = rng.normal(size=5), np.ones(5)
+    members = [member(rng, mean, scale) for _ in range(3)]
+    merged, dense = fit.merge(members), members[0]
+    (blocks, _), = merged._hidden
+    assert blocks.shape == (3, 6, 4)       # the three members' own hidden layers
+    assert dense._hidden[0][0].shape == (6, 4)  # a dense layer stays one matrix
+    x = rng.normal(size=(50, 5))
+    h = np.maximum(x.astype(np.float32) @ merged._first + merged._first_bias, 0)
+    full = h @ merged.weights[1].astype(np.float32)
+    assert np.allclose(model_times(h, blocks), full, atol=1e-5)
+
+
+def model_times(h, w):
+    from cleaner.model import _times
+    return _times(np.ascontiguousarray(h), w)
