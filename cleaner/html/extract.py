@@ -47,6 +47,7 @@ from .metadata import Declared, og_type, page_title, read_jsonld
 from .parse import parse, separate_blocks
 from .selectors import drop_matching, select_body
 from .teasers import trim_teaser_rail
+from .otherposts import drop_other_posts
 from .unseen import drop_unseen
 
 # Tags trafilatura's XML output uses for blocks, mapped to our block kinds.
@@ -129,6 +130,7 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     title = page_title(tree)
     declared = read_jsonld(tree)
     drop_unseen(tree)
+    drop_other_posts(tree)
     if drop_selectors:
         drop_matching(tree, drop_selectors)
     selected = select_body(tree, body_selector) if body_selector else tree
