@@ -18,7 +18,8 @@ def test_a_box_holding_only_a_tweet_is_replaced_by_the_tweet():
     assert lift_tweets(tree) == 1
     story = tree.find(".//div")
     assert [el.tag for el in story] == ["p", "blockquote"]
-    assert flat(story.text_content()) == "Before.The bridge is open again!— City Hall (@cityhall) November 18, 2019 After."
+    assert flat(story.text_content()) == ("Before.The bridge is open again!— City Hall (@cityhall) "
+                                          "November 18, 2019 After.")
 
 
 def test_a_box_with_more_than_the_tweet_stays_whole():

@@ -41,7 +41,8 @@ def test_a_wrapper_holding_the_pages_own_post_stays():
 
 
 def test_a_card_holding_most_of_the_page_is_the_page_and_stays():
-    markup = f"<html><body class='postid-12'><div class='post-9'><p>{STORY}</p></div><p>Menu</p></body></html>"
+    markup = (f"<html><body class='postid-12'><div class='post-9'><p>{STORY}</p></div><p>Menu</p>"
+              "</body></html>")
     tree = parse(markup)
     assert len(other_posts(tree)) == 1
     assert drop_other_posts(tree) == 0

@@ -7,7 +7,8 @@ took the club to..."). In the extraction's blocks such a rail is a run at the en
 block is, or starts with, the whole text of one link on the page. `trim_teaser_rail` cuts that
 run when it holds at least `MIN_TEASERS` such blocks (headings between them go too, and one short
 line closing the extraction after them, a copyright or ISSN line of the page's footer: the story
-ended before the rail), and leaves the story alone otherwise. The caller asks only on pages that say they are articles.
+ended before the rail), and leaves the story alone otherwise. The caller asks only on pages that
+say they are articles.
 """
 from __future__ import annotations
 
