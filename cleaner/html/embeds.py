@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-_TWEETS = etree.XPath("//blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')]")
+_TWEETS = etree.XPath(
+    "//blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')]")
 # Boxes a tweet may be lifted out of: layout containers, never the story's paragraphs or lists.
 _BOXES = frozenset({"div", "figure", "section", "aside", "span", "center"})
 
