@@ -14,6 +14,8 @@ from cleaner.html import extract as extract_module
 from cleaner.html.extract import classified, extract, looks_like_article, main_content
 from cleaner.html.metadata import read_jsonld
 from cleaner.html.parse import parse
+from cleaner.html.embeds import lift_tweets
+from cleaner.html.otherposts import drop_other_posts
 from cleaner.html.unseen import drop_unseen
 from tests.test_html import CASES, FIXTURES, flat, page
 
@@ -95,6 +97,8 @@ def _classified(case: dict) -> list[str]:
     tree = parse(page(case))
     declared = read_jsonld(tree)
     drop_unseen(tree)   # as extract() does
+    drop_other_posts(tree)
+    lift_tweets(tree)
     kept, kinds = main_content(tree, case["url"], declared)
     return classified(tree, kept, kinds, declared)[0]
 

@@ -50,3 +50,23 @@ def test_on_the_real_page_the_rail_reached_the_body_before(monkeypatch):
     monkeypatch.setattr("cleaner.html.extract.trim_teaser_rail", lambda tree, texts, kinds: (texts, kinds))
     body = flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text)
     assert all(flat(s) in body for s in case["drop"])
+
+
+def test_a_short_footer_line_after_the_rail_goes_with_it():
+    texts = STORY + HEADLINES + ["copyright Example News 2019 - ISSN: 1234-5678"]
+    assert trim_teaser_rail(page_tree(), texts, ["p"] * 7) == (STORY, ["p"] * 3)
+
+
+def test_a_paragraph_after_the_rail_keeps_it_and_more_than_one_footer_line_does_too():
+    closing = ("The council will publish the full plans for the bridge, with their costs and the timetable "
+               "for the works, at its next meeting in April.")
+    for tail in ([closing], ["copyright 2019", "ISSN 1234-5678"]):
+        texts = STORY + HEADLINES + tail
+        assert trim_teaser_rail(page_tree(), texts, ["p"] * len(texts)) == (texts, ["p"] * len(texts))
+
+
+def test_on_the_real_page_with_a_footer_line_the_rail_reached_the_body_before(monkeypatch):
+    case = next(c for c in CASES if c["file"].startswith("aeb-94fbcc2677208864"))
+    monkeypatch.setattr("cleaner.html.teasers.MAX_FOOTER_LINES", 0)
+    body = flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text)
+    assert all(flat(s) in body for s in case["drop"])

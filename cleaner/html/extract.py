@@ -43,7 +43,9 @@ from ..document import Document
 from .blocks import PAGE_TYPES, page_blocks
 from .chunks import MISSED_SHARE, join_split_body
 from .classifier import THRESHOLD, shipped_model
+from .embeds import lift_tweets
 from .metadata import Declared, og_type, page_title, read_jsonld
+from .otherposts import drop_other_posts
 from .parse import parse, separate_blocks
 from .selectors import drop_matching, select_body
 from .teasers import trim_teaser_rail
@@ -129,6 +131,8 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     title = page_title(tree)
     declared = read_jsonld(tree)
     drop_unseen(tree)
+    drop_other_posts(tree)
+    lift_tweets(tree)
     if drop_selectors:
         drop_matching(tree, drop_selectors)
     selected = select_body(tree, body_selector) if body_selector else tree

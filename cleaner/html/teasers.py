@@ -5,8 +5,10 @@ after the story: "Top stories", "Latest news", each entry a headline that links 
 article, often run together with its one-line summary ("Pochettino fired by TottenhamPochettino
 took the club to..."). In the extraction's blocks such a rail is a run at the end where every
 block is, or starts with, the whole text of one link on the page. `trim_teaser_rail` cuts that
-run when it holds at least `MIN_TEASERS` such blocks (headings between them go too), and leaves
-the story alone otherwise. The caller asks only on pages that say they are articles.
+run when it holds at least `MIN_TEASERS` such blocks (headings between them go too, and one short
+line closing the extraction after them, a copyright or ISSN line of the page's footer: the story
+ended before the rail), and leaves the story alone otherwise. The caller asks only on pages that
+say they are articles.
 """
 from __future__ import annotations
 
@@ -16,6 +18,9 @@ MIN_TEASERS = 3
 MIN_HEADLINE = 15
 # Headings inside the rail ("Top stories", "Partner news") are at most this long.
 MAX_RAIL_HEADING = 40
+# Short plain lines after the rail (a copyright line) go with it: the story ended before the rail.
+MAX_FOOTER_LINES = 1
+MAX_FOOTER_CHARS = 100
 # The story must keep at least this share of the extraction's text.
 MIN_STORY_SHARE = 0.5
 
@@ -33,11 +38,16 @@ def trim_teaser_rail(tree, texts: list[str], kinds: list[str]) -> tuple[list[str
         return texts, kinds
     start = len(texts)
     teasers = 0
+    footer = 0
     for i in range(len(texts) - 1, -1, -1):
         text = texts[i]
         if any(text.startswith(link) for link in links.get(text[:MIN_HEADLINE], ())):
             teasers += 1
-        elif not (kinds[i] == "h" and len(text) <= MAX_RAIL_HEADING):
+        elif kinds[i] == "h" and len(text) <= MAX_RAIL_HEADING:
+            pass
+        elif not teasers and footer < MAX_FOOTER_LINES and len(text) <= MAX_FOOTER_CHARS:
+            footer += 1   # a page footer's line after the rail ("copyright 2019")
+        else:
             break
         start = i
     if teasers < MIN_TEASERS:
