@@ -99,7 +99,7 @@ def _region_lengths(doc: Document, either: np.ndarray, lens: np.ndarray) -> np.n
     """The lines' lengths as the main region weighs them: kept lines it doubts count at least
     REGION_DOUBTED_MIN_CHARS characters."""
     doubted = either < REGION_THRESHOLD
-    doubted &= np.fromiter((d is None for d in doc.dropped), dtype=bool, count=len(lens))
+    doubted &= doc.kept_mask()
     return np.where(doubted, np.maximum(lens, REGION_DOUBTED_MIN_CHARS), lens)
 
 
