@@ -100,6 +100,9 @@ def run(bench: Path, name: str, kind: str, pages: int, min_pages: int, scorer, t
     if types:
         records = [r for r in records if gold[r["id"]].get("type") in types]
     sites = multi_page_sites(records, min_pages, pages)
+    if not sites:
+        raise SystemExit(f"{name}: no site has {min_pages} or more pages"
+                         + (f" of type {', '.join(types)}" if types else "") + ": lower --min-site-pages")
     if no_urls:  # dumps saved without their URL: sites are told apart by their chrome alone
         sites = {host: [dict(r, url=None) for r in recs] for host, recs in sites.items()}
     batch = [r for recs in sites.values() for r in recs]
