@@ -11,12 +11,9 @@ from cleaner.html import blocks as blocks_module
 from cleaner.html.blocks import REGION_TAGS, page_blocks
 from cleaner.html.classifier import BlockModel, shipped_model
 from cleaner.html import extract as extract_module
-from cleaner.html.extract import classified, extract, looks_like_article, main_content
+from cleaner.html.extract import classified, extract, looks_like_article, main_content, tidy_tree
 from cleaner.html.metadata import read_jsonld
 from cleaner.html.parse import parse
-from cleaner.html.embeds import lift_tweets
-from cleaner.html.otherposts import drop_other_posts
-from cleaner.html.unseen import drop_unseen
 from tests.test_html import CASES, FIXTURES, flat, page
 
 # Columns of the feature row (see blocks.page_blocks).
@@ -96,9 +93,7 @@ def test_model_with_other_features_is_refused(tmp_path):
 def _classified(case: dict) -> list[str]:
     tree = parse(page(case))
     declared = read_jsonld(tree)
-    drop_unseen(tree)   # as extract() does
-    drop_other_posts(tree)
-    lift_tweets(tree)
+    tidy_tree(tree)   # as extract() does
     kept, kinds = main_content(tree, case["url"], declared)
     return classified(tree, kept, kinds, declared)[0]
 

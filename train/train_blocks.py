@@ -39,12 +39,9 @@ from align import matched_share  # noqa: E402
 from cleaner.evaluate import score  # noqa: E402
 from cleaner.html.blocks import page_blocks, stacked  # noqa: E402
 from cleaner.html.classifier import BlockModel, THRESHOLD  # noqa: E402
-from cleaner.html.extract import main_content  # noqa: E402
+from cleaner.html.extract import main_content, tidy_tree  # noqa: E402
 from cleaner.html.metadata import read_jsonld  # noqa: E402
 from cleaner.html.parse import parse  # noqa: E402
-from cleaner.html.embeds import lift_tweets  # noqa: E402
-from cleaner.html.otherposts import drop_other_posts  # noqa: E402
-from cleaner.html.unseen import drop_unseen  # noqa: E402
 from cleaner.model import Mlp  # noqa: E402
 
 SEED = 20240601
@@ -69,9 +66,7 @@ def prepare_page(args: tuple[str, str, str, str]) -> dict:
     html, url, gold, _ = args
     tree = parse(html)
     declared = read_jsonld(tree)
-    drop_unseen(tree)   # as extract() does: dialogs and banners are no candidates
-    drop_other_posts(tree)   # nor other posts' cards
-    lift_tweets(tree)
+    tidy_tree(tree)   # as extract() does: dialogs, banners and other posts' cards are no candidates
     kept, _ = main_content(tree, url, declared)
     blocks = page_blocks(tree, kept, declared.types)
     share, counts = matched_share(blocks.texts, gold) if blocks.texts else (np.zeros(0), np.zeros(0))

@@ -130,9 +130,7 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     separate_blocks(tree)
     title = page_title(tree)
     declared = read_jsonld(tree)
-    drop_unseen(tree)
-    drop_other_posts(tree)
-    lift_tweets(tree)
+    tidy_tree(tree)
     if drop_selectors:
         drop_matching(tree, drop_selectors)
     selected = select_body(tree, body_selector) if body_selector else tree
@@ -148,6 +146,15 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     doc = Document(texts=texts, kinds=kinds, gap_before=[True] * len(texts), url=url, **meta)
     doc.title = title
     return doc
+
+
+def tidy_tree(tree) -> None:
+    """The tree edits every later step shares (extraction, the block classifier, its training):
+    furniture no reader sees goes (unseen.py), other posts' cards go (otherposts.py), embedded
+    tweets leave the widget boxes that hide them (embeds.py)."""
+    drop_unseen(tree)
+    drop_other_posts(tree)
+    lift_tweets(tree)
 
 
 def main_content(tree, url: str | None, declared: Declared) -> tuple[list[str], list[str]]:

@@ -14,6 +14,8 @@ import re
 
 from lxml import etree
 
+from .parse import drop_minor
+
 # A card holding more than this share of the page's text is the page, not a card.
 MAX_SHARE = 0.3
 # The page's own post, on <body>: "single single-post postid-1806".
@@ -46,14 +48,4 @@ def other_posts(tree) -> list:
 def drop_other_posts(tree) -> int:
     """Remove other posts' cards from a blog post's page (their tails stay), except any holding
     more than `MAX_SHARE` of the page's text. Returns how many went."""
-    found = other_posts(tree)
-    if not found:
-        return 0
-    total = len(tree.find("body").text_content())
-    dropped = 0
-    for el in found:
-        if el.getparent() is None or len(el.text_content()) > MAX_SHARE * total:
-            continue
-        el.drop_tree()
-        dropped += 1
-    return dropped
+    return drop_minor(tree, other_posts(tree), MAX_SHARE)

@@ -44,6 +44,11 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
                   "basefont bgsound frame keygen".split())
 
 
+# The page itself: never removed as furniture, whatever its classes say ("gdpr-consent-pending" on
+# <body>).
+_PAGE_TAGS = frozenset({"html", "head", "body"})
+
+
 def parse(markup: str):
     """Parse markup into an lxml tree that never fetches anything and tolerates broken pages."""
     markup = _without_prolog(markup)
@@ -72,6 +77,21 @@ def separate_blocks(tree) -> None:
             el.tail = "\n"
         elif not tail[0].isspace():
             el.tail = "\n" + tail
+
+
+def drop_minor(tree, elements, max_share: float) -> int:
+    """Remove each element (its tail stays) unless it is the page itself (html, head, body), or
+    holds more than `max_share` of the page's text: then it is the page's content whatever its
+    markup says. Returns how many went."""
+    body = tree.find("body")
+    total = len(body.text_content()) if body is not None else 0
+    dropped = 0
+    for el in elements:
+        if el.tag in _PAGE_TAGS or el.getparent() is None or len(el.text_content()) > max_share * total:
+            continue
+        el.drop_tree()
+        dropped += 1
+    return dropped
 
 
 def _parse(markup: str):

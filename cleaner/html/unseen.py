@@ -26,10 +26,10 @@ from itertools import accumulate
 
 from lxml import etree
 
+from .parse import drop_minor
+
 # An element holding more than this share of the page's text is the page, not furniture.
 MAX_SHARE = 0.3
-# The page itself, whatever its classes say ("gdpr-consent-pending" on <body>).
-_PAGE_TAGS = frozenset({"html", "head", "body"})
 # Dialogs, by their markup: a query for the attributes is cheaper than one testing every element,
 # and each attribute value knows its element (`getparent`).
 _DIALOG_ATTRS = etree.XPath("//@role[.='dialog' or .='alertdialog'] | //@aria-modal[.='true']")
@@ -87,17 +87,6 @@ def unseen_elements(tree) -> list:
 
 
 def drop_unseen(tree) -> int:
-    """Remove the unseen elements of the page (their tails stay), except any holding more than
-    `MAX_SHARE` of the page's text. Returns how many went."""
-    found = unseen_elements(tree)
-    if not found:
-        return 0
-    body = tree.find("body")
-    total = len(body.text_content()) if body is not None else 0
-    dropped = 0
-    for el in found:
-        if el.tag in _PAGE_TAGS or len(el.text_content()) > MAX_SHARE * total:
-            continue
-        el.drop_tree()
-        dropped += 1
-    return dropped
+    """Remove the unseen elements of the page (their tails stay), except the page itself and any
+    holding more than `MAX_SHARE` of the page's text. Returns how many went."""
+    return drop_minor(tree, unseen_elements(tree), MAX_SHARE)
