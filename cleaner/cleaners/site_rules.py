@@ -2,6 +2,12 @@
 generic cleaners after it only get close. The site comes from the page's host or, in a dump with
 no URL, from its fingerprint lines; the layout from the page's date (the newest when unknown).
 
+A layout with `after_generic = true` (what `cleaner learn` writes) runs last instead, on what the
+generic cleaners kept: learned rules then only subtract from the generic result. Run first, a
+learned line the generic cleaners drop anyway changed their view of its neighbours (the classifier's
+context, which lines close a page) and cost bodies elsewhere on the page: by example from one page
+of each of aeb's pairs, word F1 0.950 run first against 0.959 run last (generic 0.955).
+
 Each removal names site, layout and rule, e.g. `english.alarabiya.net@2019-01-01:cut_from`.
 Markers and literal lines compare whole lines with runs of spaces collapsed; a marker that is not
 on the page does nothing, and a block whose closing marker never comes is left alone.
@@ -21,6 +27,7 @@ def _norm(text: str) -> str:
 
 class SiteRulesCleaner(Cleaner):
     name = "site_rules"
+    after_generic = False   # which layouts this step applies: the first step, or the last
 
     def apply(self, doc: Document, options: Options) -> None:
         registry = options.registry
@@ -32,8 +39,14 @@ class SiteRulesCleaner(Cleaner):
         if doc.site is None:
             doc.site = rules.site  # found by fingerprint: the page says which site it is
         layout = rules.layout_for(parse_day(doc.date))
-        if layout is not None:
+        if layout is not None and layout.after_generic == self.after_generic:
             _apply_layout(doc, rules, layout, self.name)
+
+
+class SiteRulesAfterGeneric(SiteRulesCleaner):
+    """The same rules, for layouts marked `after_generic`: the pipeline's last step."""
+
+    after_generic = True
 
 
 def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str) -> None:
