@@ -40,7 +40,10 @@ class SiteRulesCleaner(Cleaner):
             doc.site = rules.site  # found by fingerprint: the page says which site it is
         layout = rules.layout_for(parse_day(doc.date))
         if layout is not None and layout.after_generic == self.after_generic:
-            _apply_layout(doc, rules, layout, self.name)
+            # Run last, markers are found among all the lines, as on the pages the rules were learned
+            # from: the generic cleaners often drop a marker ("More World") but keep what follows it.
+            lines = range(len(doc)) if self.after_generic else doc.kept()
+            _apply_layout(doc, rules, layout, self.name, lines)
 
 
 class SiteRulesAfterGeneric(SiteRulesCleaner):
@@ -49,8 +52,10 @@ class SiteRulesAfterGeneric(SiteRulesCleaner):
     after_generic = True
 
 
-def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str) -> None:
-    kept = doc.kept()
+def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str, blocks) -> None:
+    """The layout's line rules over `blocks` (indices): dropping a block already dropped keeps its
+    first reason."""
+    kept = list(blocks)
     lines = [_norm(doc.texts[i]) for i in kept]
 
     def drop(positions, rule: str) -> None:
@@ -58,16 +63,22 @@ def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str)
         for p in positions:
             doc.drop(kept[p], cleaner, name)
 
+    top = 0   # a cut marker counts only below what cut_until removed
     if layout.cut_until:
         end = next((p for p, line in enumerate(lines) if line in layout.cut_until), None)
         if end is not None:
             drop(range(end + 1), "cut_until")
+            top = end + 1
+    cuts = []   # (where, rule): the earliest marker of either kind cuts
     for rule, hit in (("cut_from", lambda line: line in layout.cut_from),
                       ("cut_from_matching", lambda line: any(rx.search(line) for rx in layout.cut_from_matching))):
         if getattr(layout, rule):
-            start = next((p for p, line in enumerate(lines) if hit(line) and doc.is_kept(kept[p])), None)
+            start = next((p for p in range(top, len(lines)) if hit(lines[p])), None)
             if start is not None:
-                drop(range(start, len(lines)), rule)
+                cuts.append((start, rule))
+    if cuts:
+        start, rule = min(cuts)
+        drop(range(start, len(lines)), rule)
     for opener, closer in layout.drop_between:
         p = 0
         while p < len(lines):
