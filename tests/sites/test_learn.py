@@ -293,3 +293,19 @@ def test_by_repetition_learns_the_heading_of_a_teaser_list_as_a_cut_marker():
     # And not from a line on some of the pages only: those may be another layout.
     pages = [teaser_page(n) for n in range(4)] + [teaser_page(4, "Elsewhere")]
     assert learn_by_repetition("dailyexample.com", pages).cut_from == []
+
+
+def test_by_repetition_learns_a_lone_recurring_sentence_but_not_a_lone_heading():
+    """A disclosure set into every story stands alone between the story's own lines, as a heading the
+    site's stories share does; the sentence is boilerplate, the short heading is body."""
+    disclosure = "Support us! We may earn a small commission from affiliate links in this article."
+
+    def page(n: int) -> Page:
+        body = story(n)
+        lines = HEADER + body[:1] + [disclosure] + body[1:2] + ["Our verdict"] + body[2:] + FOOTER
+        generic = [False] * len(HEADER) + [True] * 5 + [False] * len(FOOTER)
+        return Page(site="dailyexample.com", lines=lines, generic=generic)
+
+    learned = {line for line, _ in learn_by_repetition("dailyexample.com", [page(n) for n in range(5)]).drop_lines}
+    assert disclosure in learned
+    assert "Our verdict" not in learned and not learned & {l for n in range(5) for l in story(n)}
