@@ -13,7 +13,7 @@ from .options import Options
 class Pipeline:
     def __init__(self, cleaners: Sequence[Cleaner]):
         self.cleaners = tuple(cleaners)
-        self.names = tuple(c.name for c in self.cleaners)
+        self.names = tuple(dict.fromkeys(c.name for c in self.cleaners))   # a name may run twice
 
     def check_names(self, names) -> None:
         unknown = sorted(set(names) - set(self.names))

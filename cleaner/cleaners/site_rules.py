@@ -2,6 +2,12 @@
 generic cleaners after it only get close. The site comes from the page's host or, in a dump with
 no URL, from its fingerprint lines; the layout from the page's date (the newest when unknown).
 
+A layout with `after_generic = true` (what `cleaner learn` writes) runs last instead, on what the
+generic cleaners kept: learned rules then only subtract from the generic result. Run first, a
+learned line the generic cleaners drop anyway changed their view of its neighbours (the classifier's
+context, which lines close a page) and cost bodies elsewhere on the page: by example from one page
+of each of aeb's pairs, word F1 0.950 run first against 0.959 run last (generic 0.955).
+
 Each removal names site, layout and rule, e.g. `english.alarabiya.net@2019-01-01:cut_from`.
 Markers and literal lines compare whole lines with runs of spaces collapsed; a marker that is not
 on the page does nothing, and a block whose closing marker never comes is left alone.
@@ -21,6 +27,7 @@ def _norm(text: str) -> str:
 
 class SiteRulesCleaner(Cleaner):
     name = "site_rules"
+    after_generic = False   # which layouts this step applies: the first step, or the last
 
     def apply(self, doc: Document, options: Options) -> None:
         registry = options.registry
@@ -32,12 +39,23 @@ class SiteRulesCleaner(Cleaner):
         if doc.site is None:
             doc.site = rules.site  # found by fingerprint: the page says which site it is
         layout = rules.layout_for(parse_day(doc.date))
-        if layout is not None:
-            _apply_layout(doc, rules, layout, self.name)
+        if layout is not None and layout.after_generic == self.after_generic:
+            # Run last, markers are found among all the lines, as on the pages the rules were learned
+            # from: the generic cleaners often drop a marker ("More World") but keep what follows it.
+            lines = range(len(doc)) if self.after_generic else doc.kept()
+            _apply_layout(doc, rules, layout, self.name, lines)
 
 
-def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str) -> None:
-    kept = doc.kept()
+class SiteRulesAfterGeneric(SiteRulesCleaner):
+    """The same rules, for layouts marked `after_generic`: the pipeline's last step."""
+
+    after_generic = True
+
+
+def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str, blocks) -> None:
+    """The layout's line rules over `blocks` (indices): dropping a block already dropped keeps its
+    first reason."""
+    kept = list(blocks)
     lines = [_norm(doc.texts[i]) for i in kept]
 
     def drop(positions, rule: str) -> None:
@@ -45,16 +63,22 @@ def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str)
         for p in positions:
             doc.drop(kept[p], cleaner, name)
 
+    top = 0   # a cut marker counts only below what cut_until removed
     if layout.cut_until:
         end = next((p for p, line in enumerate(lines) if line in layout.cut_until), None)
         if end is not None:
             drop(range(end + 1), "cut_until")
+            top = end + 1
+    cuts = []   # (where, rule): the earliest marker of either kind cuts
     for rule, hit in (("cut_from", lambda line: line in layout.cut_from),
                       ("cut_from_matching", lambda line: any(rx.search(line) for rx in layout.cut_from_matching))):
         if getattr(layout, rule):
-            start = next((p for p, line in enumerate(lines) if hit(line) and doc.is_kept(kept[p])), None)
+            start = next((p for p in range(top, len(lines)) if hit(lines[p])), None)
             if start is not None:
-                drop(range(start, len(lines)), rule)
+                cuts.append((start, rule))
+    if cuts:
+        start, rule = min(cuts)
+        drop(range(start, len(lines)), rule)
     for opener, closer in layout.drop_between:
         p = 0
         while p < len(lines):

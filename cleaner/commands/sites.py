@@ -62,6 +62,8 @@ def run_show(args: argparse.Namespace) -> int:
     until = f" until {layout.until}" if layout.until else ""
     out.write(f"layout: since {layout.since}{until}"
               f" ({'for ' + day.isoformat() if day else 'the newest'}; {len(rules.layouts)} in the file)\n")
+    if layout.after_generic:
+        out.write("  (line rules run after the generic cleaners, on what they kept)\n")
     for rule in LINE_RULES + HTML_RULES:
         value = getattr(layout, rule)
         for item in _items(value):

@@ -20,7 +20,8 @@ from .rules import Layout, SiteRules
 
 TOP_KEYS = ("site", "fingerprints", "layout")
 LAYOUT_KEYS = ("since", "until", "drop_lines", "drop_matching", "cut_from", "cut_from_matching",
-               "cut_until", "drop_between", "strip_prefix", "drop_selectors", "body_selector")
+               "cut_until", "drop_between", "strip_prefix", "drop_selectors", "body_selector",
+               "after_generic")
 STRING_LISTS = ("drop_lines", "cut_from", "cut_until")
 REGEX_LISTS = ("drop_matching", "cut_from_matching", "strip_prefix")
 # A site is a host name: lower-case labels joined by dots, no scheme, no path.
@@ -170,12 +171,16 @@ class _Checker:
             body = None
         elif body is not None:
             self.selector(body, "body_selector", i)
+        after = table.get("after_generic", False)
+        if not isinstance(after, bool):
+            self.problem(f"{where}'after_generic' must be true or false", "after_generic", i)
+            after = False
         if since is None or any(f is None for key in REGEX_LISTS for f in fields[key]):
             return None
         if until is not None and until < since:
             self.problem(f"{where}'until' {until} is before 'since' {since}", "until", i)
             return None
-        return Layout(since=since, until=until, body_selector=body, **fields)
+        return Layout(since=since, until=until, body_selector=body, after_generic=after, **fields)
 
     def day(self, table: dict, key: str, i: int, *, required: bool) -> date | None:
         value = table.get(key)

@@ -29,6 +29,9 @@ class Layout:
     strip_prefix: tuple = ()           # compiled re2 patterns, matched at the line's start
     drop_selectors: tuple[str, ...] = ()
     body_selector: str | None = None
+    # The line rules run after the generic cleaners, on what they kept, instead of before them:
+    # learned files say so (see `cleaners/site_rules.py`).
+    after_generic: bool = False
 
     def covers(self, day: date) -> bool:
         return self.since <= day and (self.until is None or day <= self.until)

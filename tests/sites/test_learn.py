@@ -3,6 +3,7 @@ from __future__ import annotations
 
 
 from cleaner import Cleaner
+from cleaner.cleaners import cleaner_names
 from cleaner.options import Options
 from cleaner.sites.learn import (LearnOptions, Page, body_flags, group_pages, learn_by_repetition,
                                  learn_from_records, learned_registry,
@@ -55,14 +56,43 @@ def test_by_example_learns_chrome_and_markers_but_never_body():
 def test_learned_rules_clean_a_page_they_never_saw_and_find_it_without_a_url():
     pages = [record(n) for n in range(4)]
     registry = learned_registry(learn_from_records(pages, {f"p{n}": expected(n) for n in range(4)}))
-    cleaner = Cleaner(options=Options(registry=registry))
+    generic_off = frozenset(cleaner_names()) - {"site_rules"}
     held = record(5)
     for url in (held["url"], None):
-        result = cleaner.clean(held["text"], url=url, kind="text")
+        assert Cleaner(options=Options(registry=registry)).clean(held["text"], url=url, kind="text").text \
+            == expected(5)
+        # The learned rules alone (the generic cleaners, which clean this page too, switched off):
+        result = Cleaner(options=Options(registry=registry, disable=generic_off)).clean(
+            held["text"], url=url, kind="text")
         assert result.text == expected(5)
         assert result.site == "dailyexample.com"
         assert {r.rule.split(":")[-1] for r in result.removed if r.cleaner == "site_rules"} >= {
             "cut_until", "cut_from", "drop_matching"}
+
+
+def test_learned_rules_run_after_the_generic_cleaners_and_only_subtract():
+    """A learned file runs last: what the generic cleaners decide about every other line stays as it
+    is, the learned lines just go. Run first, a learned line the generic cleaners drop anyway changed
+    their view of the lines around it."""
+    pitch = "Our reporters spend weeks on every story, and readers like you make that work possible."
+
+    def with_pitch(n: int) -> dict:   # a pitch in the story, read as body by the generic cleaners
+        rec = record(n)
+        return {**rec, "text": rec["text"].replace(story(n)[2], pitch + "\n" + story(n)[2])}
+
+    (site,) = learn_from_records([with_pitch(n) for n in range(4)], {f"p{n}": expected(n) for n in range(4)})
+    assert "after_generic = true" in to_toml(site) and (pitch, 4) in site.drop_lines
+    rules = learned_registry([site])
+    assert all(layout.after_generic for layout in rules.sites["dailyexample.com"].layouts)
+    held = with_pitch(6)
+    generic = Cleaner(site_rules=False).clean(held["text"], kind="text", url=held["url"])
+    learned = Cleaner(options=Options(registry=rules)).clean(held["text"], kind="text", url=held["url"])
+    assert pitch in generic.text and learned.text == expected(6)
+    by_rules = [r for r in learned.removed if r.cleaner == "site_rules"]
+    assert [r.text for r in by_rules] == [pitch]
+    for before, after in zip(generic.document.dropped, learned.document.dropped):
+        if after not in by_rules:
+            assert before == after   # every other line as the generic cleaners left it
 
 
 def test_the_rule_file_is_reviewable_and_valid():
@@ -263,3 +293,19 @@ def test_by_repetition_learns_the_heading_of_a_teaser_list_as_a_cut_marker():
     # And not from a line on some of the pages only: those may be another layout.
     pages = [teaser_page(n) for n in range(4)] + [teaser_page(4, "Elsewhere")]
     assert learn_by_repetition("dailyexample.com", pages).cut_from == []
+
+
+def test_by_repetition_learns_a_lone_recurring_sentence_but_not_a_lone_heading():
+    """A disclosure set into every story stands alone between the story's own lines, as a heading the
+    site's stories share does; the sentence is boilerplate, the short heading is body."""
+    disclosure = "Support us! We may earn a small commission from affiliate links in this article."
+
+    def page(n: int) -> Page:
+        body = story(n)
+        lines = HEADER + body[:1] + [disclosure] + body[1:2] + ["Our verdict"] + body[2:] + FOOTER
+        generic = [False] * len(HEADER) + [True] * 5 + [False] * len(FOOTER)
+        return Page(site="dailyexample.com", lines=lines, generic=generic)
+
+    learned = {line for line, _ in learn_by_repetition("dailyexample.com", [page(n) for n in range(5)]).drop_lines}
+    assert disclosure in learned
+    assert "Our verdict" not in learned and not learned & {l for n in range(5) for l in story(n)}

@@ -53,6 +53,12 @@ def test_every_problem_is_reported_once_with_its_line(tmp_path):
     assert "both start on 2020-01-01" in found[4]
 
 
+def test_after_generic_must_be_a_boolean(tmp_path):
+    write(tmp_path, "ex.toml", 'site = "example.com"\n[[layout]]\nsince = 2020-01-01\nafter_generic = "yes"\n')
+    assert problems_in(tmp_path) == [
+        f"{tmp_path / 'ex.toml'}:4: layout 1: 'after_generic' must be true or false"]
+
+
 def test_bad_toml_names_the_line(tmp_path):
     write(tmp_path, "bad.toml", 'site = "example.com"\n[[layout]\n')
     (problem,) = problems_in(tmp_path)

@@ -65,6 +65,8 @@ def test_learn_writes_one_valid_file_per_site(tmp_path, capsys):
     held.write_text(record(6)["text"], encoding="utf-8")
     assert main(["clean", str(held), "--rules", str(tmp_path / "rules")]) == 0
     assert capsys.readouterr().out == expected(6) + "\n"
+    assert main(["sites", "show", "www.dailyexample.com", "--rules", str(tmp_path / "rules")]) == 0
+    assert "line rules run after the generic cleaners" in capsys.readouterr().out
 
 
 def test_learn_thresholds_are_options(tmp_path, capsys):

@@ -22,14 +22,16 @@ def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = Le
     counts = Counter(l for page in pages for l in set(page.lines))
     recurring = {l for l, n in counts.items() if n >= need}
     # Chrome comes in runs (menus, footers); a recurring line alone between page-specific lines is
-    # a heading the site's pages share ("Specifications", "Examples"), which is body.
+    # a heading the site's pages share ("Specifications", "Examples"), which is body. A sentence
+    # stands alone too: an "About us" paragraph or an affiliate disclosure set into every story.
     in_runs: Counter = Counter()
     for page in pages:
         flags = [l in recurring for l in page.lines]
         in_runs.update({l for i, l in enumerate(page.lines) if flags[i] and (
             (i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1]))})
     learned = new_site(site, pages, "repetition")
-    candidates = [(l, counts[l]) for l in recurring if in_runs[l] >= need]
+    candidates = [(l, counts[l]) for l in recurring
+                  if in_runs[l] >= need or len(l.split()) >= options.prose_min_words]
     learned.drop_lines = sorted(_generic_check(candidates, pages, need, options), key=lambda x: (-x[1], x[0]))
     marker_need = max(need, options.region_min_pages, math.ceil(options.marker_share * len(pages)))
     learned.cut_from = _cut_markers(pages, recurring, marker_need, options)

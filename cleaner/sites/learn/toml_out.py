@@ -34,7 +34,8 @@ def to_toml(site: LearnedSite) -> str:
     out.append(f"site = {_toml_string(site.site)}")
     out += _array("fingerprints", site.fingerprints, site.pages, "on")
     since = "" if site.since != UNDATED_SINCE else "  # no page carried a date"
-    out += ["", "[[layout]]", f"since = {site.since.isoformat()}{since}"]
+    out += ["", "[[layout]]", f"since = {site.since.isoformat()}{since}",
+            "after_generic = true  # only removes what the generic cleaners keep: never changes their verdicts"]
     verb = "removed on" if site.mode == "example" else "on"
     out += _array("cut_until", site.cut_until, site.pages, "before the body on")
     out += _array("cut_from", site.cut_from, site.pages, "after the body on")
