@@ -126,18 +126,11 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     holds the product and the extraction inside it still misses most of it, that is worth 0.03
     word F1 (`bench/site_learning.py --kinds html`, by example).
     """
-    tree = parse(markup)
-    separate_blocks(tree)
-    title = page_title(tree)
-    declared = read_jsonld(tree)
-    tidy_tree(tree)
+    tree, title, declared = read_page(markup)
     if drop_selectors:
         drop_matching(tree, drop_selectors)
     selected = select_body(tree, body_selector) if body_selector else tree
-    texts, kinds = main_content(selected, url, declared)
-    article = looks_like_article(selected, url, declared)
-    if article:
-        texts, kinds = trim_teaser_rail(selected, texts, kinds)
+    texts, kinds, article = extraction(selected, url, declared)
     if classify:
         if selected is tree and sum(map(len, texts)) < CLASSIFY_BELOW:
             texts, kinds = classified(tree, texts, kinds, declared)
@@ -146,6 +139,28 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     doc = Document(texts=texts, kinds=kinds, gap_before=[True] * len(texts), url=url, **meta)
     doc.title = title
     return doc
+
+
+def read_page(markup: str):
+    """The page's tree as every later step sees it (blocks separated, furniture out: tidy_tree),
+    its title and its JSON-LD, both read before the furniture goes. Extraction, the block
+    classifier's training and its tests all start here, so none of them can miss a step."""
+    tree = parse(markup)
+    separate_blocks(tree)
+    title = page_title(tree)
+    declared = read_jsonld(tree)
+    tidy_tree(tree)
+    return tree, title, declared
+
+
+def extraction(tree, url: str | None, declared: Declared) -> tuple[list[str], list[str], bool]:
+    """The extraction's blocks and kinds (main_content, a closing teaser rail trimmed on an
+    article), and whether the page looks like an article: what the block classifier is handed."""
+    texts, kinds = main_content(tree, url, declared)
+    article = looks_like_article(tree, url, declared)
+    if article:
+        texts, kinds = trim_teaser_rail(tree, texts, kinds)
+    return texts, kinds, article
 
 
 def tidy_tree(tree) -> None:
