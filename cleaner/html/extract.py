@@ -149,7 +149,7 @@ def read_page(markup: str):
     separate_blocks(tree)
     title = page_title(tree)
     declared = read_jsonld(tree)
-    tidy_tree(tree)
+    tidy_tree(tree, declared)
     return tree, title, declared
 
 
@@ -163,11 +163,12 @@ def extraction(tree, url: str | None, declared: Declared) -> tuple[list[str], li
     return texts, kinds, article
 
 
-def tidy_tree(tree) -> None:
+def tidy_tree(tree, declared: Declared = Declared()) -> None:
     """The tree edits every later step shares (extraction, the block classifier, its training):
-    furniture no reader sees goes (unseen.py), other posts' cards go (otherposts.py), embedded
-    tweets leave the widget boxes that hide them (embeds.py)."""
-    drop_unseen(tree)
+    furniture no reader sees goes (unseen.py; a sheet holding the product description `declared`
+    stays), other posts' cards go (otherposts.py), embedded tweets leave the widget boxes that
+    hide them (embeds.py)."""
+    drop_unseen(tree, declared.product_description)
     drop_other_posts(tree)
     lift_tweets(tree)
 
