@@ -22,7 +22,9 @@ path: product, listing, service, forum and documentation pages), the classifier'
 replaces the extraction when it holds `CLASSIFIER_GAIN` times the extraction's words: there
 trafilatura, tuned for articles, often keeps one section of a page whose body is many.
 
-The block cleaners then run on the blocks, except those made for flattened dumps
+On a page that is no article, a long block repeating an earlier one word for word (a section a
+shop renders twice) is dropped (`drop_repeated_blocks`). The block cleaners then run on the
+blocks, except those made for flattened dumps
 (`DUMP_ONLY_CLEANERS`), and a body left with almost no text (`MIN_BODY_CHARS`) is dropped whole:
 `drop_thin_body`, which the pipeline's caller applies after the cleaners.
 
