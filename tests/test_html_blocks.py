@@ -11,7 +11,7 @@ from cleaner.html import blocks as blocks_module
 from cleaner.html.blocks import REGION_TAGS, page_blocks
 from cleaner.html.classifier import BlockModel, shipped_model
 from cleaner.html import extract as extract_module
-from cleaner.html.extract import classified, extract, looks_like_article, main_content, tidy_tree
+from cleaner.html.extract import classified, extract, extraction, looks_like_article, read_page
 from cleaner.html.metadata import read_jsonld
 from cleaner.html.parse import parse
 from tests.test_html import CASES, FIXTURES, flat, page
@@ -26,9 +26,8 @@ def _case(prefix: str) -> dict:
 
 
 def _blocks(case: dict):
-    tree = parse(page(case))
-    declared = read_jsonld(tree)
-    kept, _ = main_content(tree, case["url"], declared)
+    tree, _, declared = read_page(page(case))   # as extract() and the training read a page
+    kept, _, _ = extraction(tree, case["url"], declared)
     return page_blocks(tree, kept, declared.types), kept
 
 
@@ -91,10 +90,8 @@ def test_model_with_other_features_is_refused(tmp_path):
 
 
 def _classified(case: dict) -> list[str]:
-    tree = parse(page(case))
-    declared = read_jsonld(tree)
-    tidy_tree(tree)   # as extract() does
-    kept, kinds = main_content(tree, case["url"], declared)
+    tree, _, declared = read_page(page(case))
+    kept, kinds, _ = extraction(tree, case["url"], declared)
     return classified(tree, kept, kinds, declared)[0]
 
 

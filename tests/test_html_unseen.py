@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Cleaner
+from cleaner.html.metadata import read_jsonld
 from cleaner.html.parse import parse
 from cleaner.html.unseen import drop_unseen, unseen_elements
 from tests.test_html import FIXTURES, CASES, flat, page
@@ -77,7 +78,48 @@ def test_on_real_pages_the_dialog_text_reached_the_body_before(name, monkeypatch
     """The fixture pages' drop snippets are there because of this module: without it the body
     holds them (so the keep/drop test in test_html.py tests this module, not luck)."""
     case = next(c for c in CASES if c["file"].startswith(name))
-    monkeypatch.setattr("cleaner.html.extract.drop_unseen", lambda tree: 0)
+    monkeypatch.setattr("cleaner.html.extract.drop_unseen", lambda tree, description=None: 0)
     body = flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text)
     assert any(flat(s) in body for s in case["drop"])
     assert (FIXTURES / case["file"]).exists()
+
+
+DESCRIPTION = ("The Harbour Jacket is cut from waxed cotton that sheds rain and softens with wear, "
+               "with a corduroy collar and two deep hand-warmer pockets.")
+PRODUCT = ('<script type="application/ld+json">{"@type": "Product", "name": "Harbour Jacket", '
+           f'"description": "{DESCRIPTION}"}}</script>')
+
+
+def test_a_sheet_holding_the_declared_product_description_stays():
+    markup = (f"<html><head>{PRODUCT}</head><body><h1>Harbour Jacket</h1><p>{STORY}</p>"
+              f"<div role='dialog'><h2>Description</h2><p>{DESCRIPTION}</p></div>"
+              "<div role='dialog'><h2>Delivery &amp; Returns</h2><p>Standard shipping in 4-7 days.</p></div>"
+              "</body></html>")
+    tree = parse(markup)
+    assert drop_unseen(tree, read_jsonld(tree).product_description) == 1
+    text = flat(tree.find("body").text_content())
+    assert DESCRIPTION in text and "Standard shipping" not in text
+
+
+@pytest.mark.parametrize("declared", [
+    None,                                           # no description declared
+    "A waxed cotton jacket.",                       # too short to name anything
+    "Our softest merino jumper, knitted in Scotland from undyed wool that keeps warm when wet.",
+])
+def test_a_dialog_without_the_declared_description_goes(declared):
+    tree = parse(f"<html><body><p>{STORY}</p><div role='dialog'><p>{DESCRIPTION}</p></div></body></html>")
+    assert drop_unseen(tree, declared) == 1
+    assert DESCRIPTION not in flat(tree.find("body").text_content())
+
+
+def test_on_a_real_shop_page_the_description_sheet_was_lost_before():
+    """wcxb-0581 keeps its product description in a sheet marked as a dialog: without the
+    declared description the sheet goes, and the description's snippets with it."""
+    case = next(c for c in CASES if c["file"].startswith("wcxb-0581"))
+    cleaner = Cleaner(site_rules=False)
+    body = flat(cleaner.clean(page(case), url=case["url"], kind="html").text)
+    assert all(flat(s) in body for s in case["keep"])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("cleaner.html.extract.drop_unseen", lambda tree, description=None: drop_unseen(tree))
+        before = flat(cleaner.clean(page(case), url=case["url"], kind="html").text)
+    assert not any(flat(s) in before for s in case["keep"])

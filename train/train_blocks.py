@@ -2,7 +2,7 @@
 
     python train/train_blocks.py --set NAME HTML.jsonl.gz GOLD.jsonl.gz [--set ...] \
         [--holdout NAME HTML.jsonl.gz GOLD.jsonl.gz] [--out cleaner/models/blocks.npz] \
-        [--folds 5] [--cache FILE] [--preds FILE.jsonl] [--max-rows N]
+        [--folds 5] [--cache FILE] [--preds FILE.jsonl] [--fold-models DIR] [--max-rows N]
 
 Every page is parsed and extracted as the HTML path does (trafilatura's gears), then every block
 of the whole page gets its DOM features (cleaner/html/blocks.py) and a label from aligning the
@@ -39,9 +39,7 @@ from align import matched_share  # noqa: E402
 from cleaner.evaluate import score  # noqa: E402
 from cleaner.html.blocks import page_blocks, stacked  # noqa: E402
 from cleaner.html.classifier import BlockModel, THRESHOLD  # noqa: E402
-from cleaner.html.extract import main_content, tidy_tree  # noqa: E402
-from cleaner.html.metadata import read_jsonld  # noqa: E402
-from cleaner.html.parse import parse  # noqa: E402
+from cleaner.html.extract import extraction, read_page  # noqa: E402
 from cleaner.model import Mlp  # noqa: E402
 
 SEED = 20240601
@@ -64,10 +62,8 @@ def read_jsonl(path: str) -> list[dict]:
 def prepare_page(args: tuple[str, str, str, str]) -> dict:
     """One page's block features, labels and texts, and the extraction's own body."""
     html, url, gold, _ = args
-    tree = parse(html)
-    declared = read_jsonld(tree)
-    tidy_tree(tree)   # as extract() does: dialogs, banners and other posts' cards are no candidates
-    kept, _ = main_content(tree, url, declared)
+    tree, _, declared = read_page(html)   # the tree extract() classifies, furniture out
+    kept, _, _ = extraction(tree, url, declared)
     blocks = page_blocks(tree, kept, declared.types)
     share, counts = matched_share(blocks.texts, gold) if blocks.texts else (np.zeros(0), np.zeros(0))
     return {"x": blocks.features.astype(np.float32), "y": (share >= BODY_SHARE).astype(np.int8),
@@ -147,6 +143,8 @@ def main(argv=None) -> None:
     ap.add_argument("--max-rows", type=int, default=MAX_ROWS,
                     help=f"stage one fits at most this many blocks, drawn at random ({MAX_ROWS:,})")
     ap.add_argument("--cache", help="pickle of the prepared pages: read when present, else written")
+    ap.add_argument("--fold-models", metavar="DIR",
+                    help="also save each fold's model as DIR/foldK.npz, for train/score_block_folds.py")
     ap.add_argument("--preds", help="also write the held-out bodies (JSONL: set, id, type, "
                                     "classifier, extraction) here, to study choices between them")
     args = ap.parse_args(argv)
@@ -169,6 +167,9 @@ def main(argv=None) -> None:
     probas: dict[str, list[float]] = {}
     for fold, (tr, te) in enumerate(GroupKFold(args.folds).split(train, groups=groups)):
         model = train_model([train[i] for i in tr])
+        if args.fold_models:
+            Path(args.fold_models).mkdir(parents=True, exist_ok=True)
+            model.save(Path(args.fold_models) / f"fold{fold}.npz")
         for i in te:
             key = train[i]["set"] + train[i]["id"]
             preds[key] = predict(model, train[i])

@@ -1,6 +1,6 @@
 """What the page says about itself, read from the parsed tree before extraction: its title and,
-from JSON-LD, the article body a publisher declares and the schema.org types it names. Both are cheap reads of the head and of a few
-script elements, in place of trafilatura's full metadata pass (dates, authors, categories), which
+from JSON-LD, the article body a publisher declares, the schema.org types it names and a
+product's description. All are cheap reads of the head and of a few script elements, in place of trafilatura's full metadata pass (dates, authors, categories), which
 costs more than the rest of the cleaning and gives nothing the body needs."""
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ _ESCAPED_MARKUP = re.compile(r"&lt;/?[a-zA-Z]")
 _BREAKING_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|blockquote|figure|figcaption|"
                            r"section|article|body|pre)\b[^<>]*>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+# Items whose `description` is a product's (the text a shop shows as its description).
+_PRODUCT_TYPES = frozenset({"Product", "ProductGroup", "IndividualProduct"})
 
 
 def _clean(text: str | None) -> str:
@@ -72,15 +74,17 @@ def page_title(tree: HtmlElement) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Declared:
-    """What the page's JSON-LD declares: the longest `articleBody`, and every `@type` named."""
+    """What the page's JSON-LD declares: the longest `articleBody`, every `@type` named, and the
+    longest `description` of a product."""
 
     article_body: str | None = None
     types: frozenset[str] = frozenset()
+    product_description: str | None = None
 
 
 def read_jsonld(tree: HtmlElement) -> Declared:
     """The JSON-LD blocks of the page, read once; blocks that are not valid JSON are skipped."""
-    body, types = None, set()
+    body, types, description = None, set(), None
     for script in tree.iterfind(_JSONLD_PATH):
         raw = script.text or ""
         if not raw or len(raw) > _JSONLD_MAX_CHARS:
@@ -100,7 +104,19 @@ def read_jsonld(tree: HtmlElement) -> Declared:
                 text = plain_text(text)
                 if text and (body is None or len(text) > len(body)):
                     body = text
-    return Declared(body, frozenset(types))
+            text = item.get("description")
+            if isinstance(text, str) and _PRODUCT_TYPES.intersection(_types_of(kind)):
+                text = plain_text(text)
+                if text and (description is None or len(text) > len(description)):
+                    description = text
+    return Declared(body, frozenset(types), description)
+
+
+def _types_of(kind) -> tuple[str, ...]:
+    """The schema.org types an item's `@type` names (a string or a list)."""
+    if isinstance(kind, str):
+        return (kind,)
+    return tuple(k for k in kind if isinstance(k, str)) if isinstance(kind, list) else ()
 
 
 def plain_text(body: str) -> str:

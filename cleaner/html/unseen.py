@@ -16,7 +16,8 @@ Inline `display:none`, the `hidden` attribute and `aria-hidden` are not on the l
 their product description and specifications in tabs hidden that way (on wcxb-dev removing them
 cost 0.006 word F1, products 0.030). A page whose story sits in one of these containers (an
 article shown in a modal viewer) keeps it: an element holding more than `MAX_SHARE` of the
-page's text is never removed.
+page's text is never removed; nor is one holding the product description the page declares in
+JSON-LD (a shop's description sheet).
 """
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ from .parse import drop_minor
 
 # An element holding more than this share of the page's text is the page, not furniture.
 MAX_SHARE = 0.3
+# A shop may show its product's description in a sheet marked as a dialog (opened from a
+# "Description" tab). The description the page declares in JSON-LD (when it is real text, this
+# long or longer) names it: an element holding its opening characters stays.
+DESCRIPTION_MIN_CHARS = 80
+DESCRIPTION_OPENING = 40
 # Dialogs, by their markup: a query for the attributes is cheaper than one testing every element,
 # and each attribute value knows its element (`getparent`).
 _DIALOG_ATTRS = etree.XPath("//@role[.='dialog' or .='alertdialog'] | //@aria-modal[.='true']")
@@ -86,7 +92,13 @@ def unseen_elements(tree) -> list:
     return list(dict.fromkeys(found))
 
 
-def drop_unseen(tree) -> int:
-    """Remove the unseen elements of the page (their tails stay), except the page itself and any
-    holding more than `MAX_SHARE` of the page's text. Returns how many went."""
-    return drop_minor(tree, unseen_elements(tree), MAX_SHARE)
+def drop_unseen(tree, description: str | None = None) -> int:
+    """Remove the unseen elements of the page (their tails stay), except the page itself, any
+    holding more than `MAX_SHARE` of the page's text, and any holding the opening of the product
+    `description` the page declares. Returns how many went."""
+    found = unseen_elements(tree)
+    opening = " ".join((description or "").split())
+    if len(opening) >= DESCRIPTION_MIN_CHARS:
+        opening = opening[:DESCRIPTION_OPENING]
+        found = [el for el in found if opening not in " ".join(el.text_content().split())]
+    return drop_minor(tree, found, MAX_SHARE)
