@@ -281,10 +281,78 @@ def _distance_to(flag: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.log1p(before), np.log1p(after)
 
 
+# Card rhythm. Teaser cards repeat a short sequence of line shapes (headline, byline or date,
+# summary; headline, summary), and each card's summary reads like body prose line by line. What
+# gives them away is the repetition: a line's shape recurs PERIOD lines later while the shape
+# changes from line to line. A body's paragraphs (one shape) and a run of headlines (one shape)
+# do not count; a body's paragraph before a subheading counts once.
+RHYTHM_PERIODS = (2, 3, 4, 5)
+# Window half-widths (lines) over which the share of rhythmic lines is taken.
+RHYTHM_WINDOWS = (4, 12)
+# A short line with at least this share of digits is date-like (dates, times, counts).
+DATE_DIGIT_SHARE = 0.1
+# ...and at most this many words.
+DATE_MAX_WORDS = 8
+# Line shapes, in the order they are decided.
+SHAPE_DROPPED, SHAPE_PROSE, SHAPE_DATE, SHAPE_SENTENCE, SHAPE_LONG, SHAPE_SHORT = range(6)
+# Two lines a period apart are "alike in length" within this difference of log characters.
+RHYTHM_LENGTH_SLACK = 0.5
+# Half-width of the window over which lines alike in shape and length are counted.
+RHYTHM_LENGTH_WINDOW = 6
+RHYTHM_NAMES = tuple([f"rhythm~{half}" for half in RHYTHM_WINDOWS]
+                     + [f"rhythm_length~{RHYTHM_LENGTH_WINDOW}", f"date_share~{NEAR}"])
+# The base features line_shapes and the length test read (in the C accelerator's order).
+RHYTHM_OF = ("dropped", "prose", "digit_share", "log_words", "ends_stop", "log_chars")
+
+
+def line_shapes(base: np.ndarray, names: list[str]) -> np.ndarray:
+    """Each line's shape code (SHAPE_*) from the base features as rows."""
+    row = {name: base[names.index(name)] for name in RHYTHM_OF}
+    words = np.rint(np.expm1(row["log_words"]))
+    shape = np.full(base.shape[1], SHAPE_SHORT)
+    shape[words >= PROSE_MIN_WORDS] = SHAPE_LONG
+    shape[row["ends_stop"] > 0] = SHAPE_SENTENCE
+    shape[(row["digit_share"] >= DATE_DIGIT_SHARE) & (words <= DATE_MAX_WORDS)] = SHAPE_DATE
+    shape[row["prose"] > 0] = SHAPE_PROSE
+    shape[row["dropped"] > 0] = SHAPE_DROPPED
+    return shape
+
+
+def _rhythm_rows(base: np.ndarray, names: list[str], out: np.ndarray) -> None:
+    """Write the card-rhythm features into out, a feature a row: for each window, the highest
+    share over the periods of lines whose shape recurs a period later (the shape changing on the
+    next line); the same with the lengths alike too; the share of date-like lines near the line."""
+    fast = accel.pagecontext
+    if fast is not None and _c_rows(base) and _c_rows(out):
+        fast.rhythm_rows(base, out, tuple(names.index(c) for c in RHYTHM_OF), RHYTHM_PERIODS,
+                         RHYTHM_WINDOWS, RHYTHM_LENGTH_WINDOW, NEAR, RHYTHM_LENGTH_SLACK,
+                         DATE_DIGIT_SHARE, DATE_MAX_WORDS, PROSE_MIN_WORDS)
+        return
+    shape = line_shapes(base, names)
+    log_len = base[names.index("log_chars")]
+    n = len(shape)
+    changes = np.zeros(n, dtype=bool)
+    changes[:-1] = shape[:-1] != shape[1:]
+    alike = np.zeros((2, len(RHYTHM_PERIODS), n))
+    for j, k in enumerate(RHYTHM_PERIODS):
+        if n > k:
+            same = (shape[:-k] == shape[k:]) & changes[:-k]
+            alike[0, j, :-k] = same
+            alike[1, j, :-k] = same & (np.abs(log_len[:-k] - log_len[k:]) < RHYTHM_LENGTH_SLACK)
+    widest = max(RHYTHM_WINDOWS + (RHYTHM_LENGTH_WINDOW, NEAR))
+    means = np.empty((len(RHYTHM_PERIODS), n))
+    for r, half in enumerate(RHYTHM_WINDOWS):
+        _window_mean_into(means, _padded_cumsum(alike[0], widest), widest, half)
+        out[r] = means.max(axis=0)
+    _window_mean_into(means, _padded_cumsum(alike[1], widest), widest, RHYTHM_LENGTH_WINDOW)
+    out[len(RHYTHM_WINDOWS)] = means.max(axis=0)
+    _window_mean_into(out[-1], _padded_cumsum((shape == SHAPE_DATE).astype(float), widest), widest, NEAR)
+
+
 def line_features(doc: Document, lexicon: Lexicon | None = None) -> tuple[np.ndarray, list[str]]:
     """All first-stage features of every line: (n, k) float64 and the column names."""
     rows = page_rows(doc, lexicon or empty_lexicon())
-    return np.ascontiguousarray(rows[:N_FIRST].T), list(BASE_NAMES + CONTEXT_NAMES)
+    return np.ascontiguousarray(rows[:N_FIRST].T), list(BASE_NAMES + CONTEXT_NAMES + RHYTHM_NAMES)
 
 
 def page_rows(doc: Document, lexicon: Lexicon) -> np.ndarray:
@@ -293,7 +361,8 @@ def page_rows(doc: Document, lexicon: Lexicon) -> np.ndarray:
     stages, so no feature is copied from one matrix into the next."""
     rows = np.empty((N_FIRST + STACKED_EXTRA, len(doc.texts)))
     _base_rows(doc, lexicon, rows[:len(BASE_NAMES)])
-    _context_rows(rows[:len(BASE_NAMES)], list(BASE_NAMES), rows[len(BASE_NAMES):N_FIRST])
+    _context_rows(rows[:len(BASE_NAMES)], list(BASE_NAMES), rows[len(BASE_NAMES):N_CONTEXT])
+    _rhythm_rows(rows[:len(BASE_NAMES)], list(BASE_NAMES), rows[N_CONTEXT:N_FIRST])
     return rows
 
 
@@ -385,5 +454,6 @@ STACK_WINDOWS = (2, 5, 15)
 # Columns stacked_features adds: the line, its neighbours, the windows, the page mean, and
 # inside/distance for each region.
 STACKED_EXTRA = 1 + len(SHIFTS) + len(STACK_WINDOWS) + 1 + 2 * len(REGION_THRESHOLDS)
-# First-stage features: base and context.
-N_FIRST = len(BASE_NAMES) + len(CONTEXT_NAMES)
+# First-stage features: base, context and card rhythm.
+N_CONTEXT = len(BASE_NAMES) + len(CONTEXT_NAMES)
+N_FIRST = N_CONTEXT + len(RHYTHM_NAMES)

@@ -160,6 +160,30 @@ def test_context_and_stacked_features_match_plain_definitions():
     assert np.array_equal(stacked[:, k + 9].astype(bool), inside)
 
 
+CARDS = [line for k, (head, summary) in enumerate([
+    ("Council approves new budget for city parks", "The plan adds two new playgrounds and a pond."),
+    ("Schools to reopen after the winter storm", "Classes resume on Monday, the district said today."),
+    ("Local bakery wins a national award", "The owners said they were surprised by the news."),
+    ("Road works close the main bridge for a week", "Drivers are told to use the ring road instead."),
+]) for line in (head, f"By Staff Writer {k}", f"March {k + 3}, 2021", summary)]
+
+
+def test_card_rhythm_marks_repeated_cards_not_a_body():
+    # Teaser cards repeat headline, byline, date, summary; a body's paragraphs repeat one shape.
+    from cleaner.features import RHYTHM_WINDOWS, SHAPE_DATE, SHAPE_SHORT, line_shapes
+
+    doc = Document.from_text(page(PARAGRAPHS * 3 + CARDS))
+    x, names = line_features(doc, shipped_model().lexicon)
+    rhythm = x[:, names.index(f"rhythm~{RHYTHM_WINDOWS[0]}")]
+    body, cards = slice(0, len(PARAGRAPHS) * 3), slice(len(PARAGRAPHS) * 3, None)
+    assert rhythm[body][:5].max() == 0
+    assert rhythm[cards][4:10].min() > 0.5   # the middle cards: their windows hold only cards
+    shapes = line_shapes(x.T.copy(), names)
+    assert list(shapes[cards][:3]) == [SHAPE_SHORT, SHAPE_SHORT, SHAPE_DATE]
+    dates = x[:, names.index([n for n in names if n.startswith("date_share")][0])]
+    assert dates[cards].mean() > dates[body].mean()
+
+
 def test_float32_inference_matches_float64_arithmetic():
     model = shipped_model()
     doc = Document.from_text(page(MENU + PARAGRAPHS))

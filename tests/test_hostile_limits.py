@@ -94,7 +94,10 @@ def test_limits_must_be_positive(name):
 
 
 def test_a_dump_of_too_many_lines_is_cut_at_a_line():
-    result = Cleaner(options=Options(max_lines=50)).clean("\n".join(LINES), kind="text")
+    # The classifier off: the cut is what is tested, and the line model doubts the last of fifty
+    # identical-looking lines (p = 0.23), as it doubts a dump's last line.
+    cleaner = Cleaner(options=Options(max_lines=50), disable=["classifier"])
+    result = cleaner.clean("\n".join(LINES), kind="text")
     assert "max_lines is 50" in result.truncated and "of 199 lines" in result.truncated
     assert LINES[0] in result.text and LINES[49] in result.text and LINES[50] not in result.text
 

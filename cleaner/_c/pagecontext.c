@@ -164,6 +164,142 @@ context_rows(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* rhythm_rows(base, out, rows, periods, windows, length_window, date_window, slack,
+ *             date_digit_share, date_max_words, prose_min_words)
+ *
+ * features._rhythm_rows: `base` holds the base features a row, `rows` the rows of (dropped,
+ * prose, digit_share, log_words, ends_stop, log_chars). Each line gets a shape (features.line_shapes,
+ * decided in the same order); a line is rhythmic for a period k when the line k further on has
+ * its shape and the next line has another. Writes into `out`: for each window half-width, the
+ * highest window mean of that indicator over the periods; the same with the two lines' log
+ * lengths within `slack` too, over `length_window`; the share of date-like lines over
+ * `date_window`. The indicators are 0 or 1, so their running sums and means are exactly numpy's. */
+enum { SHAPE_DROPPED, SHAPE_PROSE, SHAPE_DATE, SHAPE_SENTENCE, SHAPE_LONG, SHAPE_SHORT };
+
+static void
+max_window_means(double *out, const double *sums, Py_ssize_t n_periods, Py_ssize_t n,
+                 Py_ssize_t half, double *mean)
+{
+    for (Py_ssize_t j = 0; j < n_periods; j++) {
+        window_mean_into(j ? mean : out, sums + j * (n + 1), n, half);
+        if (j) {
+            for (Py_ssize_t i = 0; i < n; i++) {
+                if (mean[i] > out[i]) {
+                    out[i] = mean[i];
+                }
+            }
+        }
+    }
+}
+
+static PyObject *
+rhythm_rows(PyObject *self, PyObject *args)
+{
+    PyObject *base_obj, *out_obj, *rows_obj, *periods_obj, *windows_obj;
+    Py_ssize_t length_window, date_window, date_max_words, prose_min_words;
+    double slack, date_share;
+    if (!PyArg_ParseTuple(args, "OOO!O!O!nnddnn", &base_obj, &out_obj, &PyTuple_Type, &rows_obj,
+                          &PyTuple_Type, &periods_obj, &PyTuple_Type, &windows_obj, &length_window,
+                          &date_window, &slack, &date_share, &date_max_words, &prose_min_words)) {
+        return NULL;
+    }
+    if (length_window < 0 || length_window > PY_SSIZE_T_MAX / 4 || date_window < 0 ||
+        date_window > PY_SSIZE_T_MAX / 4) {
+        PyErr_SetString(PyExc_ValueError, "window: out of range");
+        return NULL;
+    }
+    Py_buffer base, out;
+    if (get_array(base_obj, &base, F64, 8, 0, -1, 0, "base") < 0) {
+        return NULL;
+    }
+    if (base.ndim != 2) {
+        PyErr_SetString(PyExc_ValueError, "base: expected rows of lines");
+        PyBuffer_Release(&base);
+        return NULL;
+    }
+    Py_ssize_t base_rows = base.shape[0], n = base.shape[1];
+    Py_ssize_t row[6], periods[MAX_SHIFTS], windows[MAX_WINDOWS];
+    Py_ssize_t n_periods = PyTuple_GET_SIZE(periods_obj), n_windows = PyTuple_GET_SIZE(windows_obj);
+    if (PyTuple_GET_SIZE(rows_obj) != 6) {
+        PyErr_SetString(PyExc_ValueError, "rows: expected 6 row indices");
+        PyBuffer_Release(&base);
+        return NULL;
+    }
+    if (int_tuple(rows_obj, row, 6, 0, base_rows, "rows") < 0 ||
+        int_tuple(periods_obj, periods, MAX_SHIFTS, 1, PY_SSIZE_T_MAX, "periods") < 0 ||
+        int_tuple(windows_obj, windows, MAX_WINDOWS, 0, PY_SSIZE_T_MAX / 4, "windows") < 0) {
+        PyBuffer_Release(&base);
+        return NULL;
+    }
+    Py_ssize_t rows = n_windows + 2;
+    if (get_array(out_obj, &out, F64, 8, rows * n, rows * n, 1, "out") < 0) {
+        PyBuffer_Release(&base);
+        return NULL;
+    }
+    const double *x = base.buf;
+    double *o = out.buf;
+    const double *dropped = x + row[0] * n, *prose = x + row[1] * n, *digits = x + row[2] * n;
+    const double *log_words = x + row[3] * n, *ends_stop = x + row[4] * n, *log_chars = x + row[5] * n;
+    unsigned char *shape = PyMem_Malloc((size_t)n + 1);
+    /* running sums of the shape indicator and of the length indicator, a period each, then the
+     * date indicator's; one row of window means */
+    double *sums = PyMem_Malloc(sizeof(double) * (size_t)((2 * n_periods + 1) * (n + 1) + n));
+    if (shape == NULL || sums == NULL) {
+        PyMem_Free(shape);
+        PyMem_Free(sums);
+        PyBuffer_Release(&base);
+        PyBuffer_Release(&out);
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double words = rint(expm1(log_words[i]));
+        unsigned char s = SHAPE_SHORT;
+        if (words >= (double)prose_min_words) {
+            s = SHAPE_LONG;
+        }
+        if (ends_stop[i] > 0) {
+            s = SHAPE_SENTENCE;
+        }
+        if (digits[i] >= date_share && words <= (double)date_max_words) {
+            s = SHAPE_DATE;
+        }
+        if (prose[i] > 0) {
+            s = SHAPE_PROSE;
+        }
+        if (dropped[i] > 0) {
+            s = SHAPE_DROPPED;
+        }
+        shape[i] = s;
+    }
+    double *alike_sums = sums, *length_sums = sums + n_periods * (n + 1);
+    double *date_sums = sums + 2 * n_periods * (n + 1), *mean = date_sums + n + 1;
+    for (Py_ssize_t j = 0; j < n_periods; j++) {
+        Py_ssize_t k = periods[j];
+        double *a = alike_sums + j * (n + 1), *l = length_sums + j * (n + 1);
+        a[0] = l[0] = 0.0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            int same = i + k < n && shape[i] == shape[i + k] && shape[i] != shape[i + 1];
+            int alike = same && fabs(log_chars[i] - log_chars[i + k]) < slack;
+            a[i + 1] = a[i] + (double)same;
+            l[i + 1] = l[i] + (double)alike;
+        }
+    }
+    date_sums[0] = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        date_sums[i + 1] = date_sums[i] + (double)(shape[i] == SHAPE_DATE);
+    }
+    for (Py_ssize_t r = 0; r < n_windows; r++) {
+        max_window_means(o + r * n, alike_sums, n_periods, n, windows[r], mean);
+    }
+    max_window_means(o + n_windows * n, length_sums, n_periods, n, length_window, mean);
+    window_mean_into(o + (n_windows + 1) * n, date_sums, n, date_window);
+    PyMem_Free(shape);
+    PyMem_Free(sums);
+    PyBuffer_Release(&base);
+    PyBuffer_Release(&out);
+    Py_RETURN_NONE;
+}
+
 /* The run of lines with the largest sum of gain (features._max_subarrays for one row): its
  * first and last line. `sums` has room for n + 1 values. The best end is where the running sum
  * most exceeds the lowest running sum before it (the last such position when several are equal);
@@ -341,6 +477,9 @@ static PyMethodDef methods[] = {
      "main_region(p, lens, threshold) -> (first, last): the best run of lines (features.main_region)."},
     {"context_rows", context_rows, METH_VARARGS,
      "context_rows(base, out, of, prose, shifts, windows): the context features (features._context_rows)."},
+    {"rhythm_rows", rhythm_rows, METH_VARARGS,
+     "rhythm_rows(base, out, rows, periods, windows, length_window, date_window, slack, "
+     "date_digit_share, date_max_words, prose_min_words): the card-rhythm features (features._rhythm_rows)."},
     {"stacked_rows", stacked_rows, METH_VARARGS,
      "stacked_rows(p, lens, out, shifts, windows, thresholds): the stacked features (features.stacked_rows_into)."},
     {NULL, NULL, 0, NULL},

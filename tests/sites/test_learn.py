@@ -144,7 +144,8 @@ def test_by_repetition_learns_only_what_the_generic_cleaners_get_wrong():
     generic = Cleaner(site_rules=False).clean(held["text"], url=held["url"], kind="text").text
     assert BLURB in generic
     result = Cleaner(options=Options(registry=registry)).clean(held["text"], url=held["url"], kind="text")
-    # The rule removes the blurb and nothing else: the rest is the generic verdict, lede included.
+    # The rule removes the blurb and nothing else: learned rules run after the generic cleaners,
+    # so the rest is the generic verdict, lede included.
     assert result.text == generic.replace("\n\n" + BLURB, "")
     assert story(6)[0] in result.text and BLURB not in result.text
 
@@ -171,7 +172,10 @@ def test_pages_without_url_join_a_site_by_a_known_fingerprint():
 
 
 OTHER_HEADER = ["Jump to main content", "Front page", "Local", "Weather", "Subscribe to the Gazette"]
-OTHER_FOOTER = ["The Valley Gazette is published by Valley Media Group.", "Terms of service",
+# The footer's first line is prose the generic cleaners keep (a publisher line as short as "The
+# Valley Gazette is published by Valley Media Group." the line model drops since it reads card rhythm).
+OTHER_FOOTER = ["The Valley Gazette has reported on the towns of the valley since 1923, from its office "
+                "on Main Street.", "Terms of service",
                 "Send us your news tips and photos"]
 
 
