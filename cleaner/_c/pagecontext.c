@@ -40,6 +40,21 @@ int_tuple(PyObject *tuple, Py_ssize_t *out, Py_ssize_t max, Py_ssize_t lo, Py_ss
     return 0;
 }
 
+/* The features as rows of lines (float64, two dimensions); -1 with an exception otherwise. */
+static int
+get_line_rows(PyObject *obj, Py_buffer *base)
+{
+    if (get_array(obj, base, F64, 8, 0, -1, 0, "base") < 0) {
+        return -1;
+    }
+    if (base->ndim != 2) {
+        PyErr_SetString(PyExc_ValueError, "base: expected rows of lines");
+        PyBuffer_Release(base);
+        return -1;
+    }
+    return 0;
+}
+
 /* x moved k lines down (k > 0: line i gets line i-k's value), zero-padded (features._shift_into). */
 static void
 shift_into(double *out, const double *x, Py_ssize_t n, Py_ssize_t k)
@@ -93,12 +108,7 @@ context_rows(PyObject *self, PyObject *args)
         return NULL;
     }
     Py_buffer base, out;
-    if (get_array(base_obj, &base, F64, 8, 0, -1, 0, "base") < 0) {
-        return NULL;
-    }
-    if (base.ndim != 2) {
-        PyErr_SetString(PyExc_ValueError, "base: expected rows of lines");
-        PyBuffer_Release(&base);
+    if (get_line_rows(base_obj, &base) < 0) {
         return NULL;
     }
     Py_ssize_t base_rows = base.shape[0], n = base.shape[1];
@@ -209,12 +219,7 @@ rhythm_rows(PyObject *self, PyObject *args)
         return NULL;
     }
     Py_buffer base, out;
-    if (get_array(base_obj, &base, F64, 8, 0, -1, 0, "base") < 0) {
-        return NULL;
-    }
-    if (base.ndim != 2) {
-        PyErr_SetString(PyExc_ValueError, "base: expected rows of lines");
-        PyBuffer_Release(&base);
+    if (get_line_rows(base_obj, &base) < 0) {
         return NULL;
     }
     Py_ssize_t base_rows = base.shape[0], n = base.shape[1];
