@@ -165,6 +165,25 @@ def page_blocks(tree, kept: list[str], types: frozenset[str] = frozenset()) -> B
     kinds = [KIND_OF_TAG.get(o[0], "p") for o in owners]
     if not n:
         return Blocks(texts, kinds, np.zeros((0, feature_count())))
+    chars = np.array([len(t) for t in texts], dtype=float)
+    links = np.minimum(np.array(state.links, dtype=float), chars)
+    base, tag_index, flags, hashed = _block_rows(texts, owners, links, kept)
+    tags = np.zeros((n, len(TAG_INPUTS) + 1))
+    tags[np.arange(n), tag_index] = 1.0
+    regions = ((flags[:, None] >> np.arange(len(REGION_TAGS))) & 1).astype(float)
+    total = float(chars.sum())
+    before = np.concatenate(([0.0], np.cumsum(chars)[:-1]))
+    base[:, 12] = np.arange(n) / n
+    base[:, 13] = before / total
+    pages = np.tile(_page_cues(texts, chars, links, flags, kept, types), (n, 1))
+    own = np.hstack([base, tags, regions, hashed, pages])
+    return Blocks(texts, kinds, np.hstack([own, _neighbours(own)]))
+
+
+def _block_rows(texts: list[str], owners: list, links: np.ndarray, kept: list[str]):
+    """Each block's own inputs (text shape, membership in the extraction, repetition), its tag's
+    index, its region flags and its hashed class and id tokens."""
+    n = len(texts)
     kept_joined = "\n".join(" ".join(_TOKEN.findall(t.lower())) for t in kept)
     kept_tokens = set(_TOKEN.findall(kept_joined))
     sig_count: dict[str, int] = {}
@@ -172,10 +191,6 @@ def page_blocks(tree, kept: list[str], types: frozenset[str] = frozenset()) -> B
     for o, t in zip(owners, texts):
         sig_count[o[4]] = sig_count.get(o[4], 0) + 1
         text_count[t] = text_count.get(t, 0) + 1
-
-    chars = np.array([len(t) for t in texts], dtype=float)
-    links = np.minimum(np.array(state.links, dtype=float), chars)
-    total = float(chars.sum())
     rows = []
     tag_index = np.empty(n, dtype=np.int64)
     flags = np.empty(n, dtype=np.int64)
@@ -201,24 +216,24 @@ def page_blocks(tree, kept: list[str], types: frozenset[str] = frozenset()) -> B
             hash_cols += own
     base = np.zeros((n, BASE_INPUTS))
     base[:, :12] = rows
-    tags = np.zeros((n, len(TAG_INPUTS) + 1))
-    tags[np.arange(n), tag_index] = 1.0
-    regions = ((flags[:, None] >> np.arange(len(REGION_TAGS))) & 1).astype(float)
     hashed = np.zeros((n, HASH_BUCKETS))
     hashed[hash_rows, hash_cols] = 1.0
+    return base, tag_index, flags, hashed
+
+
+def _page_cues(texts: list[str], chars: np.ndarray, links: np.ndarray, flags: np.ndarray,
+               kept: list[str], types: frozenset[str]) -> np.ndarray:
+    """What the whole page is like, the same on every block: size, the extraction's share, text in
+    lists, tables and links, prices, and the schema.org type groups it declares."""
+    total = float(chars.sum())
     in_list = float(chars[(flags & (_REGION_BIT["ul"] | _REGION_BIT["ol"])) != 0].sum())
     in_table = float(chars[(flags & _REGION_BIT["table"]) != 0].sum())
-    before = np.concatenate(([0.0], np.cumsum(chars)[:-1]))
-    base[:, 12] = np.arange(n) / n
-    base[:, 13] = before / total
     kept_chars = float(sum(len(t) for t in kept))
-    page = [math.log1p(total), math.log1p(n), min(kept_chars / total, 2.0), math.log1p(kept_chars),
-            in_list / total, in_table / total, float(links.sum()) / total,
+    page = [math.log1p(total), math.log1p(len(texts)), min(kept_chars / total, 2.0),
+            math.log1p(kept_chars), in_list / total, in_table / total, float(links.sum()) / total,
             math.log1p(len(_PRICE.findall("\n".join(texts))))]
     page += [1.0 if not types.isdisjoint(group) else 0.0 for group in PAGE_TYPES.values()]
-    pages = np.tile(np.array(page), (n, 1))
-    own = np.hstack([base, tags, regions, hashed, pages])
-    return Blocks(texts, kinds, np.hstack([own, _neighbours(own)]))
+    return np.array(page)
 
 
 # Per-block inputs computed in the loop (text, position, membership, repetition).
