@@ -1,11 +1,8 @@
-import gzip
-import json
-
 import pytest
 
 from cleaner import Cleaner
 from cleaner.cleaners.comments import Comments
-from tests.helpers import BENCH, kept, reasons, run
+from tests.helpers import BENCH, bench_record, kept, reasons, run
 
 COMMENT = "It would be nice if Apple switched to a 14 inch MacBook Pro with slimmer bezels."
 
@@ -74,8 +71,7 @@ def test_thread_heading_near_misses_stay():
 def test_real_capture_loses_its_comment_thread():
     # A sports story followed by "34 responses to “...”" and the readers' comments, which the
     # classifier keeps (they are prose).
-    with gzip.open(BENCH / "aeb.text.jsonl.gz", "rt", encoding="utf-8") as f:
-        page = next(r for r in map(json.loads, f) if r["id"].startswith("8e3efab59f48fd29"))
+    page = bench_record("aeb", "8e3efab59f48fd29")
     result = Cleaner(site_rules=False).clean(page["text"], url=page["url"], kind="text")
     assert result.text.endswith("Lynn is right: The Chargers needed to win that game.")
     thread = [r.text for r in result.removed if r.rule == "thread"]
