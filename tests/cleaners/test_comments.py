@@ -49,7 +49,8 @@ def test_drops_the_thread_from_its_heading_to_the_end():
 def test_thread_heading_forms_and_marks():
     for heading in ["6 thoughts on “How to Adopt an Online Leader Success Mindset”",
                     "* 15 Replies to \"Open-sourcing the CAD Files\"", "### 2 responses to «A guide»",
-                    "1,024 Comments on “The December Comfort Watches”", "One response to ‘Why we left’"]:
+                    "1,024 Comments on “The December Comfort Watches”", "One response to ‘Why we left’",
+                    "10 comments:"]:
         assert kept(run(Comments(), "\n".join(BODY + [heading, THREAD[1]]))) == BODY, heading
 
 
@@ -62,7 +63,7 @@ def test_thread_heading_with_no_body_before_it_stays():
 def test_thread_heading_near_misses_stay():
     lines = BODY + ["3 thoughts on “freedom” came up in the debate, and the senator answered none of them.",
                     "Thoughts on “The December Comfort Watches”", "34 responses to the survey",
-                    "10 comments on “Title” and more", BODY[0]]
+                    "10 comments on “Title” and more", "Comments:", BODY[0]]
     assert kept(run(Comments(), "\n".join(lines))) == lines
 
 
