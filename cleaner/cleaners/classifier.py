@@ -7,7 +7,9 @@ to site but whose shape does not: short unfinished lines without function words,
 from the page's prose. The model reads each line's shape, its neighbours' shapes and where it
 sits in the page (`cleaner.features`), then, in a second pass, its first-pass verdicts around it,
 so a short heading inside the body stays while the same heading in a footer goes. Lines whose
-probability of being body is below `options.classifier_threshold` are dropped.
+probability of being body is below `options.classifier_threshold` are dropped. Teaser summaries
+cut short with an ellipsis, two or more before the body's first full paragraph or after its last,
+go too: the model believes them (they are prose), their ending gives them away.
 
 It runs after the pattern cleaners, so their drops are context for it (only the two finishing
 steps, comments and markup, come after it), and only on text dumps: HTML input has already been
@@ -56,7 +58,7 @@ EDGE_HEADING_WORDS = 8
 # Held out (five fold models): aeb +0.0008, wcxb-dev +0.0006, 3 and 15 pages up, 1 down by 0.004;
 # anywhere on the page, or without the weight test, listings lose (their excerpts are the body).
 TRUNCATED = re.compile(r"\w[\"”’']?\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.)$")
-TRUNCATED_TAIL = 12
+TRUNCATED_TAIL = 12   # (characters: the pattern reads a line's end only)
 TEASERS_MIN = 2
 _TRUNCATED_CUES = LineCues(ends="….]")
 
@@ -160,7 +162,7 @@ def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int) -> tup
 def truncated_teasers(doc: Document) -> list[int]:
     """The kept lines cut short with an ellipsis that sit before the first kept full paragraph or
     after the last, when there are TEASERS_MIN or more and the kept paragraphs among and around
-    them hold more words than they do."""
+    them hold at least as many words as they do (on a listing, the excerpts are the page)."""
     texts, dropped = doc.texts, doc.dropped
     cut = [i for i in candidates(doc, _TRUNCATED_CUES)
            if texts[i].endswith(("…", "...", "]")) and TRUNCATED.search(texts[i][-TRUNCATED_TAIL:])]
