@@ -152,6 +152,14 @@ COMMENT_CHROME = re.compile(
     r"|your email address will not be published\.?.{0,60}|required fields are marked.{0,20}"
     r"|you must be (?:logged|signed) in to post a comment\.?"
     r"|please log in using one of these methods to post your comment:?)$", re.I)
+# The heading WordPress and its themes print over an article's comment list: a count and the post's
+# own title in quotes, "34 responses to “Title”", "6 thoughts on “Title”", or Blogger's "10 comments:".
+# In neither benchmark's gold does one of these headings, or what follows it, belong to the body.
+THREAD_HEADING = re.compile(
+    r"^(?:\d[\d,.]*|one)\s+(?:responses?|comments?|thoughts?|repl(?:y|ies)|reactions?)(?:\s+(?:to|on)\s*"
+    r"[“\"'‘«„].*[”\"'’»“]|\s*:)$", re.I)
+# A thread heading is a count, a few words and a headline.
+THREAD_HEADING_MAX_WORDS = 40
 # Comment chrome is short; a longer line that matches is someone's sentence.
 COMMENT_CHROME_MAX_WORDS = 20
 # How a line COMMENT_CHROME can match starts (lower-cased), besides a digit: other lines skip it.

@@ -1,6 +1,7 @@
 """Shared helpers for tests: run one cleaner on inline text and read its verdicts."""
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -35,3 +36,10 @@ def seeds():
         meta = json.loads((SEEDS / f"{stem}.expected.json").read_text(encoding="utf-8"))
         yield (stem, (SEEDS / f"{stem}.txt").read_text(encoding="utf-8"),
                path.read_text(encoding="utf-8"), meta)
+
+
+def bench_record(name: str, id_prefix: str) -> dict:
+    """The record of the shared benchmark's `name` text dump whose id starts with id_prefix (a
+    real capture a test reads; tests using it skip when ../shared/bench is absent)."""
+    with gzip.open(BENCH / f"{name}.text.jsonl.gz", "rt", encoding="utf-8") as f:
+        return next(r for r in map(json.loads, f) if r["id"].startswith(id_prefix))

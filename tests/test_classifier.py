@@ -11,11 +11,12 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.cleaners import PIPELINE_ORDER
-from cleaner.cleaners.classifier import LineClassifier, line_probabilities
+from cleaner.cleaners.classifier import LineClassifier, line_probabilities, truncated_teasers
 from cleaner.document import Document
 from cleaner.features import line_features, stacked_features
 from cleaner.model import LineModel, shipped_model
 from cleaner.options import Options
+from tests.helpers import BENCH, bench_record
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
@@ -255,3 +256,38 @@ def test_short_doubted_lines_between_a_body_and_teaser_cards_end_the_main_region
     monkeypatch.setattr(classifier, "REGION_DOUBTED_MIN_CHARS", 0)
     gone = {i for i, _ in classifier.verdicts(doc, None, 0.5)}
     assert gone == set(range(3, 8))
+
+
+TEASERS = ["Apple recently launched the new AirPods Pro for $250, but it is already possible to grab …",
+           "In September Amazon announced a slew of devices that expands all nooks and crannies [...]",
+           "Dell has released its list of Black Friday deals to help get the holiday season kickstarted..."]
+
+
+def _teasers(lines: list[str]) -> list[str]:
+    doc = Document.from_text(page(lines))
+    return [doc.texts[i] for i in truncated_teasers(doc)]
+
+
+def test_truncated_summaries_after_the_body_go():
+    assert _teasers(PARAGRAPHS + ["Deals", *TEASERS]) == TEASERS
+    assert _teasers([*TEASERS[:2], *PARAGRAPHS]) == TEASERS[:2]      # a rail above the body too
+
+
+def test_truncated_lines_among_the_body_or_alone_or_outweighing_it_stay():
+    assert _teasers([PARAGRAPHS[0], TEASERS[0], PARAGRAPHS[1], TEASERS[1], PARAGRAPHS[2]]) == []
+    assert _teasers(PARAGRAPHS + TEASERS[:1]) == []                  # one is not a rail
+    # A listing: excerpts are the page's content, a paragraph of prose among them.
+    assert _teasers([PARAGRAPHS[0], *TEASERS, *TEASERS]) == []
+    # Lines that end in an ellipsis without being cut short in a word.
+    assert _teasers(PARAGRAPHS + ["And the winner is?...", "(to be continued)...", "Show all [+]"]) == []
+
+
+@pytest.mark.skipif(not (BENCH / "aeb.text.jsonl.gz").exists(),
+                    reason="the shared benchmark folder ../shared/bench is not present")
+def test_real_capture_loses_its_truncated_teasers():
+    # A local news story followed by a rail of wire headlines cut short with " …".
+    rec = bench_record("aeb", "c13b9c0e04fb28d4")
+    result = Cleaner(site_rules=False).clean(rec["text"], url=rec["url"], kind="text")
+    gone = [r.text for r in result.removed if r.rule == "truncated-teaser"]
+    assert "Jury rules for half of 21 plaintiffs in used body parts suit …" in gone
+    assert "the five words that everybody in America reads.”" in result.text

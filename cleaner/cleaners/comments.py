@@ -14,13 +14,16 @@ from __future__ import annotations
 from ..document import Document
 from ..options import Options
 from ..phrases import (COMMENT_CHROME, COMMENT_CHROME_MAX_WORDS, COMMENT_CHROME_STARTS, COMMENT_CONTROLS,
-                       LABEL_BULLETS)
+                       LABEL_BULLETS, LEADING_MARKS, THREAD_HEADING, THREAD_HEADING_MAX_WORDS)
 from .base import Cleaner
 from .cues import DIGITS, LineCues, candidates, first_words
+from .shape import PARAGRAPH, line_shapes
 
 # A control or a piece of chrome opens with one of these once its bullets are stripped.
 _CUES = LineCues(max_spaces=COMMENT_CHROME_MAX_WORDS, skip=-1,
                  starts=first_words(COMMENT_CONTROLS) + COMMENT_CHROME_STARTS + DIGITS)
+# A thread heading opens with its count, after any list or heading marks ("### 6 thoughts on ...").
+_THREAD_CUES = LineCues(max_spaces=THREAD_HEADING_MAX_WORDS, skip=-1, starts=DIGITS + ("one",))
 
 
 class Comments(Cleaner):
@@ -39,3 +42,20 @@ class Comments(Cleaner):
             elif ((label[:1].isdigit() or low.startswith(COMMENT_CHROME_STARTS))
                   and COMMENT_CHROME.match(label)):
                 doc.drop(i, self.name, "comment-chrome")
+        self._drop_thread(doc)
+
+    def _drop_thread(self, doc: Document) -> None:
+        """The first thread heading with a kept body paragraph before it, and every kept line
+        after it. A heading above any body (a page that is the thread) is left alone."""
+        texts = doc.texts
+        for i in candidates(doc, _THREAD_CUES):
+            if (doc.dropped[i] is None and texts[i].count(" ") < THREAD_HEADING_MAX_WORDS
+                    and THREAD_HEADING.match(LEADING_MARKS.sub("", texts[i].lstrip(LABEL_BULLETS)))):
+                if _body_before(doc, i):
+                    doc.drop_each(((j, "thread") for j in range(i, len(texts))), self.name)
+                return
+
+
+def _body_before(doc: Document, i: int) -> bool:
+    shapes, dropped = line_shapes(doc), doc.dropped
+    return any(dropped[j] is None and shapes[j] & PARAGRAPH for j in range(i))
