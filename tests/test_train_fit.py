@@ -63,3 +63,30 @@ def test_inference_multiplies_a_merged_networks_diagonal_blocks_only():
 def model_times(h, w):
     from cleaner.model import _times
     return _times(np.ascontiguousarray(h), w)
+
+
+def test_column_stats_match_numpy_over_chunks_and_spare_constant_columns():
+    rng = np.random.default_rng(10)
+    x = (rng.normal(size=(2_503, 4)) * [1, 3, 0, 0.01] + [0, 5, 2, -1]).astype(np.float32)
+    mean, scale = fit.column_stats(x, chunk=500)   # five full chunks and a short one
+    exact = x.astype(np.float64)
+    assert np.allclose(mean, exact.mean(axis=0), rtol=0, atol=1e-12)
+    assert np.allclose(scale[[0, 1, 3]], exact.std(axis=0)[[0, 1, 3]], rtol=1e-12)
+    assert scale[2] == 1.0   # a constant input is not divided by zero
+
+
+def test_members_on_different_samples_share_the_whole_rows_standardisation():
+    pytest.importorskip("sklearn", reason="fitting needs the train extra (scikit-learn)")
+    rng = np.random.default_rng(11)
+    x = rng.normal(size=(3_000, 4)) * [1, 2, 3, 4]
+    y = (x[:, 0] + x[:, 1] > 0).astype(int)
+    merged = fit.fit_ensemble(x, y, np.ones(len(x)), (4,), epochs=2, l2=1e-4, seeds=(1, 2, 3),
+                              max_rows=1_000)
+    mean, scale = fit.column_stats(x)
+    assert np.array_equal(merged.mean, mean) and np.array_equal(merged.scale, scale)
+    assert merged.weights[0].shape == (4, 12)
+    # each member drew its own thousand rows: refitting one alone on the same standardisation
+    # gives the merged network's first-layer columns for that member
+    second = fit.fit_mlp(x, y, np.ones(len(x)), (4,), epochs=2, l2=1e-4, seed=2, max_rows=1_000,
+                         standardise=(mean, scale))
+    assert np.allclose(merged.weights[0][:, 4:8], second.weights[0])

@@ -10,19 +10,24 @@ from cleaner.model import Mlp
 
 
 def fit_mlp(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: tuple[int, ...], *, epochs: int,
-            l2: float, seed: int, max_rows: int | None = None) -> Mlp:
+            l2: float, seed: int, max_rows: int | None = None,
+            standardise: tuple[np.ndarray, np.ndarray] | None = None) -> Mlp:
     """A ReLU perceptron on standardised, clipped inputs, each row weighted by `w` (rescaled to a
     mean of 1); trained for a fixed number of epochs (seeded: a rerun gives the same model), on a
-    random `max_rows` of the rows when there are more."""
+    random `max_rows` of the rows when there are more. `standardise` (mean, scale) replaces the
+    fitted rows' own, so members fitted on different samples can be merged."""
     from sklearn.neural_network import MLPClassifier  # the train extra; merge() needs numpy only
 
     if max_rows is not None and len(x) > max_rows:
         pick = np.random.default_rng(seed).choice(len(x), max_rows, replace=False)
         x, y, w = x[pick], y[pick], w[pick]
     x = x.astype(np.float64)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale < 1e-9] = 1.0
+    if standardise is not None:
+        mean, scale = standardise
+    else:
+        mean = x.mean(axis=0)
+        scale = x.std(axis=0)
+        scale[scale < 1e-9] = 1.0
     z = np.clip((x - mean) / scale, -6, 6)
     clf = MLPClassifier(hidden_layer_sizes=hidden, alpha=l2, batch_size=1024, max_iter=epochs,
                         learning_rate_init=2e-3, random_state=seed, shuffle=True, tol=0,
@@ -37,9 +42,27 @@ def fit_ensemble(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: tuple[int,
                  l2: float, seeds: tuple[int, ...], max_rows: int | None = None) -> Mlp:
     """`fit_mlp` once per seed, merged into one `Mlp` that averages the members' logits (see
     `merge`): a perceptron's verdict on a site it never saw depends on its random start and
-    batch order, and the average of a few is steadier than any one of them."""
-    return merge([fit_mlp(x, y, w, hidden, epochs=epochs, l2=l2, seed=seed, max_rows=max_rows)
-                  for seed in seeds])
+    batch order, and the average of a few is steadier than any one of them. With `max_rows`,
+    each member fits its own random sample (its seed's), all standardised by the whole rows'
+    statistics, so together they see more rows than any one of them."""
+    shared = column_stats(x) if len(seeds) > 1 and max_rows is not None and len(x) > max_rows else None
+    return merge([fit_mlp(x, y, w, hidden, epochs=epochs, l2=l2, seed=seed, max_rows=max_rows,
+                          standardise=shared) for seed in seeds])
+
+
+def column_stats(x: np.ndarray, chunk: int = 100_000) -> tuple[np.ndarray, np.ndarray]:
+    """Each column's mean and standard deviation (1 where a column is constant), in float64 a
+    chunk of rows at a time: a million blocks' features need no float64 copy of the whole."""
+    total = np.zeros(x.shape[1])
+    for start in range(0, len(x), chunk):
+        total += x[start:start + chunk].sum(axis=0, dtype=np.float64)
+    mean = total / len(x)
+    squares = np.zeros(x.shape[1])
+    for start in range(0, len(x), chunk):
+        squares += ((x[start:start + chunk].astype(np.float64) - mean) ** 2).sum(axis=0)
+    scale = np.sqrt(squares / len(x))
+    scale[scale < 1e-9] = 1.0
+    return mean, scale
 
 
 def merge(members: list[Mlp]) -> Mlp:

@@ -2,7 +2,8 @@
 
     python train/train_blocks.py --set NAME HTML.jsonl.gz GOLD.jsonl.gz [--set ...] \
         [--holdout NAME HTML.jsonl.gz GOLD.jsonl.gz] [--out cleaner/models/blocks.npz] \
-        [--folds 5] [--cache FILE] [--preds FILE.jsonl] [--fold-models DIR] [--max-rows N]
+        [--folds 5] [--cache FILE] [--preds FILE.jsonl] [--fold-models DIR] [--max-rows N] \
+        [--ensemble N] [--seed N]
 
 Every page is parsed and extracted as the HTML path does (trafilatura's gears), then every block
 of the whole page gets its DOM features (cleaner/html/blocks.py) and a label from aligning the
@@ -13,7 +14,8 @@ the training folds). A held-out page's body is its kept blocks in page order, sc
 and shingle F1 (cleaner/evaluate.py, which agrees with the benchmark's scorer) beside the
 extraction alone on the same pages. `--holdout` sets are never trained on: they are scored with
 the model trained on every `--set` page. Finally both stages are trained on every `--set` page
-and saved.
+and saved. With `--ensemble N` each stage is the average of N networks from seeds SEED, SEED+1,
+..., each fitted on its own random sample of blocks, merged into one network (train/fit.py).
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ from sklearn.model_selection import GroupKFold
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fit import fit_mlp as fit  # noqa: E402
+from fit import fit_ensemble  # noqa: E402
 from align import matched_share  # noqa: E402
 
 from cleaner.evaluate import score  # noqa: E402
@@ -50,6 +52,9 @@ INNER_FOLDS = 2
 # Stage one trains on at most this many blocks, drawn at random: a page has hundreds of blocks and
 # the whole set over a million, more than the network needs and slow to fit.
 MAX_ROWS = 80_000
+# Each stage averages this many networks (`--ensemble`): one network's verdict on a site it never
+# saw moves with its seed more than with any change of recipe tried.
+ENSEMBLE = 1
 # A block is body when at least this share of its tokens aligns to the gold body.
 BODY_SHARE = 0.5
 
@@ -85,13 +90,15 @@ def load_set(name: str, html_path: str, gold_path: str, workers: int) -> list[di
 
 
 def fit_mlp(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: tuple[int, ...]) -> Mlp:
-    return fit(x, y, w, hidden, epochs=EPOCHS, l2=L2, seed=SEED, max_rows=MAX_ROWS)
+    return fit_ensemble(x, y, w, hidden, epochs=EPOCHS, l2=L2, max_rows=MAX_ROWS,
+                        seeds=tuple(SEED + k for k in range(ENSEMBLE)))
 
 
-def set_max_rows(rows: int) -> None:
-    """Change how many blocks stage one fits (`--max-rows`)."""
-    global MAX_ROWS
-    MAX_ROWS = rows
+def configure(max_rows: int, ensemble: int, seed: int) -> None:
+    """Change how many blocks a network fits (`--max-rows`), how many networks a stage averages
+    (`--ensemble`) and the first seed (`--seed`)."""
+    global MAX_ROWS, ENSEMBLE, SEED
+    MAX_ROWS, ENSEMBLE, SEED = max_rows, ensemble, seed
 
 
 def rows(pages: list[dict], key: str = "x"):
@@ -141,14 +148,17 @@ def main(argv=None) -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--max-rows", type=int, default=MAX_ROWS,
-                    help=f"stage one fits at most this many blocks, drawn at random ({MAX_ROWS:,})")
+                    help=f"a network fits at most this many blocks, drawn at random ({MAX_ROWS:,})")
+    ap.add_argument("--ensemble", type=int, default=ENSEMBLE,
+                    help=f"networks averaged a stage, seeds SEED, SEED+1, ... ({ENSEMBLE})")
+    ap.add_argument("--seed", type=int, default=SEED, help=f"the first network's seed ({SEED})")
     ap.add_argument("--cache", help="pickle of the prepared pages: read when present, else written")
     ap.add_argument("--fold-models", metavar="DIR",
                     help="also save each fold's model as DIR/foldK.npz, for train/score_block_folds.py")
     ap.add_argument("--preds", help="also write the held-out bodies (JSONL: set, id, type, "
                                     "classifier, extraction) here, to study choices between them")
     args = ap.parse_args(argv)
-    set_max_rows(args.max_rows)
+    configure(args.max_rows, args.ensemble, args.seed)
 
     start = time.time()
     if args.cache and Path(args.cache).exists():

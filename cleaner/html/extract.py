@@ -20,7 +20,9 @@ classifier (blocks.py, classifier.py) judges every block of the page instead. On
 say they are articles (no `og:type` article, no schema.org article type, no date in the URL's
 path: product, listing, service, forum and documentation pages), the classifier's body also
 replaces the extraction when it holds `CLASSIFIER_GAIN` times the extraction's words: there
-trafilatura, tuned for articles, often keeps one section of a page whose body is many.
+trafilatura, tuned for articles, often keeps one section of a page whose body is many. On a forum
+thread whose posts are marked with schema.org microdata, the posts replace a body (extracted or
+classified) that holds a small part of them (posts.py).
 
 On a page that is no article, a long block repeating an earlier one word for word (a section a
 shop renders twice) is dropped (`drop_repeated_blocks`). The block cleaners then run on the
@@ -49,6 +51,7 @@ from .embeds import lift_tweets
 from .metadata import Declared, og_type, page_title, read_jsonld
 from .otherposts import drop_other_posts
 from .parse import parse, separate_blocks
+from .posts import thread_body
 from .selectors import drop_matching, select_body
 from .teasers import trim_teaser_rail
 from .unseen import drop_unseen
@@ -146,6 +149,9 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
             texts, kinds = classified(tree, texts, kinds, declared)
         elif not article:
             texts, kinds = classified(selected, texts, kinds, declared, gain=CLASSIFIER_GAIN)
+    posts = thread_body(selected, texts)
+    if posts:
+        texts, kinds = posts, ["p"] * len(posts)
     doc = Document(texts=texts, kinds=kinds, gap_before=[True] * len(texts), url=url, **meta)
     doc.title = title
     if not article:
