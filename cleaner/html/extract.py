@@ -47,6 +47,7 @@ from ..document import Document
 from .blocks import PAGE_TYPES, page_blocks
 from .chunks import MISSED_SHARE, join_split_body
 from .classifier import THRESHOLD, shipped_model
+from .countlists import drop_count_lists
 from .embeds import lift_tweets
 from .metadata import Declared, og_type, page_title, read_jsonld
 from .otherposts import drop_other_posts
@@ -188,6 +189,7 @@ def tidy_tree(tree, declared: Declared = Declared()) -> None:
     hide them (embeds.py)."""
     drop_unseen(tree, declared.product_description)
     drop_other_posts(tree)
+    drop_count_lists(tree)
     lift_tweets(tree)
 
 

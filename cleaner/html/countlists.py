@@ -1,0 +1,39 @@
+"""Count lists: a blog's archive by month ("Novembro (113)"), its categories or tags with their
+post counts. Every item is a label and a number in brackets, which no story or product sheet reads
+like; on a page the extraction does not trust, such a list is long and link-free enough (its
+counts sit outside the links on some themes) for the block classifier to take it for the body.
+Lists holding `SHARE` or more of such items, `MIN_ITEMS` of them at least, leave the tree.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .parse import drop_minor
+
+# A short label and a count: "Novembro (113)", "Health & Fitness (7)", "2019 (1,024)"; or a year
+# alone, an archive's heading whose months are folded away.
+# A year in brackets is no count: "Titanic (1997)", "Smith, J. (2019)" are a filmography, references.
+COUNTED = re.compile(r"^(?:\S(?:.{0,40}\S)?\s*\((?!\s*(?:1[89]|20)\d\d\s*\))\s*\d[\d.,]*\s*\)"
+                     r"|(?:1[89]|20)\d\d)$", re.S)
+MIN_ITEMS = 5
+SHARE = 0.8
+# A list is never the page's content when it holds over this share of the page's text.
+MAX_PAGE_SHARE = 0.3
+_LISTS = etree.XPath("//ul|//ol")
+
+
+def is_count_list(element) -> bool:
+    items = [li for li in element if li.tag == "li"]
+    if len(items) < MIN_ITEMS:
+        return False
+    counted = sum(1 for li in items
+                  if li.find(".//a") is not None and COUNTED.match(" ".join(li.text_content().split())))
+    return counted >= SHARE * len(items)
+
+
+def drop_count_lists(tree) -> int:
+    """Remove the page's count lists, innermost first (a list of years is one once the months
+    folded under each year are gone); returns how many went."""
+    return sum(drop_minor(tree, [el], MAX_PAGE_SHARE) for el in reversed(_LISTS(tree)) if is_count_list(el))

@@ -1,0 +1,45 @@
+"""Count lists (a blog's archive by month, its categories with post counts) leave the tree before
+extraction (cleaner/html/countlists.py); the real page that shows it is in fixtures/html."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner.html.countlists import drop_count_lists, is_count_list
+from cleaner.html.parse import parse
+from tests.test_html import flat
+
+MONTHS = ["Novembro (113)", "Outubro (217)", "Setembro (193)", "Agosto (183)", "Julho (155)", "Junho (170)"]
+
+
+def linked(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li><a href='/a{i}'>{t}</a></li>" for i, t in enumerate(items)) + "</ul>"
+
+
+def body_after(markup: str) -> str:
+    tree = parse(f"<html><body><p>{'The mayor opened the new bridge on Friday. ' * 20}</p>{markup}</body></html>")
+    drop_count_lists(tree)
+    return flat(tree.find("body").text_content())
+
+
+def test_an_archive_of_months_with_counts_goes():
+    assert "Novembro" not in body_after(linked(MONTHS))
+
+
+def test_a_year_list_whose_months_are_folded_goes_with_them():
+    years = "".join(f"<li><a href='/y{y}'>{y}</a>{linked(MONTHS)}</li>" for y in range(2012, 2019))
+    text = body_after(f"<ul>{years}</ul>")
+    assert "2014" not in text and "Julho" not in text
+
+
+@pytest.mark.parametrize("items", [
+    ["Titanic (1997)", "Avatar (2009)", "Aliens (1986)", "The Abyss (1989)", "True Lies (1994)"],  # a filmography
+    MONTHS[:4],                                                                        # too short
+    MONTHS[:3] + ["About us", "Contact", "Jobs"],                                      # mostly other links
+])
+def test_lists_that_only_look_counted_stay(items):
+    assert flat(items[0]) in body_after(linked(items))
+
+
+def test_counted_items_without_links_are_no_widget():
+    tree = parse("<ul>" + "".join(f"<li>{t}</li>" for t in MONTHS) + "</ul>")
+    assert not is_count_list(tree.find(".//ul"))
