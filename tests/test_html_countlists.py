@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner import Cleaner
 from cleaner.html.countlists import drop_count_lists, is_count_list
 from cleaner.html.parse import parse
-from tests.test_html import flat
+from tests.test_html import CASES, flat, page
 
 MONTHS = ["Novembro (113)", "Outubro (217)", "Setembro (193)", "Agosto (183)", "Julho (155)", "Junho (170)"]
 
@@ -43,3 +44,15 @@ def test_lists_that_only_look_counted_stay(items):
 def test_counted_items_without_links_are_no_widget():
     tree = parse("<ul>" + "".join(f"<li>{t}</li>" for t in MONTHS) + "</ul>")
     assert not is_count_list(tree.find(".//ul"))
+
+
+def test_on_a_real_page_the_archive_reached_the_body_before(monkeypatch):
+    """aeb-f6ac15a4d9851139 does not say it is an article; with its archive of 15 years of months
+    in the tree the block classifier's body (the archive) replaced the story."""
+    case = next(c for c in CASES if c.get("step") == "countlists")
+    body = flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text)
+    assert all(flat(s) in body for s in case["keep"])
+    assert not any(flat(s) in body for s in case["drop"])
+    monkeypatch.setattr("cleaner.html.extract.drop_count_lists", lambda tree: 0)
+    before = flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text)
+    assert any(flat(s) in before for s in case["drop"])
