@@ -21,7 +21,8 @@ lists and headings are marked and whether paragraphs are hard-wrapped. Each dump
 - `resiliparse`: Resiliparse's `extract_plain_text(main_content=False)`, the whole page: blocks
   separated by blank lines, `•` bullets indented by depth, image alt texts kept.
 - `markdownify`: Markdown again but another converter's (`===` underlined headings, `*`/`+`
-  bullets, paragraphs not wrapped), with the `<title>` line on top and links and images as text.
+  bullets, paragraphs not wrapped), with the `<title>` line on top, links as plain text, images
+  left out.
 - `innertext`: what a headless browser's `document.body.innerText` gives (`innertext.py`, with
   lxml and no CSS engine): block elements on their own lines, paragraphs and headings set off by
   one blank line, table cells joined by tabs, whitespace collapsed, elements marked `hidden` or
