@@ -6,6 +6,7 @@ Lists holding `SHARE` or more of such items, `MIN_ITEMS` of them at least, leave
 """
 from __future__ import annotations
 
+import math
 import re
 
 from lxml import etree
@@ -25,12 +26,18 @@ _LISTS = etree.XPath("//ul|//ol")
 
 
 def is_count_list(element) -> bool:
+    """Whether `SHARE` of the list's items, `MIN_ITEMS` at least, are links reading a count;
+    it stops at the first item past what the share allows to differ (most lists are menus)."""
     items = [li for li in element if li.tag == "li"]
     if len(items) < MIN_ITEMS:
         return False
-    counted = sum(1 for li in items
-                  if li.find(".//a") is not None and COUNTED.match(" ".join(li.text_content().split())))
-    return counted >= SHARE * len(items)
+    misses_allowed = len(items) - math.ceil(SHARE * len(items))
+    for li in items:
+        if li.find(".//a") is None or not COUNTED.match(" ".join(li.text_content().split())):
+            misses_allowed -= 1
+            if misses_allowed < 0:
+                return False
+    return True
 
 
 def drop_count_lists(tree) -> int:
