@@ -301,11 +301,11 @@ RHYTHM_LENGTH_SLACK = 0.5
 RHYTHM_LENGTH_WINDOW = 6
 RHYTHM_NAMES = tuple([f"rhythm~{half}" for half in RHYTHM_WINDOWS]
                      + [f"rhythm_length~{RHYTHM_LENGTH_WINDOW}", f"date_share~{NEAR}"])
-# The base features line_shapes and the length test read (in the C accelerator's order).
+# The base features rhythm_shapes and the length test read (in the C accelerator's order).
 RHYTHM_OF = ("dropped", "prose", "digit_share", "log_words", "ends_stop", "log_chars")
 
 
-def line_shapes(base: np.ndarray, names: list[str]) -> np.ndarray:
+def rhythm_shapes(base: np.ndarray, names: list[str]) -> np.ndarray:
     """Each line's shape code (SHAPE_*) from the base features as rows."""
     row = {name: base[names.index(name)] for name in RHYTHM_OF}
     words = np.rint(np.expm1(row["log_words"]))
@@ -328,7 +328,7 @@ def _rhythm_rows(base: np.ndarray, names: list[str], out: np.ndarray) -> None:
                          RHYTHM_WINDOWS, RHYTHM_LENGTH_WINDOW, NEAR, RHYTHM_LENGTH_SLACK,
                          DATE_DIGIT_SHARE, DATE_MAX_WORDS, PROSE_MIN_WORDS)
         return
-    shape = line_shapes(base, names)
+    shape = rhythm_shapes(base, names)
     log_len = base[names.index("log_chars")]
     n = len(shape)
     changes = np.zeros(n, dtype=bool)

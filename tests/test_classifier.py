@@ -171,7 +171,7 @@ CARDS = [line for k, (head, summary) in enumerate([
 
 def test_card_rhythm_marks_repeated_cards_not_a_body():
     # Teaser cards repeat headline, byline, date, summary; a body's paragraphs repeat one shape.
-    from cleaner.features import RHYTHM_WINDOWS, SHAPE_DATE, SHAPE_SHORT, line_shapes
+    from cleaner.features import RHYTHM_WINDOWS, SHAPE_DATE, SHAPE_SHORT, rhythm_shapes
 
     doc = Document.from_text(page(PARAGRAPHS * 3 + CARDS))
     x, names = line_features(doc, shipped_model().lexicon)
@@ -179,7 +179,7 @@ def test_card_rhythm_marks_repeated_cards_not_a_body():
     body, cards = slice(0, len(PARAGRAPHS) * 3), slice(len(PARAGRAPHS) * 3, None)
     assert rhythm[body][:5].max() == 0
     assert rhythm[cards][4:10].min() > 0.5   # the middle cards: their windows hold only cards
-    shapes = line_shapes(x.T.copy(), names)
+    shapes = rhythm_shapes(x.T.copy(), names)
     assert list(shapes[cards][:3]) == [SHAPE_SHORT, SHAPE_SHORT, SHAPE_DATE]
     dates = x[:, names.index([n for n in names if n.startswith("date_share")][0])]
     assert dates[cards].mean() > dates[body].mean()
