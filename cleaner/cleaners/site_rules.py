@@ -55,13 +55,13 @@ class SiteRulesAfterGeneric(SiteRulesCleaner):
 def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str, blocks) -> None:
     """The layout's line rules over `blocks` (indices): dropping a block already dropped keeps its
     first reason."""
-    kept = list(blocks)
-    lines = [_norm(doc.texts[i]) for i in kept]
+    index = list(blocks)   # a rule's position in `lines` -> the document's line
+    lines = [_norm(doc.texts[i]) for i in index]
 
     def drop(positions, rule: str) -> None:
         name = rules.rule_name(layout, rule)
         for p in positions:
-            doc.drop(kept[p], cleaner, name)
+            doc.drop(index[p], cleaner, name)
 
     top = 0   # a cut marker counts only below what cut_until removed
     if layout.cut_until:
@@ -96,7 +96,7 @@ def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str,
              "drop_matching")
     if layout.strip_prefix:
         name = rules.rule_name(layout, "strip_prefix")
-        for i in kept:
+        for i in index:
             if doc.dropped[i] is None:
                 for rx in layout.strip_prefix:
                     found = rx.match(doc.texts[i])
