@@ -53,6 +53,7 @@ from .metadata import Declared, og_type, page_title, read_jsonld
 from .otherposts import drop_other_posts
 from .parse import parse, separate_blocks
 from .posts import thread_body
+from .sections import drop_other_items_sections
 from .selectors import drop_matching, select_body
 from .teasers import trim_teaser_rail
 from .unseen import drop_unseen
@@ -157,6 +158,7 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     doc.title = title
     if not article:
         drop_repeated_blocks(doc)
+        drop_other_items_sections(doc)
     return doc
 
 
