@@ -25,7 +25,8 @@ thread whose posts are marked with schema.org microdata, the posts replace a bod
 classified) that holds a small part of them (posts.py).
 
 On a page that is no article, a long block repeating an earlier one word for word (a section a
-shop renders twice) is dropped (`drop_repeated_blocks`). The block cleaners then run on the
+shop renders twice) is dropped (`drop_repeated_blocks`), and so is a section whose heading
+announces the buyers' reviews or other items than the page's own (sections.py). The block cleaners then run on the
 blocks, except those made for flattened dumps
 (`DUMP_ONLY_CLEANERS`), and a body left with almost no text (`MIN_BODY_CHARS`) is dropped whole:
 `drop_thin_body`, which the pipeline's caller applies after the cleaners.
