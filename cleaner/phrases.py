@@ -183,15 +183,16 @@ LABEL_BULLETS = " •·◦▪▸►‣-–—|*>›»"
 # reviews to Google", a review's own "Review", "What people are saying about us", "FAQ") is no
 # such heading, and what follows it stays. Held out on WCXB's product pages, the golds keep a
 # product's description and specifications and drop its reviews and "similar items" rails.
-OTHER_ITEMS_HEADING = re.compile(
-    # the buyers' reviews: "Customer reviews", "Top reviews from the United States",
-    # "Ratings & Reviews", "Reviews (76)", "Reviews with images", "Be the first to review this item"
+# The buyers' reviews: "Customer reviews", "Top reviews from the United States", "Ratings &
+# Reviews", "Reviews (76)", "Reviews with images", "Be the first to review this item".
+REVIEWS_HEADING = re.compile(
     r"^(?:(?:(?:customer|user|product|top|verified|featured|guest|all|latest|recent|most recent"
     r"|read|see|show|real|photos from)\s+)*(?:reviews|ratings?\s*(?:&|and)?\s*reviews)"
     r"(?:\s+(?:from|for|of|on|with)\b.{0,40}|\s*\(?\d[\d,.]*\)?)?"
-    r"|be the first to review\b.{0,30}"
+    r"|be the first to review\b.{0,30})\W*$", re.I)
+OTHER_ITEMS_HEADING = re.compile(
     # other items: "Similar items", "Explore related items", "Compare with similar products"
-    r"|(?:explore\s+|shop\s+|compare\s+with\s+)?(?:similar|related)\s+(?:items?|products?)(?:\s+.{0,30})?"
+    r"^(?:(?:explore\s+|shop\s+|compare\s+with\s+)?(?:similar|related)\s+(?:items?|products?)(?:\s+.{0,30})?"
     r"|you\s+(?:may|might)\s+also\s+(?:like|love|need|want|be interested in)"
     r"|customers\s+(?:who\s+\w+\s+this\s+(?:item\s+)?)?also\s+(?:bought|viewed|liked|purchased)\b.{0,20}"
     r"|frequently\s+bought\s+together|recently\s+viewed(?:\s+(?:items?|products?))?|recommended\s+for\s+you"

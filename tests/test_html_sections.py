@@ -7,7 +7,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.document import Document
-from cleaner.html.sections import RULE, drop_other_items_sections
+from cleaner.html.sections import REVIEW_TITLES, RULE, drop_other_items_sections
 from tests.test_html import CASES, flat, page
 
 DESCRIPTION = ["Hand-thrown stoneware mug, glazed in two tones and fired twice.",
@@ -40,10 +40,28 @@ def test_a_section_under_a_heading_announcing_other_things_goes(heading):
     assert {r.rule for r in d.removals()} == {RULE}
 
 
-def test_the_section_ends_at_the_next_heading():
-    d = product("Customer reviews", ("Care", "h"), ("Wash by hand to keep the glaze bright.", "p"))
+CARE = [("Care", "h"), ("Wash by hand to keep the glaze bright.", "p")]
+
+
+def test_a_section_of_other_items_ends_at_the_next_heading():
+    d = product("Similar items", *CARE)
     drop_other_items_sections(d)
     assert kept(d) == ["Stoneware mug", *DESCRIPTION, "Care", "Wash by hand to keep the glaze bright."]
+
+
+def test_a_reviews_section_runs_over_its_reviews_titles_and_ends_after_them():
+    titles = [("Great mug", "h"), (REVIEWS[0], "p"), ("A bit small", "h"), (REVIEWS[1], "p")]
+    d = product("Customer reviews", *titles, *CARE)
+    drop_other_items_sections(d)
+    assert kept(d) == ["Stoneware mug", *DESCRIPTION, "Care", "Wash by hand to keep the glaze bright."]
+    assert REVIEW_TITLES == 2   # the fixture above holds that many titles
+
+
+def test_a_reviews_section_stops_at_a_heading_announcing_another_section():
+    d = product("Customer reviews", ("You may also like", "h"), ("Tall mug in blue", "p"), *CARE)
+    drop_other_items_sections(d)
+    assert kept(d) == ["Stoneware mug", *DESCRIPTION, "Care", "Wash by hand to keep the glaze bright."]
+    assert [r.text for r in d.removals()][-2:] == ["You may also like", "Tall mug in blue"]
 
 
 @pytest.mark.parametrize("heading", ["Review", "Submitting product reviews to Google",
