@@ -176,3 +176,27 @@ EMPHASIS_WRAP = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$")
 # Bullets and separators a dumper prints before a short label ("• Dark", "| Reply"): stripped
 # before a label is compared with a list of controls.
 LABEL_BULLETS = " •·◦▪▸►‣-–—|*>›»"
+
+# --- Sections of a shop's page about other things than its item: its buyers' reviews and rails
+# of other items. Matched against a whole heading (stripped, any closing punctuation allowed), so
+# the match is its own allow-list: a heading that only mentions reviews ("Submitting product
+# reviews to Google", a review's own "Review", "What people are saying about us", "FAQ") is no
+# such heading, and what follows it stays. Held out on WCXB's product pages, the golds keep a
+# product's description and specifications and drop its reviews and "similar items" rails.
+# The buyers' reviews: "Customer reviews", "Top reviews from the United States", "Ratings &
+# Reviews", "Reviews (76)", "Reviews with images", "Be the first to review this item".
+REVIEWS_HEADING = re.compile(
+    r"^(?:(?:(?:customer|user|product|top|verified|featured|guest|all|latest|recent|most recent"
+    r"|read|see|show|real|photos from)\s+)*(?:reviews|ratings?\s*(?:&|and)?\s*reviews)"
+    r"(?:\s+(?:from|for|of|on|with)\b.{0,40}|\s*\(?\d[\d,.]*\)?)?"
+    r"|be the first to review\b.{0,30})\W*$", re.I)
+OTHER_ITEMS_HEADING = re.compile(
+    # other items: "Similar items", "Explore related items", "Compare with similar products"
+    r"^(?:(?:explore\s+|shop\s+|compare\s+with\s+)?(?:similar|related)\s+(?:items?|products?)(?:\s+.{0,30})?"
+    r"|you\s+(?:may|might)\s+also\s+(?:like|love|need|want|be interested in)"
+    r"|customers\s+(?:who\s+\w+\s+this\s+(?:item\s+)?)?also\s+(?:bought|viewed|liked|purchased)\b.{0,20}"
+    r"|frequently\s+bought\s+together|recently\s+viewed(?:\s+(?:items?|products?))?|recommended\s+for\s+you"
+    # the seller, not the item
+    r"|more\s+from\s+this\s+(?:seller|shop|store|brand)|about\s+this\s+seller"
+    # outfits and add-ons built from other items
+    r"|complete\s+the\s+look|shop\s+the\s+look|pairs?\s+well\s+with)\W*$", re.I)

@@ -25,7 +25,8 @@ thread whose posts are marked with schema.org microdata, the posts replace a bod
 classified) that holds a small part of them (posts.py).
 
 On a page that is no article, a long block repeating an earlier one word for word (a section a
-shop renders twice) is dropped (`drop_repeated_blocks`). The block cleaners then run on the
+shop renders twice) is dropped (`drop_repeated_blocks`), and so is a section whose heading
+announces the buyers' reviews or other items than the page's own (sections.py). The block cleaners then run on the
 blocks, except those made for flattened dumps
 (`DUMP_ONLY_CLEANERS`), and a body left with almost no text (`MIN_BODY_CHARS`) is dropped whole:
 `drop_thin_body`, which the pipeline's caller applies after the cleaners.
@@ -53,6 +54,7 @@ from .metadata import Declared, og_type, page_title, read_jsonld
 from .otherposts import drop_other_posts
 from .parse import parse, separate_blocks
 from .posts import thread_body
+from .sections import drop_other_items_sections
 from .selectors import drop_matching, select_body
 from .teasers import trim_teaser_rail
 from .unseen import drop_unseen
@@ -157,6 +159,7 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     doc.title = title
     if not article:
         drop_repeated_blocks(doc)
+        drop_other_items_sections(doc)
     return doc
 
 
