@@ -35,13 +35,14 @@ from sklearn.model_selection import GroupKFold
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fit import fit_ensemble  # noqa: E402
+from fit import fit_ensemble, fit_trees  # noqa: E402
 from align import matched_share  # noqa: E402
 
 from cleaner.evaluate import score  # noqa: E402
 from cleaner.html.blocks import page_blocks, stacked  # noqa: E402
 from cleaner.html.classifier import BlockModel, THRESHOLD  # noqa: E402
 from cleaner.html.extract import extraction, read_page  # noqa: E402
+from cleaner.forest import Forest  # noqa: E402
 from cleaner.model import Mlp  # noqa: E402
 
 SEED = 20240601
@@ -55,6 +56,11 @@ MAX_ROWS = 80_000
 # Each stage averages this many networks (`--ensemble`): one network's verdict on a site it never
 # saw moves with its seed more than with any change of recipe tried. The shipped model averages 3.
 ENSEMBLE = 3
+# `--trees`: the stages fitted as gradient-boosted trees instead (sklearn's
+# HistGradientBoostingClassifier; no early stopping, seeded), each on at most TREE_ROWS blocks.
+TREES = {"iterations": 300, "leaves": 31, "rate": 0.1}
+TREE_ROWS = 500_000
+TREE_STAGES: tuple[str, ...] = ()
 # A block is body when at least this share of its tokens aligns to the gold body.
 BODY_SHARE = 0.5
 
@@ -89,16 +95,25 @@ def load_set(name: str, html_path: str, gold_path: str, workers: int) -> list[di
     return prepared
 
 
+def fit_stage(x: np.ndarray, y: np.ndarray, w: np.ndarray, stage: str) -> Mlp | Forest:
+    if stage in TREE_STAGES:
+        return fit_trees(x, y, w, **TREES, seed=SEED, max_rows=TREE_ROWS)
+    return fit_mlp(x, y, w, HIDDEN[stage])
+
+
 def fit_mlp(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: tuple[int, ...]) -> Mlp:
     return fit_ensemble(x, y, w, hidden, epochs=EPOCHS, l2=L2, max_rows=MAX_ROWS,
                         seeds=tuple(SEED + k for k in range(ENSEMBLE)))
 
 
-def configure(max_rows: int, ensemble: int, seed: int) -> None:
+def configure(max_rows: int, ensemble: int, seed: int, trees: tuple[str, ...] = (),
+              iterations: int = TREES["iterations"]) -> None:
     """Change how many blocks a network fits (`--max-rows`), how many networks a stage averages
-    (`--ensemble`) and the first seed (`--seed`)."""
-    global MAX_ROWS, ENSEMBLE, SEED
-    MAX_ROWS, ENSEMBLE, SEED = max_rows, ensemble, seed
+    (`--ensemble`), the first seed (`--seed`), which stages are trees (`--trees`) and how many
+    (`--iterations`)."""
+    global MAX_ROWS, ENSEMBLE, SEED, TREE_STAGES
+    MAX_ROWS, ENSEMBLE, SEED, TREE_STAGES = max_rows, ensemble, seed, trees
+    TREES["iterations"] = iterations
 
 
 def rows(pages: list[dict], key: str = "x"):
@@ -111,13 +126,13 @@ def train_model(pages: list[dict]) -> BlockModel:
     groups = np.array([p["site"] for p in pages])
     oof: dict[int, np.ndarray] = {}
     for inner_train, inner_test in GroupKFold(INNER_FOLDS).split(pages, groups=groups):
-        first = fit_mlp(*rows([pages[i] for i in inner_train]), HIDDEN["first"])
+        first = fit_stage(*rows([pages[i] for i in inner_train]), "first")
         for i in inner_test:
             oof[i] = first.proba(pages[i]["x"].astype(np.float64))
-    first = fit_mlp(*rows(pages), HIDDEN["first"])
+    first = fit_stage(*rows(pages), "first")
     stacked_x = np.vstack([stacked(oof[i]) for i in range(len(pages))])
     _, y, w = rows(pages)
-    second = fit_mlp(stacked_x, y, w, HIDDEN["second"])
+    second = fit_stage(stacked_x, y, w, "second")
     return BlockModel(first=first, second=second)
 
 
@@ -152,13 +167,18 @@ def main(argv=None) -> None:
     ap.add_argument("--ensemble", type=int, default=ENSEMBLE,
                     help=f"networks averaged a stage, seeds SEED, SEED+1, ... ({ENSEMBLE})")
     ap.add_argument("--seed", type=int, default=SEED, help=f"the first network's seed ({SEED})")
+    ap.add_argument("--trees", choices=("first", "both"),
+                    help="fit stage one (or both stages) as gradient-boosted trees, not perceptrons")
+    ap.add_argument("--iterations", type=int, default=TREES["iterations"],
+                    help=f"trees a stage with --trees ({TREES['iterations']})")
     ap.add_argument("--cache", help="pickle of the prepared pages: read when present, else written")
     ap.add_argument("--fold-models", metavar="DIR",
                     help="also save each fold's model as DIR/foldK.npz, for train/score_block_folds.py")
     ap.add_argument("--preds", help="also write the held-out bodies (JSONL: set, id, type, "
                                     "classifier, extraction) here, to study choices between them")
     args = ap.parse_args(argv)
-    configure(args.max_rows, args.ensemble, args.seed)
+    trees = {"first": ("first",), "both": ("first", "second")}.get(args.trees, ())
+    configure(args.max_rows, args.ensemble, args.seed, trees, args.iterations)
 
     start = time.time()
     if args.cache and Path(args.cache).exists():
