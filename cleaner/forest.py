@@ -16,6 +16,10 @@ import numpy as np
 from . import accel
 
 
+# Logits are clipped to this before the logistic function (see Forest.proba).
+LOGIT_CLIP = 50.0
+
+
 @dataclass(frozen=True)
 class Forest:
     """Trees over raw features: a row goes left at a node when its value at `feature` is at most
@@ -54,7 +58,9 @@ class Forest:
     def proba(self, x: np.ndarray) -> np.ndarray:
         if not len(x):
             return np.zeros(0)
-        return 1.0 / (1.0 + np.exp(-self.logit(x)))
+        # a pure leaf's value can be hundreds: clipped, exp cannot overflow, and a probability
+        # within 1e-20 of 0 or 1 is the same verdict
+        return 1.0 / (1.0 + np.exp(-np.clip(self.logit(x), -LOGIT_CLIP, LOGIT_CLIP)))
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         return {f"{prefix}_kind": np.array("trees"), f"{prefix}_feature": self.feature,

@@ -1,5 +1,6 @@
-"""Fitting one perceptron of a shipped model (line or block) with scikit-learn, exported to the
-numpy `Mlp` the package runs. Shared by both training scripts so the two models are fitted alike."""
+"""Fitting one stage of a shipped model (line or block) with scikit-learn, exported to what the
+package runs: a perceptron (`Mlp`) or gradient-boosted trees (`Forest`). Shared by both training
+scripts so the two models are fitted alike."""
 from __future__ import annotations
 
 import warnings

@@ -15,6 +15,9 @@
 
 /* Rows walked side by side (see logits). */
 #define LANES 8
+/* Rows that walk every tree before the next rows start: their features (141 float64 values a
+ * block) stay in the second-level cache while all trees read them. */
+#define BLOCK 64
 
 /* logits(x, feature, threshold, left, right, value, roots, depth, base, out): out[i] = base +
  * sum over trees t of value[leaf(i, t)], where x is (n, k) float64, the node arrays hold m items
@@ -79,33 +82,36 @@ logits(PyObject *self, PyObject *args)
     for (Py_ssize_t i = 0; i < n; i++) {
         z[i] = base;
     }
-    /* LANES rows walk a tree side by side, a step each in turn: one row's walk is a chain of
-     * dependent loads (node, feature, value, child), and interleaving several chains lets the
-     * processor overlap them. A row at its leaf steps to itself (threshold +inf, both children
-     * the leaf), so the lanes step together until all are at a leaf or `depth` steps are done. */
-    for (Py_ssize_t t = 0; t < trees; t++) {
-        const int start = root[t];
-        for (Py_ssize_t i0 = 0; i0 < n; i0 += LANES) {
-            const int lanes = n - i0 < LANES ? (int)(n - i0) : LANES;
-            int node[LANES];
-            const double *row[LANES];
-            for (int j = 0; j < lanes; j++) {
-                node[j] = start;
-                row[j] = rows + (i0 + j) * k;
-            }
-            for (Py_ssize_t step = 0; step < depth; step++) {
-                int walking = 0;
+    /* BLOCK rows at a time walk every tree; within them, LANES rows walk a tree side by side, a
+     * step each in turn: one row's walk is a chain of dependent loads (node, feature, value,
+     * child), and interleaving several chains lets the processor overlap them. A row at its leaf
+     * steps to itself (threshold +inf, both children the leaf), so the lanes step together until
+     * all are at a leaf or `depth` steps are done. Each row still adds its leaves in tree order. */
+    for (Py_ssize_t b0 = 0; b0 < n; b0 += BLOCK) {
+        const Py_ssize_t b1 = b0 + BLOCK < n ? b0 + BLOCK : n;
+        for (Py_ssize_t t = 0; t < trees; t++) {
+            for (Py_ssize_t i0 = b0; i0 < b1; i0 += LANES) {
+                const int lanes = b1 - i0 < LANES ? (int)(b1 - i0) : LANES;
+                int node[LANES];
+                const double *row[LANES];
                 for (int j = 0; j < lanes; j++) {
-                    const int nd = node[j];
-                    walking |= l[nd] != nd;
-                    node[j] = row[j][f[nd]] <= thr[nd] ? l[nd] : r[nd];
+                    node[j] = root[t];
+                    row[j] = rows + (i0 + j) * k;
                 }
-                if (!walking) {
-                    break;
+                for (Py_ssize_t step = 0; step < depth; step++) {
+                    int walking = 0;
+                    for (int j = 0; j < lanes; j++) {
+                        const int nd = node[j];
+                        walking |= l[nd] != nd;
+                        node[j] = row[j][f[nd]] <= thr[nd] ? l[nd] : r[nd];
+                    }
+                    if (!walking) {
+                        break;
+                    }
                 }
-            }
-            for (int j = 0; j < lanes; j++) {
-                z[i0 + j] += val[node[j]];
+                for (int j = 0; j < lanes; j++) {
+                    z[i0 + j] += val[node[j]];
+                }
             }
         }
     }
