@@ -15,8 +15,6 @@ ACCELERATORS = [
               optional=True),
     Extension("cleaner._linescan", ["cleaner/_c/linescan.c"], optional=True),
     Extension("cleaner._dumptext", ["cleaner/_c/dumptext.c"], optional=True),
-    Extension("cleaner._forest", ["cleaner/_c/forest.c"], depends=["cleaner/_c/buffers.h"],
-              optional=True),
 ]
 
 setup(ext_modules=ACCELERATORS)

@@ -1,7 +1,6 @@
 """Gradient-boosted trees as the block model's stages (cleaner/forest.py): trees fitted by
 scikit-learn on the blocks of real captured pages, exported to flat arrays, must give sklearn's
-own logits; the C walk (cleaner/_c/forest.c) and the numpy walk must give the same bits; a model
-file says which kind each stage is, and one of before trees still loads."""
+own logits; a model file says which kind each stage is, and one of before trees still loads."""
 from __future__ import annotations
 
 import io
@@ -9,7 +8,6 @@ import io
 import numpy as np
 import pytest
 
-from cleaner import accel
 from cleaner.forest import Forest
 from cleaner.html.blocks import feature_count, page_blocks
 from cleaner.html.classifier import BlockModel
@@ -48,48 +46,10 @@ def fitted(rows):
     return clf, Forest.from_sklearn(clf)
 
 
-def test_exported_trees_give_sklearns_logits_on_real_blocks(rows, fitted, monkeypatch):
+def test_exported_trees_give_sklearns_logits_on_real_blocks(rows, fitted):
     clf, forest = fitted
-    expected = clf.decision_function(rows)
-    np.testing.assert_allclose(forest.logit(rows), expected, rtol=0, atol=1e-9)
-    monkeypatch.setattr(accel, "forest", None)
-    np.testing.assert_allclose(forest.logit(rows), expected, rtol=0, atol=1e-9)
+    np.testing.assert_allclose(forest.logit(rows), clf.decision_function(rows), rtol=0, atol=1e-9)
     assert forest.depth > 3 and len(forest.roots) == 40
-
-
-@pytest.mark.skipif(accel.forest is None, reason="the C tree walk is not built here")
-def test_both_walks_give_the_same_bits(rows, fitted, monkeypatch):
-    _, forest = fitted
-    odd = rows[: len(rows) // 8 * 8 - 3]       # not a multiple of the rows walked side by side
-    fast = forest.logit(odd), forest.proba(odd)
-    monkeypatch.setattr(accel, "forest", None)
-    slow = forest.logit(odd), forest.proba(odd)
-    for a, b in zip(fast, slow):
-        np.testing.assert_array_equal(a, b)
-
-
-@pytest.mark.skipif(accel.forest is None, reason="the C tree walk is not built here")
-def test_the_c_walk_checks_its_buffers(fitted):
-    _, f = fitted
-    x, out = np.zeros((3, feature_count())), np.empty(3)
-    args = [f.feature, f.threshold, f.left, f.right, f.value, f.roots]
-    accel.forest.logits(x, *args, f.depth, f.base, out)
-    bad_child = f.left.copy()
-    bad_child[f.roots[1]] = len(f.left)
-    with pytest.raises(ValueError):   # a child past the nodes
-        accel.forest.logits(x, args[0], args[1], bad_child, *args[3:], f.depth, f.base, out)
-    with pytest.raises(ValueError):   # a feature past the row
-        accel.forest.logits(x[:, :5], *args, f.depth, f.base, out)
-    with pytest.raises(ValueError):   # an output of the wrong length
-        accel.forest.logits(x, *args, f.depth, f.base, np.empty(2))
-    with pytest.raises(TypeError):    # float32 features
-        accel.forest.logits(x.astype(np.float32), *args, f.depth, f.base, out)
-    with pytest.raises(ValueError):   # thresholds for fewer nodes
-        accel.forest.logits(x, args[0], args[1][:-1], *args[2:], f.depth, f.base, out)
-    # a cycle (a node its own grandchild, not a leaf) ends after `depth` steps, as numpy's walk
-    cycle = f.left.copy()
-    cycle[f.left[f.roots[0]]] = f.roots[0]
-    accel.forest.logits(x, args[0], args[1], cycle, *args[3:], f.depth, f.base, out)
 
 
 def _mlp(inputs: int, hidden: int, seed: int) -> Mlp:

@@ -3,7 +3,7 @@
     python train/train_blocks.py --set NAME HTML.jsonl.gz GOLD.jsonl.gz [--set ...] \
         [--holdout NAME HTML.jsonl.gz GOLD.jsonl.gz] [--out cleaner/models/blocks.npz] \
         [--folds 5] [--cache FILE] [--preds FILE.jsonl] [--fold-models DIR] [--max-rows N] \
-        [--ensemble N] [--seed N]
+        [--ensemble N] [--seed N] [--trees] [--iterations N]
 
 Every page is parsed and extracted as the HTML path does (trafilatura's gears), then every block
 of the whole page gets its DOM features (cleaner/html/blocks.py) and a label from aligning the
@@ -16,6 +16,8 @@ extraction alone on the same pages. `--holdout` sets are never trained on: they 
 the model trained on every `--set` page. Finally both stages are trained on every `--set` page
 and saved. With `--ensemble N` each stage is the average of N networks from seeds SEED, SEED+1,
 ..., each fitted on its own random sample of blocks, merged into one network (train/fit.py).
+With `--trees` stage one is gradient-boosted trees instead (`fit.fit_trees`, saved
+with a `kind` key so `BlockModel.load` reads either): measured, not shipped (train/README.md).
 """
 from __future__ import annotations
 
@@ -56,8 +58,8 @@ MAX_ROWS = 80_000
 # Each stage averages this many networks (`--ensemble`): one network's verdict on a site it never
 # saw moves with its seed more than with any change of recipe tried. The shipped model averages 3.
 ENSEMBLE = 3
-# `--trees`: the stages fitted as gradient-boosted trees instead (sklearn's
-# HistGradientBoostingClassifier; no early stopping, seeded), each on at most TREE_ROWS blocks.
+# `--trees`: stage one fitted as gradient-boosted trees instead (sklearn's
+# HistGradientBoostingClassifier; no early stopping, seeded), on at most TREE_ROWS blocks.
 TREES = {"iterations": 300, "leaves": 31, "rate": 0.1}
 TREE_ROWS = 500_000
 TREE_STAGES: tuple[str, ...] = ()
@@ -167,18 +169,17 @@ def main(argv=None) -> None:
     ap.add_argument("--ensemble", type=int, default=ENSEMBLE,
                     help=f"networks averaged a stage, seeds SEED, SEED+1, ... ({ENSEMBLE})")
     ap.add_argument("--seed", type=int, default=SEED, help=f"the first network's seed ({SEED})")
-    ap.add_argument("--trees", choices=("first", "both"),
-                    help="fit stage one (or both stages) as gradient-boosted trees, not perceptrons")
+    ap.add_argument("--trees", action="store_true",
+                    help="fit stage one as gradient-boosted trees, not perceptrons")
     ap.add_argument("--iterations", type=int, default=TREES["iterations"],
-                    help=f"trees a stage with --trees ({TREES['iterations']})")
+                    help=f"how many trees with --trees ({TREES['iterations']})")
     ap.add_argument("--cache", help="pickle of the prepared pages: read when present, else written")
     ap.add_argument("--fold-models", metavar="DIR",
                     help="also save each fold's model as DIR/foldK.npz, for train/score_block_folds.py")
     ap.add_argument("--preds", help="also write the held-out bodies (JSONL: set, id, type, "
                                     "classifier, extraction) here, to study choices between them")
     args = ap.parse_args(argv)
-    trees = {"first": ("first",), "both": ("first", "second")}.get(args.trees, ())
-    configure(args.max_rows, args.ensemble, args.seed, trees, args.iterations)
+    configure(args.max_rows, args.ensemble, args.seed, ("first",) if args.trees else (), args.iterations)
 
     start = time.time()
     if args.cache and Path(args.cache).exists():
