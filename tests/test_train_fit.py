@@ -90,3 +90,17 @@ def test_members_on_different_samples_share_the_whole_rows_standardisation():
     second = fit.fit_mlp(x, y, np.ones(len(x)), (4,), epochs=2, l2=1e-4, seed=2, max_rows=1_000,
                          standardise=(mean, scale))
     assert np.allclose(merged.weights[0][:, 4:8], second.weights[0])
+
+
+def test_fitted_trees_are_seeded_and_learn_the_rows():
+    pytest.importorskip("sklearn", reason="scikit-learn (the test extra) is not installed")
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(3000, 6))
+    y = (x[:, 0] * x[:, 1] > 0).astype(int)      # no perceptron's single layer draws this line
+    w = rng.uniform(1, 20, size=3000)
+    kw = dict(iterations=30, leaves=15, rate=0.2, max_rows=2000)
+    a, b = fit.fit_trees(x, y, w, seed=1, **kw), fit.fit_trees(x, y, w, seed=1, **kw)
+    other = fit.fit_trees(x, y, w, seed=2, **kw)
+    np.testing.assert_array_equal(a.logit(x), b.logit(x))
+    assert not np.array_equal(a.logit(x), other.logit(x))    # another sample of 2,000 rows
+    assert ((a.proba(x) >= 0.5) == y).mean() > 0.9

@@ -1,11 +1,13 @@
-"""Fitting one perceptron of a shipped model (line or block) with scikit-learn, exported to the
-numpy `Mlp` the package runs. Shared by both training scripts so the two models are fitted alike."""
+"""Fitting one stage of a shipped model (line or block) with scikit-learn, exported to what the
+package runs: a perceptron (`Mlp`) or gradient-boosted trees (`Forest`). Shared by both training
+scripts so the two models are fitted alike."""
 from __future__ import annotations
 
 import warnings
 
 import numpy as np
 
+from cleaner.forest import Forest
 from cleaner.model import Mlp
 
 
@@ -93,3 +95,22 @@ def _block_diagonal(blocks: list[np.ndarray]) -> np.ndarray:
         out[r:r + b.shape[0], c:c + b.shape[1]] = b
         r, c = r + b.shape[0], c + b.shape[1]
     return out
+
+
+def fit_trees(x: np.ndarray, y: np.ndarray, w: np.ndarray, *, iterations: int, leaves: int,
+              rate: float, seed: int, max_rows: int | None = None,
+              max_depth: int | None = None) -> Forest:
+    """Gradient-boosted trees on the raw features, each row weighted by `w` (rescaled to a mean
+    of 1), exported to the numpy `Forest` the package runs: a fixed number of iterations, no early
+    stopping and a seed (a rerun gives the same trees), on a random `max_rows` of the rows when
+    there are more."""
+    from sklearn.ensemble import HistGradientBoostingClassifier  # the train extra
+
+    if max_rows is not None and len(x) > max_rows:
+        pick = np.random.default_rng(seed).choice(len(x), max_rows, replace=False)
+        x, y, w = x[pick], y[pick], w[pick]
+    clf = HistGradientBoostingClassifier(max_iter=iterations, max_leaf_nodes=leaves,
+                                         learning_rate=rate, max_depth=max_depth,
+                                         early_stopping=False, random_state=seed)
+    clf.fit(x.astype(np.float64), y, sample_weight=w * len(w) / w.sum())
+    return Forest.from_sklearn(clf)

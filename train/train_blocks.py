@@ -3,7 +3,7 @@
     python train/train_blocks.py --set NAME HTML.jsonl.gz GOLD.jsonl.gz [--set ...] \
         [--holdout NAME HTML.jsonl.gz GOLD.jsonl.gz] [--out cleaner/models/blocks.npz] \
         [--folds 5] [--cache FILE] [--preds FILE.jsonl] [--fold-models DIR] [--max-rows N] \
-        [--ensemble N] [--seed N]
+        [--ensemble N] [--seed N] [--trees] [--iterations N]
 
 Every page is parsed and extracted as the HTML path does (trafilatura's gears), then every block
 of the whole page gets its DOM features (cleaner/html/blocks.py) and a label from aligning the
@@ -16,6 +16,8 @@ extraction alone on the same pages. `--holdout` sets are never trained on: they 
 the model trained on every `--set` page. Finally both stages are trained on every `--set` page
 and saved. With `--ensemble N` each stage is the average of N networks from seeds SEED, SEED+1,
 ..., each fitted on its own random sample of blocks, merged into one network (train/fit.py).
+With `--trees` stage one is gradient-boosted trees instead (`fit.fit_trees`, saved
+with a `kind` key so `BlockModel.load` reads either): measured, not shipped (train/README.md).
 """
 from __future__ import annotations
 
@@ -35,13 +37,14 @@ from sklearn.model_selection import GroupKFold
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fit import fit_ensemble  # noqa: E402
+from fit import fit_ensemble, fit_trees  # noqa: E402
 from align import matched_share  # noqa: E402
 
 from cleaner.evaluate import score  # noqa: E402
 from cleaner.html.blocks import page_blocks, stacked  # noqa: E402
 from cleaner.html.classifier import BlockModel, THRESHOLD  # noqa: E402
 from cleaner.html.extract import extraction, read_page  # noqa: E402
+from cleaner.forest import Forest  # noqa: E402
 from cleaner.model import Mlp  # noqa: E402
 
 SEED = 20240601
@@ -55,6 +58,11 @@ MAX_ROWS = 80_000
 # Each stage averages this many networks (`--ensemble`): one network's verdict on a site it never
 # saw moves with its seed more than with any change of recipe tried. The shipped model averages 3.
 ENSEMBLE = 3
+# `--trees`: stage one fitted as gradient-boosted trees instead (sklearn's
+# HistGradientBoostingClassifier; no early stopping, seeded), on at most TREE_ROWS blocks.
+TREES = {"iterations": 300, "leaves": 31, "rate": 0.1}
+TREE_ROWS = 500_000
+TREE_STAGES: tuple[str, ...] = ()
 # A block is body when at least this share of its tokens aligns to the gold body.
 BODY_SHARE = 0.5
 
@@ -89,16 +97,25 @@ def load_set(name: str, html_path: str, gold_path: str, workers: int) -> list[di
     return prepared
 
 
+def fit_stage(x: np.ndarray, y: np.ndarray, w: np.ndarray, stage: str) -> Mlp | Forest:
+    if stage in TREE_STAGES:
+        return fit_trees(x, y, w, **TREES, seed=SEED, max_rows=TREE_ROWS)
+    return fit_mlp(x, y, w, HIDDEN[stage])
+
+
 def fit_mlp(x: np.ndarray, y: np.ndarray, w: np.ndarray, hidden: tuple[int, ...]) -> Mlp:
     return fit_ensemble(x, y, w, hidden, epochs=EPOCHS, l2=L2, max_rows=MAX_ROWS,
                         seeds=tuple(SEED + k for k in range(ENSEMBLE)))
 
 
-def configure(max_rows: int, ensemble: int, seed: int) -> None:
+def configure(max_rows: int, ensemble: int, seed: int, trees: tuple[str, ...] = (),
+              iterations: int = TREES["iterations"]) -> None:
     """Change how many blocks a network fits (`--max-rows`), how many networks a stage averages
-    (`--ensemble`) and the first seed (`--seed`)."""
-    global MAX_ROWS, ENSEMBLE, SEED
-    MAX_ROWS, ENSEMBLE, SEED = max_rows, ensemble, seed
+    (`--ensemble`), the first seed (`--seed`), which stages are trees (`--trees`) and how many
+    (`--iterations`)."""
+    global MAX_ROWS, ENSEMBLE, SEED, TREE_STAGES
+    MAX_ROWS, ENSEMBLE, SEED, TREE_STAGES = max_rows, ensemble, seed, trees
+    TREES["iterations"] = iterations
 
 
 def rows(pages: list[dict], key: str = "x"):
@@ -111,13 +128,13 @@ def train_model(pages: list[dict]) -> BlockModel:
     groups = np.array([p["site"] for p in pages])
     oof: dict[int, np.ndarray] = {}
     for inner_train, inner_test in GroupKFold(INNER_FOLDS).split(pages, groups=groups):
-        first = fit_mlp(*rows([pages[i] for i in inner_train]), HIDDEN["first"])
+        first = fit_stage(*rows([pages[i] for i in inner_train]), "first")
         for i in inner_test:
             oof[i] = first.proba(pages[i]["x"].astype(np.float64))
-    first = fit_mlp(*rows(pages), HIDDEN["first"])
+    first = fit_stage(*rows(pages), "first")
     stacked_x = np.vstack([stacked(oof[i]) for i in range(len(pages))])
     _, y, w = rows(pages)
-    second = fit_mlp(stacked_x, y, w, HIDDEN["second"])
+    second = fit_stage(stacked_x, y, w, "second")
     return BlockModel(first=first, second=second)
 
 
@@ -152,13 +169,17 @@ def main(argv=None) -> None:
     ap.add_argument("--ensemble", type=int, default=ENSEMBLE,
                     help=f"networks averaged a stage, seeds SEED, SEED+1, ... ({ENSEMBLE})")
     ap.add_argument("--seed", type=int, default=SEED, help=f"the first network's seed ({SEED})")
+    ap.add_argument("--trees", action="store_true",
+                    help="fit stage one as gradient-boosted trees, not perceptrons")
+    ap.add_argument("--iterations", type=int, default=TREES["iterations"],
+                    help=f"how many trees with --trees ({TREES['iterations']})")
     ap.add_argument("--cache", help="pickle of the prepared pages: read when present, else written")
     ap.add_argument("--fold-models", metavar="DIR",
                     help="also save each fold's model as DIR/foldK.npz, for train/score_block_folds.py")
     ap.add_argument("--preds", help="also write the held-out bodies (JSONL: set, id, type, "
                                     "classifier, extraction) here, to study choices between them")
     args = ap.parse_args(argv)
-    configure(args.max_rows, args.ensemble, args.seed)
+    configure(args.max_rows, args.ensemble, args.seed, ("first",) if args.trees else (), args.iterations)
 
     start = time.time()
     if args.cache and Path(args.cache).exists():

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..forest import Forest
 from ..model import Mlp, packaged
 from .blocks import feature_count, stacked
 
@@ -19,8 +20,8 @@ THRESHOLD = 0.5
 
 @dataclass(frozen=True)
 class BlockModel:
-    first: Mlp
-    second: Mlp
+    first: Mlp | Forest
+    second: Mlp | Forest
 
     def proba(self, x: np.ndarray) -> np.ndarray:
         """Probability that each block (one feature row each, in page order) is body."""
@@ -37,7 +38,16 @@ class BlockModel:
         with np.load(source, allow_pickle=False) as data:
             if int(data["inputs"]) != feature_count():
                 raise ValueError("block model was trained on other features; retrain it")
-            return cls(first=Mlp.from_arrays(data, "first"), second=Mlp.from_arrays(data, "second"))
+            return cls(first=_stage(data, "first"), second=_stage(data, "second"))
+
+
+def _stage(data, prefix: str) -> Mlp | Forest:
+    """A stage saved by `BlockModel.save`: trees when its `kind` says so, else a perceptron (the
+    files of before trees had no `kind`)."""
+    kind = f"{prefix}_kind"
+    if kind in data and str(data[kind]) == "trees":
+        return Forest.from_arrays(data, prefix)
+    return Mlp.from_arrays(data, prefix)
 
 
 shipped_model = packaged(MODEL_RESOURCE, BlockModel.load)
