@@ -18,6 +18,7 @@ reduced to its main content by the extractor.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 import numpy as np
 
@@ -79,7 +80,9 @@ def line_probabilities(doc: Document, model: LineModel) -> np.ndarray:
 
 
 def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[int, str]]:
-    """(line, reason) for every line judged not body, in page order.
+    """(line, reason) for every kept line judged not body, in page order (a line a pattern
+    cleaner dropped already needs no verdict, and at most pages most of the lines the model
+    doubts are such lines).
 
     Outside the main region a line is body only if the second stage says so. Inside it, the body
     is taken to be contiguous: a line stays when either stage says body (the second stage,
@@ -91,30 +94,31 @@ def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[in
     they are not body. The region itself always stays when nothing else would."""
     p1, p2, lens = stage_probabilities(doc, model)
     either = np.maximum(p1, p2)
-    lo, hi = main_region(either, _region_lengths(doc, either, lens), REGION_THRESHOLD)
+    kept = doc.kept_mask()
+    lo, hi = main_region(either, _region_lengths(kept, either, lens), REGION_THRESHOLD)
     lo, hi = _edge_paragraphs(doc, either, lo, hi)
     low = p2 < threshold
-    out = [(i, OUTSIDE) for i in np.flatnonzero(low[:lo]).tolist()]
-    texts = doc.texts
-    for i in (np.flatnonzero(low[lo:hi + 1] & (either[lo:hi + 1] < threshold)) + lo).tolist():
-        if not (is_paragraph(texts[i]) and _beside_body(doc, ~low, i)):
-            out.append((i, f"p={p2[i]:.2f}"))
-    out += [(i, OUTSIDE) for i in (np.flatnonzero(low[hi + 1:]) + hi + 1).tolist()]
-    dropped = doc.dropped
-    kept = dropped.count(None)
-    # (fewer verdicts than kept lines cannot cover them all: most pages skip the count)
-    if len(out) >= kept and sum(dropped[i] is None for i, _ in out) == kept:
+    outside = low & kept
+    inside = (np.flatnonzero(outside[lo:hi + 1] & (either[lo:hi + 1] < threshold)) + lo).tolist()
+    outside[lo:hi + 1] = False
+    outside = np.flatnonzero(outside)
+    split = int(np.searchsorted(outside, lo))
+    texts, believed = doc.texts, ~low
+    doubted = [(i, f"p={p2[i]:.2f}") for i in inside
+               if not (is_paragraph(texts[i]) and _beside_body(doc, believed, i))]
+    before, after = outside[:split].tolist(), outside[split:].tolist()
+    if len(before) + len(doubted) + len(after) == doc.dropped.count(None):
         # Every remaining line would go (a page of a line or two, or one the model cannot read):
         # the main region is still the best guess at the body, so it stays.
-        return [(i, reason) for i, reason in out if not lo <= i <= hi]
-    return out
+        doubted = []
+    return [*zip(before, repeat(OUTSIDE)), *doubted, *zip(after, repeat(OUTSIDE))]
 
 
-def _region_lengths(doc: Document, either: np.ndarray, lens: np.ndarray) -> np.ndarray:
+def _region_lengths(kept: np.ndarray, either: np.ndarray, lens: np.ndarray) -> np.ndarray:
     """The lines' lengths as the main region weighs them: kept lines it doubts count at least
     REGION_DOUBTED_MIN_CHARS characters."""
     doubted = either < REGION_THRESHOLD
-    doubted &= doc.kept_mask()
+    doubted &= kept
     return np.where(doubted, np.maximum(lens, REGION_DOUBTED_MIN_CHARS), lens)
 
 
