@@ -110,8 +110,11 @@ def _times(h: np.ndarray, w: np.ndarray) -> np.ndarray:
     if w.ndim == 2:
         return h @ w
     k, a, b = w.shape
-    per_block = np.matmul(h.reshape(len(h), k, a).transpose(1, 0, 2), w)
-    return per_block.transpose(1, 0, 2).reshape(len(h), k * b)
+    # Each block's product written straight into its columns of the result (the same products,
+    # so the same bits), sparing a copy of the whole result to put the blocks side by side.
+    out = np.empty((len(h), k * b), dtype=np.result_type(h, w))
+    np.matmul(h.reshape(len(h), k, a).transpose(1, 0, 2), w, out=out.reshape(len(h), k, b).transpose(1, 0, 2))
+    return out
 
 
 def _relu(h: np.ndarray, bias: np.ndarray, fast) -> np.ndarray:
