@@ -170,6 +170,32 @@ def test_line_scan_refuses_bad_cues_instead_of_reading_past_them():
         accel.linescan.select([b"bytes"], [None], good)
     with pytest.raises(ValueError):
         LineCues(starts=("Read",))
+    # Compiled once, the cues are checked as strictly, and pick the same lines.
+    assert accel.linescan.select(texts, dropped, accel.linescan.compile(good)) == [0]
+    with pytest.raises(ValueError):
+        accel.linescan.compile((-1, -1, -1, ("Read",), 0, "", "", (), 0, False, False, False, None, "",
+                                0, "", False))
+    with pytest.raises(TypeError):
+        accel.linescan.select(texts, dropped, ["not", "cues"])
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_compiled_cues_pick_what_the_packed_cues_pick_on_real_pages():
+    """Every cleaner's cues, read once (LineCues.compiled) or on every call, on the seed captures
+    with some lines dropped: the same lines."""
+    from cleaner.cleaners import classifier
+    cue_sets = [v for m in (bylines, captions, classifier, comments, duplicates, promos, related, ui_controls)
+                for v in vars(m).values() if isinstance(v, LineCues)]
+    assert len(cue_sets) >= 9
+    for _, text, _, _ in seeds():
+        doc = Document.from_text(text)
+        for i in range(0, len(doc), 3):
+            doc.drop(i, "test", "every-third")
+        for cues in cue_sets:
+            compiled = cues.compiled(accel.linescan)
+            assert compiled is cues.compiled(accel.linescan)  # (read once)
+            assert accel.linescan.select(doc.texts, doc.dropped, compiled) == \
+                accel.linescan.select(doc.texts, doc.dropped, cues.packed)
 
 
 @pytest.mark.skipif(accel.linefeatures is None or accel.pagecontext is None or accel.mlpinput is None,

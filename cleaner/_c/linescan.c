@@ -457,31 +457,94 @@ prepare(Cues *q)
     return 0;
 }
 
-/* select(texts, dropped, cues) -> list of the indices of kept lines that pass the cues. */
+/* Read the cues `packed` (as cues.LineCues packs them) into q, checked and with its lookup
+ * tables filled; -1 with an exception when they are malformed. q borrows packed's objects. */
+static int
+read_cues(PyObject *packed, Cues *q)
+{
+    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp", &q->max_chars, &q->max_spaces, &q->short_chars,
+                          &PyTuple_Type, &q->starts, &q->skip, &q->ends, &q->has, &PyTuple_Type,
+                          &q->tail_words, &q->tail_chars, &q->repeats_previous, &q->repeats_earlier,
+                          &q->halves, &q->labels, &q->label_strip, &q->label_chars, &q->label_firsts,
+                          &q->no_word)) {
+        return -1;
+    }
+    if (q->labels != Py_None && !PyAnySet_Check(q->labels)) {
+        PyErr_SetString(PyExc_TypeError, "labels must be a set or None");
+        return -1;
+    }
+    if (check_words(q->starts, "starts") < 0 || check_words(q->tail_words, "tail_words") < 0) {
+        return -1;
+    }
+    return prepare(q);
+}
+
+/* Cues read once (compile()), for every page: reading and checking them cost each select() call
+ * more than a page's short lines did. The capsule owns the packed tuple its Cues borrow from. */
+static const char COMPILED_CUES[] = "cleaner._linescan.cues";
+
+typedef struct {
+    Cues q;
+    PyObject *packed;
+} CompiledCues;
+
+static void
+free_compiled(PyObject *capsule)
+{
+    CompiledCues *c = PyCapsule_GetPointer(capsule, COMPILED_CUES);
+    if (c != NULL) {
+        Py_XDECREF(c->packed);
+        PyMem_Free(c);
+    }
+}
+
+/* compile(cues) -> the packed cues read once, for select(). */
+static PyObject *
+compile_cues(PyObject *self, PyObject *args)
+{
+    PyObject *packed;
+    if (!PyArg_ParseTuple(args, "O!", &PyTuple_Type, &packed)) {
+        return NULL;
+    }
+    CompiledCues *c = PyMem_Malloc(sizeof(*c));
+    if (c == NULL) {
+        return PyErr_NoMemory();
+    }
+    if (read_cues(packed, &c->q) < 0) {
+        PyMem_Free(c);
+        return NULL;
+    }
+    Py_INCREF(packed);
+    c->packed = packed;
+    PyObject *capsule = PyCapsule_New(c, COMPILED_CUES, free_compiled);
+    if (capsule == NULL) {
+        Py_DECREF(packed);
+        PyMem_Free(c);
+    }
+    return capsule;
+}
+
+/* select(texts, dropped, cues) -> list of the indices of kept lines that pass the cues, given
+ * packed (a tuple) or compiled (compile()). */
 static PyObject *
 select_lines(PyObject *self, PyObject *args)
 {
-    PyObject *texts, *dropped, *packed;
-    if (!PyArg_ParseTuple(args, "O!O!O!", &PyList_Type, &texts, &PyList_Type, &dropped,
-                          &PyTuple_Type, &packed)) {
+    PyObject *texts, *dropped, *cues;
+    if (!PyArg_ParseTuple(args, "O!O!O", &PyList_Type, &texts, &PyList_Type, &dropped, &cues)) {
         return NULL;
     }
-    Cues q;
-    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp", &q.max_chars, &q.max_spaces, &q.short_chars,
-                          &PyTuple_Type, &q.starts, &q.skip, &q.ends, &q.has, &PyTuple_Type,
-                          &q.tail_words, &q.tail_chars, &q.repeats_previous, &q.repeats_earlier,
-                          &q.halves, &q.labels, &q.label_strip, &q.label_chars, &q.label_firsts,
-                          &q.no_word)) {
+    Cues packed_now;
+    const Cues *q = &packed_now;
+    if (PyCapsule_CheckExact(cues)) {
+        CompiledCues *c = PyCapsule_GetPointer(cues, COMPILED_CUES);
+        if (c == NULL) {
+            return NULL;
+        }
+        q = &c->q;
+    } else if (!PyTuple_Check(cues)) {
+        PyErr_SetString(PyExc_TypeError, "cues must be a tuple or compile()'s result");
         return NULL;
-    }
-    if (q.labels != Py_None && !PyAnySet_Check(q.labels)) {
-        PyErr_SetString(PyExc_TypeError, "labels must be a set or None");
-        return NULL;
-    }
-    if (check_words(q.starts, "starts") < 0 || check_words(q.tail_words, "tail_words") < 0) {
-        return NULL;
-    }
-    if (prepare(&q) < 0) {
+    } else if (read_cues(cues, &packed_now) < 0) {
         return NULL;
     }
     Py_ssize_t n = page_length(texts, dropped);
@@ -490,8 +553,8 @@ select_lines(PyObject *self, PyObject *args)
     }
     PyObject *out = PyList_New(0);
     /* the texts met so far, kept or dropped, when a cue asks whether a line repeats one */
-    PyObject *seen = (out != NULL && q.repeats_earlier) ? PySet_New(NULL) : NULL;
-    if (out == NULL || (q.repeats_earlier && seen == NULL)) {
+    PyObject *seen = (out != NULL && q->repeats_earlier) ? PySet_New(NULL) : NULL;
+    if (out == NULL || (q->repeats_earlier && seen == NULL)) {
         Py_XDECREF(out);
         return NULL;
     }
@@ -517,7 +580,7 @@ select_lines(PyObject *self, PyObject *args)
             goto fail;
         }
 #endif
-        if (selected(&q, text, previous, earlier)) {
+        if (selected(q, text, previous, earlier)) {
             PyObject *index = PyLong_FromSsize_t(i);
             if (index == NULL || PyList_Append(out, index) < 0) {
                 Py_XDECREF(index);
@@ -709,6 +772,8 @@ shapes(PyObject *self, PyObject *args)
 static PyMethodDef methods[] = {
     {"select", select_lines, METH_VARARGS,
      "select(texts, dropped, cues) -> the kept lines showing one of the cues (cleaner/cleaners/cues.py)."},
+    {"compile", compile_cues, METH_VARARGS,
+     "compile(cues) -> the packed cues read and checked once, for select()."},
     {"label_runs", label_runs, METH_VARARGS,
      "label_runs(texts, dropped, shape, min_run) -> runs of kept short labels (cleaner/cleaners/navigation.py)."},
     {"shapes", shapes, METH_VARARGS,
