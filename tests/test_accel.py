@@ -341,3 +341,52 @@ def test_every_alternative_of_a_pattern_opens_with_one_of_its_cue_words(pattern,
     assert prefixes and "" not in prefixes
     uncovered = sorted(p for p in prefixes if not any(p.startswith(o) for o in openings))
     assert not uncovered, f"no opening covers {uncovered}"
+
+
+@pytest.mark.skipif(accel.document is None, reason="the C Document helpers are not built here")
+def test_document_bookkeeping_in_c_matches_python(pure):
+    """Dropping many lines at once, the kept mask and the line lengths: the same Removals (real
+    named tuples), log, counts and arrays as the Python loops, on a seed capture."""
+    from cleaner.document import Removal
+    text = next(seeds())[1]
+    fast_doc, slow_doc = Document.from_text(text), Document.from_text(text)
+    for doc in (fast_doc, slow_doc):
+        doc.drop(3, "captions", "credit-line")  # (a line dropped before: its first reason stays)
+        doc.mark()
+    chosen = list(range(0, len(fast_doc), 2)) + [3, 3]
+    fast_doc.drop_all(chosen, "classifier", "outside-main-region")
+    fast_mask, fast_lens = fast_doc.kept_mask(), fast_doc.facts().lens
+
+    pure()
+    slow_doc.drop_all(chosen, "classifier", "outside-main-region")
+    assert fast_doc.dropped == slow_doc.dropped and fast_doc.step_drops == slow_doc.step_drops
+    assert fast_doc.kept_chars == slow_doc.kept_chars
+    removal = fast_doc.dropped[0]
+    assert type(removal) is Removal and removal.rule == "outside-main-region" and removal.index == 0
+    assert removal.to_dict()["text"] == fast_doc.texts[0]
+    np.testing.assert_array_equal(fast_mask, slow_doc.kept_mask())
+    np.testing.assert_array_equal(fast_lens, np.array([len(t) for t in slow_doc.texts]))
+
+
+@pytest.mark.skipif(accel.document is None, reason="the C Document helpers are not built here")
+def test_document_helpers_refuse_what_they_cannot_read():
+    from cleaner.document import Removal
+    fast = accel.document
+    texts, dropped = ["a", "bb"], [None, None]
+    with pytest.raises(IndexError):
+        fast.drop_all(dropped, texts, [2], Removal, "x", "y", [])
+    with pytest.raises(IndexError):
+        fast.drop_all(dropped, texts, [-1], Removal, "x", "y", [])
+    with pytest.raises(ValueError):
+        fast.drop_all(dropped, ["a"], [0], Removal, "x", "y", [])
+    with pytest.raises(TypeError):
+        fast.drop_all(dropped, texts, [0], dict, "x", "y", [])
+    with pytest.raises(TypeError):
+        fast.drop_all(dropped, [b"a", "bb"], [0], Removal, "x", "y", [])
+    assert dropped == [None, None]
+    with pytest.raises(ValueError):
+        fast.lengths_into(texts, np.empty(3, dtype=np.int64))
+    with pytest.raises(TypeError):
+        fast.lengths_into(texts, np.empty(2, dtype=np.float64))
+    with pytest.raises(ValueError):
+        fast.kept_into(dropped, np.empty(1, dtype=bool))

@@ -93,6 +93,14 @@ def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[in
     blurbs and teaser summaries are prose too, but sit among names, dates and headlines); so do
     the full paragraphs that directly precede or follow it, unless both stages are nearly sure
     they are not body. The region itself always stays when nothing else would."""
+    before, doubted, after = _verdict_groups(doc, model, threshold)
+    return [*zip(before, repeat(OUTSIDE)), *doubted, *zip(after, repeat(OUTSIDE))]
+
+
+def _verdict_groups(doc: Document, model: LineModel,
+                    threshold: float) -> tuple[list[int], list[tuple[int, str]], list[int]]:
+    """verdicts() in three groups: the kept lines judged not body before the main region (all for
+    OUTSIDE), those inside it with their reasons, and those after it (OUTSIDE)."""
     p1, p2, lens = stage_probabilities(doc, model)
     either = np.maximum(p1, p2)
     kept = doc.kept_mask()
@@ -112,7 +120,7 @@ def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[in
         # Every remaining line would go (a page of a line or two, or one the model cannot read):
         # the main region is still the best guess at the body, so it stays.
         doubted = []
-    return [*zip(before, repeat(OUTSIDE)), *doubted, *zip(after, repeat(OUTSIDE))]
+    return before, doubted, after
 
 
 def _region_lengths(kept: np.ndarray, either: np.ndarray, lens: np.ndarray) -> np.ndarray:
@@ -203,5 +211,7 @@ class LineClassifier(Cleaner):
         if not doc.texts or doc.kinds[0] != "line":
             return
         model = self._model or shipped_model()
-        doc.drop_each(verdicts(doc, model, options.classifier_threshold), self.name)
-        doc.drop_each(((i, TRUNCATED_TEASER) for i in truncated_teasers(doc)), self.name)
+        before, doubted, after = _verdict_groups(doc, model, options.classifier_threshold)
+        doc.drop_all(before + after, self.name, OUTSIDE)  # (most of the page: one call)
+        doc.drop_each(doubted, self.name)
+        doc.drop_all(truncated_teasers(doc), self.name, TRUNCATED_TEASER)
