@@ -16,6 +16,9 @@
 
 #include <stdint.h>
 
+/* The longest label label_cue() compares (a longer stripped line is no label). */
+#define LABEL_BUF 64
+
 /* The cues, as cues.LineCues.as_tuple() packs them. */
 typedef struct {
     Py_ssize_t max_chars;     /* a line longer than this is never selected (-1: no limit) */
@@ -47,6 +50,9 @@ typedef struct {
     /* label_first[c]: a label opens with the ASCII character c; label_strip_ascii[c]: c is one
      * of label_strip's characters (most lines are turned down by the first, without a lookup) */
     char label_first[128], label_strip_ascii[128];
+    /* label_len[k]: an ASCII label is k characters long (k <= LABEL_BUF): a stripped line of
+     * another length is no label, and needs no key made and looked up */
+    char label_len[LABEL_BUF + 1];
 } Cues;
 
 /* Every non-ASCII character whose lower- or upper-case form holds an ASCII letter, or that
@@ -233,14 +239,14 @@ label_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
     if (first < 128 && !q->label_first[ascii_lower(first)]) {
         return 0;  /* lower-cased, it opens with a character no label opens with */
     }
-    char buf[64];
+    char buf[LABEL_BUF];
     for (Py_ssize_t k = a; k < b; k++) {
         if (PyUnicode_READ(kind, data, k) >= 128) {
             return 1;
         }
     }
-    /* ASCII lower-casing keeps the length: a longer line is no label */
-    if (b - a > q->label_chars || b - a > (Py_ssize_t)sizeof(buf)) {
+    /* ASCII lower-casing keeps the length: a line no ASCII label is as long as is no label */
+    if (b - a > q->label_chars || b - a > LABEL_BUF || !q->label_len[b - a]) {
         return 0;
     }
     for (Py_ssize_t k = a; k < b; k++) {
@@ -441,6 +447,23 @@ prepare(Cues *q)
             if (c < 128) {
                 tables[t][c] = 1;
             }
+        }
+    }
+    memset(q->label_len, 0, sizeof(q->label_len));
+    if (q->labels != Py_None) {
+        PyObject *it = PyObject_GetIter(q->labels), *label;
+        if (it == NULL) {
+            return -1;
+        }
+        while ((label = PyIter_Next(it)) != NULL) {
+            if (PyUnicode_Check(label) && PyUnicode_IS_ASCII(label) && PyUnicode_GET_LENGTH(label) <= LABEL_BUF) {
+                q->label_len[PyUnicode_GET_LENGTH(label)] = 1;
+            }
+            Py_DECREF(label);
+        }
+        Py_DECREF(it);
+        if (PyErr_Occurred()) {
+            return -1;
         }
     }
     words = PyTuple_GET_SIZE(q->tail_words);
