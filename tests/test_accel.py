@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -215,6 +216,16 @@ def test_feature_accelerators_check_their_buffers():
     # an empty line is left to the Python path, which reads its neighbours' characters
     assert accel.linefeatures.base_rows(["", "x"], {"": 1, "x": 1}, [None, None], [True, False], tables,
                                         np.empty((34, 2))) is False
+    with pytest.raises(TypeError):  # repeats neither counted nor None
+        accel.linefeatures.base_rows(texts, [1, 1], [None, None], [True, False], tables, np.empty((34, 2)))
+    # None: the C pass counts the repeats itself, as a Counter of the page does (equal texts as
+    # distinct objects, a text three times, the rest once)
+    texts = ["Share", "A line.", "Sha" + "re", "Another line of text.", "Share", "A line!"]
+    kept, gaps, counted, given = [None] * 6, [False] * 6, np.empty((34, 6)), np.empty((34, 6))
+    assert accel.linefeatures.base_rows(texts, None, kept, gaps, tables, counted)
+    assert accel.linefeatures.base_rows(texts, Counter(texts), kept, gaps, tables, given)
+    np.testing.assert_array_equal(counted, given)
+    np.testing.assert_array_equal(np.rint(np.exp(counted[20])), [3, 1, 3, 1, 3, 1])
     with pytest.raises(ValueError):  # a row index past the base rows
         accel.pagecontext.context_rows(np.zeros((34, 2)), np.empty((56, 2)), (40,), 30, (1,), (3,))
     with pytest.raises(ValueError):  # an output of the wrong size
