@@ -401,3 +401,19 @@ def test_document_helpers_refuse_what_they_cannot_read():
         fast.lengths_into(texts, np.empty(2, dtype=np.float64))
     with pytest.raises(ValueError):
         fast.kept_into(dropped, np.empty(1, dtype=bool))
+
+
+@pytest.mark.skipif(accel.pagecontext is None, reason="the C page context is not built here")
+def test_the_main_region_weighs_doubted_kept_lines_as_the_python_path_does():
+    from cleaner.cleaners import classifier
+    from cleaner.features import main_region
+    rng = np.random.default_rng(7)
+    for n in (1, 2, 9, 40, 300):
+        for _ in range(40):
+            either = rng.random(n) ** rng.choice([0.5, 1.0, 3.0])
+            kept = rng.random(n) < 0.6
+            lens = rng.integers(0, 140, n).astype(np.int64)
+            expected = main_region(either, classifier._region_lengths(kept, either, lens), classifier.REGION_THRESHOLD)
+            assert classifier._main_region(either, kept, lens) == expected
+    with pytest.raises(ValueError):  # a kept mask for another page
+        accel.pagecontext.main_region(np.zeros(3), np.ones(3, dtype=np.int64), 0.25, np.ones(2, dtype=bool), 0.25, 60)
