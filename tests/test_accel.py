@@ -364,7 +364,7 @@ def test_document_bookkeeping_in_c_matches_python(pure):
     for doc in (fast_doc, slow_doc):
         doc.drop(3, "captions", "credit-line")  # (a line dropped before: its first reason stays)
         doc.mark()
-    chosen = list(range(0, len(fast_doc), 2)) + [3, 3]
+    chosen = list(range(0, len(fast_doc), 2)) + [3, np.int64(3)]  # (numpy's integers are indices too)
     fast_doc.drop_all(chosen, "classifier", "outside-main-region")
     fast_mask, fast_lens = fast_doc.kept_mask(), fast_doc.facts().lens
 
@@ -388,6 +388,8 @@ def test_document_helpers_refuse_what_they_cannot_read():
         fast.drop_all(dropped, texts, [2], Removal, "x", "y", [])
     with pytest.raises(IndexError):
         fast.drop_all(dropped, texts, [-1], Removal, "x", "y", [])
+    with pytest.raises(TypeError):
+        fast.drop_all(dropped, texts, ["0"], Removal, "x", "y", [])
     with pytest.raises(ValueError):
         fast.drop_all(dropped, ["a"], [0], Removal, "x", "y", [])
     with pytest.raises(TypeError):

@@ -113,7 +113,7 @@ drop_all(PyObject *self, PyObject *args)
     long long lost = 0;
     for (Py_ssize_t k = 0; k < m; k++) {
         PyObject *item = PySequence_Fast_GET_ITEM(seq, k);
-        Py_ssize_t i = PyLong_AsSsize_t(item);
+        Py_ssize_t i = PyNumber_AsSsize_t(item, PyExc_IndexError);  /* (any integer: numpy's too) */
         if (i == -1 && PyErr_Occurred()) {
             goto fail;
         }
