@@ -15,6 +15,8 @@ ACCELERATORS = [
               optional=True),
     Extension("cleaner._linescan", ["cleaner/_c/linescan.c"], optional=True),
     Extension("cleaner._dumptext", ["cleaner/_c/dumptext.c"], optional=True),
+    Extension("cleaner._document", ["cleaner/_c/document.c"], depends=["cleaner/_c/buffers.h"],
+              optional=True),
 ]
 
 setup(ext_modules=ACCELERATORS)

@@ -1,7 +1,7 @@
 """Does the text path still give the same answers? A guard for speed work on `kind="text"`.
 
     python bench/text_equivalence.py --write REF [--bench DIR] [--sets aeb wcxb-dev] [--limit N]
-    python bench/text_equivalence.py --check REF [...same options]
+    python bench/text_equivalence.py --check REF [...same options] [--exact]
 
 `--write` cleans every page's text dump with the generic pipeline (`Cleaner(site_rules=False)`),
 as dumped and once more with its blank lines removed (another dumper's layout, which exercises
@@ -9,8 +9,8 @@ the gap features), and saves REF.jsonl.gz (body, title, description, and every r
 cleaner, rule, index and text) and REF.npz (the line model's first- and second-stage
 probabilities of every line, and the first-stage features of every fourth page). `--check` does
 the same on the current code and reports every difference: bodies and titles must match exactly;
-features and probabilities to float32 precision, so the shipped model stays valid. Exit status 1
-when anything differs.
+features and probabilities to float32 precision, so the shipped model stays valid (`--exact`: to
+the bit, for a change meant to leave the arithmetic as it was). Exit status 1 when anything differs.
 
 Keep REF outside the repository: it is made from the benchmark pages, which are not ours to ship.
 """
@@ -80,8 +80,8 @@ def run(bench: Path, sets, limit: int | None) -> tuple[list[dict], dict[str, np.
     return records, arrays
 
 
-def compare(ref_records, ref_arrays, records, arrays) -> list[str]:
-    """One line per difference."""
+def compare(ref_records, ref_arrays, records, arrays, exact: bool = False) -> list[str]:
+    """One line per difference (`exact`: arrays must be equal to the bit, not to float32 precision)."""
     problems = []
     ref = {r["key"]: r for r in ref_records}
     now = {r["key"]: r for r in records}
@@ -102,7 +102,7 @@ def compare(ref_records, ref_arrays, records, arrays) -> list[str]:
         x, y = ref_arrays[key], arrays[key]
         if x.shape != y.shape:
             problems.append(f"{key}: shape {x.shape} now {y.shape}")
-        elif not np.allclose(x, y, rtol=RTOL, atol=ATOL):
+        elif not (np.array_equal(x, y) if exact else np.allclose(x, y, rtol=RTOL, atol=ATOL)):
             worst = np.unravel_index(np.argmax(np.abs(x - y)), x.shape)
             problems.append(f"{key}: differs most at {worst}: {x[worst]} now {y[worst]}")
     return problems
@@ -123,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="folder with NAME.text.jsonl.gz")
     p.add_argument("--sets", nargs="+", default=list(SETS), metavar="NAME")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="first N pages of each set")
+    p.add_argument("--exact", action="store_true",
+                   help="with --check: features and probabilities must match to the bit")
     args = p.parse_args(argv)
     records, arrays = run(args.bench, args.sets, args.limit)
     if args.write:
@@ -136,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         ref_records = [json.loads(line) for line in f]
     with np.load(f"{args.check}.npz") as data:
         ref_arrays = {k: data[k] for k in data.files}
-    problems = compare(ref_records, ref_arrays, records, arrays)
+    problems = compare(ref_records, ref_arrays, records, arrays, exact=args.exact)
     for line in problems[:50]:
         print(line)
     print(f"{len(records)} results, {len(arrays)} arrays: "

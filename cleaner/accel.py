@@ -17,7 +17,7 @@ PURE_PYTHON_ENV = "CLEANER_PURE_PYTHON"
 # The accelerators, by the attribute each is reached by.
 MODULES = {"linefeatures": "cleaner._linefeatures", "pagecontext": "cleaner._pagecontext",
            "mlpinput": "cleaner._mlpinput", "linescan": "cleaner._linescan",
-           "dumptext": "cleaner._dumptext"}
+           "dumptext": "cleaner._dumptext", "document": "cleaner._document"}
 
 
 def pure_python_forced() -> bool:
@@ -38,6 +38,7 @@ pagecontext = _load(MODULES["pagecontext"])
 mlpinput = _load(MODULES["mlpinput"])
 linescan = _load(MODULES["linescan"])
 dumptext = _load(MODULES["dumptext"])
+document = _load(MODULES["document"])
 
 
 def status() -> dict[str, bool]:

@@ -25,11 +25,22 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _REPLACEMENT = "\ufffd"
 
 
+# A URL whose host is plain ASCII letters, digits, dots and hyphens, with a scheme before it and
+# nothing after it but a path, query or fragment: what urlsplit() would take apart the same way
+# (no user, port, IPv6 brackets, whitespace or control characters for it to handle), read with
+# one match. urlsplit() costs tens of microseconds a page, as much as several cleaners.
+_PLAIN_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://([A-Za-z0-9.-]*)(?:[/?#]|\Z)")
+
+
 def site_from_url(url: str | None) -> str | None:
     """The host a URL names, without a leading www.: what the site registry matches against."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    plain = _PLAIN_URL.match(url) if isinstance(url, str) else None
+    if plain is not None:
+        host = plain.group(1).lower()
+    else:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
     return host[4:] if host.startswith("www.") else (host or None)
 
 

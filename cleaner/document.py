@@ -6,6 +6,7 @@ nobody rewrites the list behind another cleaner's back, so every removal keeps i
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from operator import is_
@@ -111,6 +112,11 @@ class Document:
 
     def kept_mask(self) -> np.ndarray:
         """Whether each block is still kept, as a numpy array."""
+        fast = accel.document
+        if fast is not None:  # (filled in C: numpy reading an iterator costs 60 ns a line)
+            mask = np.empty(len(self.dropped), dtype=bool)
+            fast.kept_into(self.dropped, mask)
+            return mask
         return np.fromiter(map(is_, self.dropped, repeat(None)), dtype=bool, count=len(self.dropped))
 
     def facts(self) -> LineFacts:
@@ -127,6 +133,17 @@ class Document:
             self.dropped[i] = _tuple_new(Removal, (self.texts[i], cleaner, rule, i))
             self.kept_chars -= len(self.texts[i])
             self.step_drops.append(i)
+
+    def drop_all(self, indices: Sequence[int], cleaner: str, rule: str) -> None:
+        """drop() for each of `indices`, all for one rule: in one C loop when it is built (the
+        classifier, menu runs and rails drop most of a page, and each drop made in Python cost a
+        quarter of a microsecond)."""
+        fast = accel.document
+        if fast is None:
+            self.drop_each(zip(indices, repeat(rule)), cleaner)
+        else:
+            self.kept_chars -= fast.drop_all(self.dropped, self.texts, indices, Removal, cleaner, rule,
+                                             self.step_drops)
 
     def drop_each(self, verdicts, cleaner: str) -> None:
         """drop() for every (block, rule) pair, in one loop (the classifier drops most of a page)."""

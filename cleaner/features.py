@@ -137,7 +137,8 @@ def _base_rows(doc: Document, lexicon: Lexicon, x: np.ndarray) -> None:
     n = len(texts)
     facts = doc.facts()
     fast = accel.linefeatures
-    if fast is not None and fast.base_rows(texts, facts.repeats, doc.dropped, doc.gap_before,
+    # (the C pass counts the repeats itself: a Counter of the page cost as much as a cleaner)
+    if fast is not None and fast.base_rows(texts, None, doc.dropped, doc.gap_before,
                                            lexicon.accel_tables, x):
         return
     lens, counts, words4, (first_cls, last_cls, before_last), lex, known = _char_counts(facts, lexicon)

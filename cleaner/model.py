@@ -67,9 +67,15 @@ class Mlp:
         h = _relu(clipped @ self._first, self._first_bias, fast)
         for w, b in self._hidden:
             h = _relu(_times(h, w), b, fast)
-        z = h @ self._out
+        # The logistic in place, in the same float32 steps as 1 / (1 + exp(-z)) (so the same
+        # bits), without a new array for each; np.dot calls BLAS without matmul's iterator setup.
+        z = np.dot(h, self._out)
         z += self._out_bias
-        return (1.0 / (1.0 + np.exp(-z))).astype(np.float64)
+        np.negative(z, out=z)
+        np.exp(z, out=z)
+        z += 1.0
+        np.reciprocal(z, out=z)
+        return z.astype(np.float64)
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         out = {f"{prefix}_mean": self.mean, f"{prefix}_scale": self.scale,
@@ -110,8 +116,11 @@ def _times(h: np.ndarray, w: np.ndarray) -> np.ndarray:
     if w.ndim == 2:
         return h @ w
     k, a, b = w.shape
-    per_block = np.matmul(h.reshape(len(h), k, a).transpose(1, 0, 2), w)
-    return per_block.transpose(1, 0, 2).reshape(len(h), k * b)
+    # Each block's product written straight into its columns of the result (the same products,
+    # so the same bits), sparing a copy of the whole result to put the blocks side by side.
+    out = np.empty((len(h), k * b), dtype=np.result_type(h, w))
+    np.matmul(h.reshape(len(h), k, a).transpose(1, 0, 2), w, out=out.reshape(len(h), k, b).transpose(1, 0, 2))
+    return out
 
 
 def _relu(h: np.ndarray, bias: np.ndarray, fast) -> np.ndarray:

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -170,6 +171,32 @@ def test_line_scan_refuses_bad_cues_instead_of_reading_past_them():
         accel.linescan.select([b"bytes"], [None], good)
     with pytest.raises(ValueError):
         LineCues(starts=("Read",))
+    # Compiled once, the cues are checked as strictly, and pick the same lines.
+    assert accel.linescan.select(texts, dropped, accel.linescan.compile(good)) == [0]
+    with pytest.raises(ValueError):
+        accel.linescan.compile((-1, -1, -1, ("Read",), 0, "", "", (), 0, False, False, False, None, "",
+                                0, "", False))
+    with pytest.raises(TypeError):
+        accel.linescan.select(texts, dropped, ["not", "cues"])
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_compiled_cues_pick_what_the_packed_cues_pick_on_real_pages():
+    """Every cleaner's cues, read once (LineCues.compiled) or on every call, on the seed captures
+    with some lines dropped: the same lines."""
+    from cleaner.cleaners import classifier
+    cue_sets = [v for m in (bylines, captions, classifier, comments, duplicates, promos, related, ui_controls)
+                for v in vars(m).values() if isinstance(v, LineCues)]
+    assert len(cue_sets) >= 9
+    for _, text, _, _ in seeds():
+        doc = Document.from_text(text)
+        for i in range(0, len(doc), 3):
+            doc.drop(i, "test", "every-third")
+        for cues in cue_sets:
+            compiled = cues.compiled(accel.linescan)
+            assert compiled is cues.compiled(accel.linescan)  # (read once)
+            assert accel.linescan.select(doc.texts, doc.dropped, compiled) == \
+                accel.linescan.select(doc.texts, doc.dropped, cues.packed)
 
 
 @pytest.mark.skipif(accel.linefeatures is None or accel.pagecontext is None or accel.mlpinput is None,
@@ -189,6 +216,16 @@ def test_feature_accelerators_check_their_buffers():
     # an empty line is left to the Python path, which reads its neighbours' characters
     assert accel.linefeatures.base_rows(["", "x"], {"": 1, "x": 1}, [None, None], [True, False], tables,
                                         np.empty((34, 2))) is False
+    with pytest.raises(TypeError):  # repeats neither counted nor None
+        accel.linefeatures.base_rows(texts, [1, 1], [None, None], [True, False], tables, np.empty((34, 2)))
+    # None: the C pass counts the repeats itself, as a Counter of the page does (equal texts as
+    # distinct objects, a text three times, the rest once)
+    texts = ["Share", "A line.", "Sha" + "re", "Another line of text.", "Share", "A line!"]
+    kept, gaps, counted, given = [None] * 6, [False] * 6, np.empty((34, 6)), np.empty((34, 6))
+    assert accel.linefeatures.base_rows(texts, None, kept, gaps, tables, counted)
+    assert accel.linefeatures.base_rows(texts, Counter(texts), kept, gaps, tables, given)
+    np.testing.assert_array_equal(counted, given)
+    np.testing.assert_array_equal(np.rint(np.exp(counted[20])), [3, 1, 3, 1, 3, 1])
     with pytest.raises(ValueError):  # a row index past the base rows
         accel.pagecontext.context_rows(np.zeros((34, 2)), np.empty((56, 2)), (40,), 30, (1,), (3,))
     with pytest.raises(ValueError):  # an output of the wrong size
@@ -315,3 +352,70 @@ def test_every_alternative_of_a_pattern_opens_with_one_of_its_cue_words(pattern,
     assert prefixes and "" not in prefixes
     uncovered = sorted(p for p in prefixes if not any(p.startswith(o) for o in openings))
     assert not uncovered, f"no opening covers {uncovered}"
+
+
+@pytest.mark.skipif(accel.document is None, reason="the C Document helpers are not built here")
+def test_document_bookkeeping_in_c_matches_python(pure):
+    """Dropping many lines at once, the kept mask and the line lengths: the same Removals (real
+    named tuples), log, counts and arrays as the Python loops, on a seed capture."""
+    from cleaner.document import Removal
+    text = next(seeds())[1]
+    fast_doc, slow_doc = Document.from_text(text), Document.from_text(text)
+    for doc in (fast_doc, slow_doc):
+        doc.drop(3, "captions", "credit-line")  # (a line dropped before: its first reason stays)
+        doc.mark()
+    chosen = list(range(0, len(fast_doc), 2)) + [3, np.int64(3)]  # (numpy's integers are indices too)
+    fast_doc.drop_all(chosen, "classifier", "outside-main-region")
+    fast_mask, fast_lens = fast_doc.kept_mask(), fast_doc.facts().lens
+
+    pure()
+    slow_doc.drop_all(chosen, "classifier", "outside-main-region")
+    assert fast_doc.dropped == slow_doc.dropped and fast_doc.step_drops == slow_doc.step_drops
+    assert fast_doc.kept_chars == slow_doc.kept_chars
+    removal = fast_doc.dropped[0]
+    assert type(removal) is Removal and removal.rule == "outside-main-region" and removal.index == 0
+    assert removal.to_dict()["text"] == fast_doc.texts[0]
+    np.testing.assert_array_equal(fast_mask, slow_doc.kept_mask())
+    np.testing.assert_array_equal(fast_lens, np.array([len(t) for t in slow_doc.texts]))
+
+
+@pytest.mark.skipif(accel.document is None, reason="the C Document helpers are not built here")
+def test_document_helpers_refuse_what_they_cannot_read():
+    from cleaner.document import Removal
+    fast = accel.document
+    texts, dropped = ["a", "bb"], [None, None]
+    with pytest.raises(IndexError):
+        fast.drop_all(dropped, texts, [2], Removal, "x", "y", [])
+    with pytest.raises(IndexError):
+        fast.drop_all(dropped, texts, [-1], Removal, "x", "y", [])
+    with pytest.raises(TypeError):
+        fast.drop_all(dropped, texts, ["0"], Removal, "x", "y", [])
+    with pytest.raises(ValueError):
+        fast.drop_all(dropped, ["a"], [0], Removal, "x", "y", [])
+    with pytest.raises(TypeError):
+        fast.drop_all(dropped, texts, [0], dict, "x", "y", [])
+    with pytest.raises(TypeError):
+        fast.drop_all(dropped, [b"a", "bb"], [0], Removal, "x", "y", [])
+    assert dropped == [None, None]
+    with pytest.raises(ValueError):
+        fast.lengths_into(texts, np.empty(3, dtype=np.int64))
+    with pytest.raises(TypeError):
+        fast.lengths_into(texts, np.empty(2, dtype=np.float64))
+    with pytest.raises(ValueError):
+        fast.kept_into(dropped, np.empty(1, dtype=bool))
+
+
+@pytest.mark.skipif(accel.pagecontext is None, reason="the C page context is not built here")
+def test_the_main_region_weighs_doubted_kept_lines_as_the_python_path_does():
+    from cleaner.cleaners import classifier
+    from cleaner.features import main_region
+    rng = np.random.default_rng(7)
+    for n in (1, 2, 9, 40, 300):
+        for _ in range(40):
+            either = rng.random(n) ** rng.choice([0.5, 1.0, 3.0])
+            kept = rng.random(n) < 0.6
+            lens = rng.integers(0, 140, n).astype(np.int64)
+            expected = main_region(either, classifier._region_lengths(kept, either, lens), classifier.REGION_THRESHOLD)
+            assert classifier._main_region(either, kept, lens) == expected
+    with pytest.raises(ValueError):  # a kept mask for another page
+        accel.pagecontext.main_region(np.zeros(3), np.ones(3, dtype=np.int64), 0.25, np.ones(2, dtype=bool), 0.25, 60)

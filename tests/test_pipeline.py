@@ -102,3 +102,24 @@ def test_bytes_and_str_inputs_and_bad_types():
     assert clean(b"").text == ""
     with pytest.raises(Exception, match="str or bytes"):
         clean(12)  # type: ignore[arg-type]
+
+
+# URLs site_from_url reads with its one-match shortcut, and URLs it must leave to urlsplit (a user,
+# a port, IPv6 brackets, whitespace, control characters, no scheme, non-ASCII hosts).
+SITE_URLS = [
+    "https://www.upi.com/Top_News/2021/06/21/", "http://WWW.Example.COM", "HTTP://x.COM?q=1#f",
+    "https://news.example.co.uk#top", "ftp://a-b.c/", "a1+.-://h.x/", "http://", "http:///path",
+    "http://www.", "https://user:pw@www.x.com/a", "https://x.com@y.com/", "http://x.com:8080/",
+    "http://[::1]/", " http://x.com/", "http://x.com\t/a", "http://x.\tcom/", "http://x.com\n",
+    "x.com/a", "//x.com", "1http://x.com/", "mailto:x@y.com", "http://exa\u00e9mple.com/",
+    "http://x.com/\u00e9", "http://x.com%20/", "http://xn--bcher-kva.example/",
+]
+
+
+@pytest.mark.parametrize("url", SITE_URLS)
+def test_site_from_url_reads_hosts_as_urlsplit_does(url):
+    from urllib.parse import urlsplit
+
+    from cleaner.api import site_from_url
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    assert site_from_url(url) == (host[4:] if host.startswith("www.") else (host or None))

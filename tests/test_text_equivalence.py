@@ -8,6 +8,8 @@ import importlib.util
 import json
 import shutil
 
+import numpy as np
+
 from tests.helpers import ROOT
 
 
@@ -31,7 +33,18 @@ def test_equivalence_check_passes_on_same_code_and_catches_a_change(tmp_path, ca
     assert len(records) == 2 * 5  # each seed as dumped and without blank lines
     assert all(r["text"] and r["removed"] for r in records)
     assert script.main(["--check", str(ref)] + args) == 0
+    assert script.main(["--check", str(ref), "--exact"] + args) == 0
     assert "identical" in capsys.readouterr().out
+
+    # A probability moved by float32 rounding passes the default check but not --exact.
+    with np.load(f"{ref}.npz") as data:
+        arrays = {k: data[k] for k in data.files}
+    key = next(k for k in arrays if k.endswith("/p2"))
+    arrays[key][0] = np.nextafter(arrays[key][0], np.float32(2))
+    np.savez_compressed(f"{ref}.npz", **arrays)
+    assert script.main(["--check", str(ref)] + args) == 0
+    assert script.main(["--check", str(ref), "--exact"] + args) == 1
+    assert f"{key}: differs most at" in capsys.readouterr().out
 
     records[0]["text"] += " An invented sentence."
     records[1]["removed"][0][1] = "another-rule"

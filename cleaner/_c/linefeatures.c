@@ -260,11 +260,75 @@ ends_stop(const LineStats *s)
     return s->last == STOP_PUNCT || (s->last == QUOTE && s->before_last == STOP_PUNCT);
 }
 
+/* How many lines of the page hold each line's text: counts[i] = texts.count(texts[i]). Lines are
+ * hashed with Python's own (seeded) string hash, which the page's strings have mostly cached by
+ * now (the duplicates cleaner's scan hashes them), into an open-addressing table of first
+ * occurrences; equal hashes are compared as strings. The same counts as a Counter of the page,
+ * without building its dict (which cost as much as a pattern cleaner). 0, or -1 with an exception. */
+static int
+repeat_counts(PyObject *texts, Py_ssize_t n, long long *counts)
+{
+    Py_ssize_t size = 8;
+    while (size < 2 * n) {
+        size *= 2;
+    }
+    Py_ssize_t *slots = PyMem_Malloc(size * sizeof(Py_ssize_t));  /* a first occurrence, or -1 */
+    Py_hash_t *hashes = PyMem_Malloc((n ? n : 1) * sizeof(Py_hash_t));
+    Py_ssize_t *first = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
+    int status = -1;
+    if (slots == NULL || hashes == NULL || first == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < size; k++) {
+        slots[k] = -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        Py_hash_t h = PyObject_Hash(text);
+        if (h == -1) {
+            goto done;
+        }
+        hashes[i] = h;
+        counts[i] = 0;
+        for (Py_ssize_t k = (size_t)h & (size - 1);; k = (k + 1) & (size - 1)) {
+            Py_ssize_t j = slots[k];
+            if (j < 0) {
+                slots[k] = i;
+                first[i] = i;
+                break;
+            }
+            if (hashes[j] == h) {
+                PyObject *other = PyList_GET_ITEM(texts, j);
+                int same = other == text ? 1 : PyUnicode_Compare(text, other) == 0;
+                if (PyErr_Occurred()) {
+                    goto done;
+                }
+                if (same) {
+                    first[i] = j;
+                    break;
+                }
+            }
+        }
+        counts[first[i]] += 1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        counts[i] = counts[first[i]];
+    }
+    status = 0;
+done:
+    PyMem_Free(slots);
+    PyMem_Free(hashes);
+    PyMem_Free(first);
+    return status;
+}
+
 /* base_rows(texts, repeats, dropped, gaps, tables, out) -> bool
  *
  * Write features.base_features of the page (one row per feature, one column per line) into
  * `out`, a C-contiguous float64 array of at least 34 rows of len(texts) columns. `repeats` maps
- * each text to its count on the page, `dropped` holds None for a kept line, `gaps` whether a
+ * each text to its count on the page (None: counted here, see repeat_counts), `dropped` holds
+ * None for a kept line, `gaps` whether a
  * blank line preceded each line. Returns False, writing nothing, when a line is empty: the
  * Python path reads such a line's neighbours' characters, so it stays with that path. */
 static PyObject *
@@ -272,8 +336,12 @@ base_rows(PyObject *self, PyObject *args)
 {
     PyObject *texts, *repeats, *dropped, *gaps, *tables;
     PyObject *out_obj;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O", &PyList_Type, &texts, &PyDict_Type, &repeats,
+    if (!PyArg_ParseTuple(args, "O!OO!O!O!O", &PyList_Type, &texts, &repeats,
                           &PyList_Type, &dropped, &PyList_Type, &gaps, &PyTuple_Type, &tables, &out_obj)) {
+        return NULL;
+    }
+    if (repeats != Py_None && !PyDict_Check(repeats)) {
+        PyErr_SetString(PyExc_TypeError, "repeats must be a dict or None");
         return NULL;
     }
     Py_ssize_t n = PyList_GET_SIZE(texts);
@@ -312,6 +380,17 @@ base_rows(PyObject *self, PyObject *args)
     }
     double *x = out.buf;
 #define ROW(r) (x + (Py_ssize_t)(r) * n)
+    long long *counted = NULL;  /* the repeat counts, when no `repeats` was given */
+    if (repeats == Py_None) {
+        counted = PyMem_Malloc((n ? n : 1) * sizeof(long long));
+        if (counted == NULL) {
+            PyErr_NoMemory();
+            goto fail;
+        }
+        if (repeat_counts(texts, n, counted) < 0) {
+            goto fail;
+        }
+    }
 
     /* Pass 1: each line on its own, and the page's totals. */
     int64_t total_chars = 0, total_prose = 0;
@@ -322,8 +401,11 @@ base_rows(PyObject *self, PyObject *args)
         if (line_stats(&t, text, i == 0, &s) < 0) {
             goto fail;
         }
-        PyObject *count = PyDict_GetItemWithError(repeats, text);
-        long long repeat = count ? PyLong_AsLongLong(count) : -1;
+        long long repeat = counted ? counted[i] : -1;
+        if (counted == NULL) {
+            PyObject *count = PyDict_GetItemWithError(repeats, text);
+            repeat = count ? PyLong_AsLongLong(count) : -1;
+        }
         if (repeat < 1) {
             if (!PyErr_Occurred()) {
                 PyErr_SetString(PyExc_ValueError, "repeats: every text must be counted");
@@ -394,11 +476,13 @@ base_rows(PyObject *self, PyObject *args)
         ROW(29)[i] = in_prose / all;
     }
 #undef ROW
+    PyMem_Free(counted);
     release_tables(&t, N_TABLES);
     PyBuffer_Release(&out);
     Py_RETURN_TRUE;
 
 fail:
+    PyMem_Free(counted);
     release_tables(&t, N_TABLES);
     PyBuffer_Release(&out);
     return NULL;

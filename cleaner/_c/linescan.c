@@ -16,6 +16,9 @@
 
 #include <stdint.h>
 
+/* The longest label label_cue() compares (a longer stripped line is no label). */
+#define LABEL_BUF 64
+
 /* The cues, as cues.LineCues.as_tuple() packs them. */
 typedef struct {
     Py_ssize_t max_chars;     /* a line longer than this is never selected (-1: no limit) */
@@ -47,6 +50,9 @@ typedef struct {
     /* label_first[c]: a label opens with the ASCII character c; label_strip_ascii[c]: c is one
      * of label_strip's characters (most lines are turned down by the first, without a lookup) */
     char label_first[128], label_strip_ascii[128];
+    /* label_len[k]: an ASCII label is k characters long (k <= LABEL_BUF): a stripped line of
+     * another length is no label, and needs no key made and looked up */
+    char label_len[LABEL_BUF + 1];
 } Cues;
 
 /* Every non-ASCII character whose lower- or upper-case form holds an ASCII letter, or that
@@ -233,14 +239,14 @@ label_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
     if (first < 128 && !q->label_first[ascii_lower(first)]) {
         return 0;  /* lower-cased, it opens with a character no label opens with */
     }
-    char buf[64];
+    char buf[LABEL_BUF];
     for (Py_ssize_t k = a; k < b; k++) {
         if (PyUnicode_READ(kind, data, k) >= 128) {
             return 1;
         }
     }
-    /* ASCII lower-casing keeps the length: a longer line is no label */
-    if (b - a > q->label_chars || b - a > (Py_ssize_t)sizeof(buf)) {
+    /* ASCII lower-casing keeps the length: a line no ASCII label is as long as is no label */
+    if (b - a > q->label_chars || b - a > LABEL_BUF || !q->label_len[b - a]) {
         return 0;
     }
     for (Py_ssize_t k = a; k < b; k++) {
@@ -443,6 +449,23 @@ prepare(Cues *q)
             }
         }
     }
+    memset(q->label_len, 0, sizeof(q->label_len));
+    if (q->labels != Py_None) {
+        PyObject *it = PyObject_GetIter(q->labels), *label;
+        if (it == NULL) {
+            return -1;
+        }
+        while ((label = PyIter_Next(it)) != NULL) {
+            if (PyUnicode_Check(label) && PyUnicode_IS_ASCII(label) && PyUnicode_GET_LENGTH(label) <= LABEL_BUF) {
+                q->label_len[PyUnicode_GET_LENGTH(label)] = 1;
+            }
+            Py_DECREF(label);
+        }
+        Py_DECREF(it);
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+    }
     words = PyTuple_GET_SIZE(q->tail_words);
     for (Py_ssize_t w = 0; w < words; w++) {
         PyObject *word = PyTuple_GET_ITEM(q->tail_words, w);
@@ -457,31 +480,94 @@ prepare(Cues *q)
     return 0;
 }
 
-/* select(texts, dropped, cues) -> list of the indices of kept lines that pass the cues. */
+/* Read the cues `packed` (as cues.LineCues packs them) into q, checked and with its lookup
+ * tables filled; -1 with an exception when they are malformed. q borrows packed's objects. */
+static int
+read_cues(PyObject *packed, Cues *q)
+{
+    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp", &q->max_chars, &q->max_spaces, &q->short_chars,
+                          &PyTuple_Type, &q->starts, &q->skip, &q->ends, &q->has, &PyTuple_Type,
+                          &q->tail_words, &q->tail_chars, &q->repeats_previous, &q->repeats_earlier,
+                          &q->halves, &q->labels, &q->label_strip, &q->label_chars, &q->label_firsts,
+                          &q->no_word)) {
+        return -1;
+    }
+    if (q->labels != Py_None && !PyAnySet_Check(q->labels)) {
+        PyErr_SetString(PyExc_TypeError, "labels must be a set or None");
+        return -1;
+    }
+    if (check_words(q->starts, "starts") < 0 || check_words(q->tail_words, "tail_words") < 0) {
+        return -1;
+    }
+    return prepare(q);
+}
+
+/* Cues read once (compile()), for every page: reading and checking them cost each select() call
+ * more than a page's short lines did. The capsule owns the packed tuple its Cues borrow from. */
+static const char COMPILED_CUES[] = "cleaner._linescan.cues";
+
+typedef struct {
+    Cues q;
+    PyObject *packed;
+} CompiledCues;
+
+static void
+free_compiled(PyObject *capsule)
+{
+    CompiledCues *c = PyCapsule_GetPointer(capsule, COMPILED_CUES);
+    if (c != NULL) {
+        Py_XDECREF(c->packed);
+        PyMem_Free(c);
+    }
+}
+
+/* compile(cues) -> the packed cues read once, for select(). */
+static PyObject *
+compile_cues(PyObject *self, PyObject *args)
+{
+    PyObject *packed;
+    if (!PyArg_ParseTuple(args, "O!", &PyTuple_Type, &packed)) {
+        return NULL;
+    }
+    CompiledCues *c = PyMem_Malloc(sizeof(*c));
+    if (c == NULL) {
+        return PyErr_NoMemory();
+    }
+    if (read_cues(packed, &c->q) < 0) {
+        PyMem_Free(c);
+        return NULL;
+    }
+    Py_INCREF(packed);
+    c->packed = packed;
+    PyObject *capsule = PyCapsule_New(c, COMPILED_CUES, free_compiled);
+    if (capsule == NULL) {
+        Py_DECREF(packed);
+        PyMem_Free(c);
+    }
+    return capsule;
+}
+
+/* select(texts, dropped, cues) -> list of the indices of kept lines that pass the cues, given
+ * packed (a tuple) or compiled (compile()). */
 static PyObject *
 select_lines(PyObject *self, PyObject *args)
 {
-    PyObject *texts, *dropped, *packed;
-    if (!PyArg_ParseTuple(args, "O!O!O!", &PyList_Type, &texts, &PyList_Type, &dropped,
-                          &PyTuple_Type, &packed)) {
+    PyObject *texts, *dropped, *cues;
+    if (!PyArg_ParseTuple(args, "O!O!O", &PyList_Type, &texts, &PyList_Type, &dropped, &cues)) {
         return NULL;
     }
-    Cues q;
-    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp", &q.max_chars, &q.max_spaces, &q.short_chars,
-                          &PyTuple_Type, &q.starts, &q.skip, &q.ends, &q.has, &PyTuple_Type,
-                          &q.tail_words, &q.tail_chars, &q.repeats_previous, &q.repeats_earlier,
-                          &q.halves, &q.labels, &q.label_strip, &q.label_chars, &q.label_firsts,
-                          &q.no_word)) {
+    Cues packed_now;
+    const Cues *q = &packed_now;
+    if (PyCapsule_CheckExact(cues)) {
+        CompiledCues *c = PyCapsule_GetPointer(cues, COMPILED_CUES);
+        if (c == NULL) {
+            return NULL;
+        }
+        q = &c->q;
+    } else if (!PyTuple_Check(cues)) {
+        PyErr_SetString(PyExc_TypeError, "cues must be a tuple or compile()'s result");
         return NULL;
-    }
-    if (q.labels != Py_None && !PyAnySet_Check(q.labels)) {
-        PyErr_SetString(PyExc_TypeError, "labels must be a set or None");
-        return NULL;
-    }
-    if (check_words(q.starts, "starts") < 0 || check_words(q.tail_words, "tail_words") < 0) {
-        return NULL;
-    }
-    if (prepare(&q) < 0) {
+    } else if (read_cues(cues, &packed_now) < 0) {
         return NULL;
     }
     Py_ssize_t n = page_length(texts, dropped);
@@ -490,8 +576,8 @@ select_lines(PyObject *self, PyObject *args)
     }
     PyObject *out = PyList_New(0);
     /* the texts met so far, kept or dropped, when a cue asks whether a line repeats one */
-    PyObject *seen = (out != NULL && q.repeats_earlier) ? PySet_New(NULL) : NULL;
-    if (out == NULL || (q.repeats_earlier && seen == NULL)) {
+    PyObject *seen = (out != NULL && q->repeats_earlier) ? PySet_New(NULL) : NULL;
+    if (out == NULL || (q->repeats_earlier && seen == NULL)) {
         Py_XDECREF(out);
         return NULL;
     }
@@ -517,7 +603,7 @@ select_lines(PyObject *self, PyObject *args)
             goto fail;
         }
 #endif
-        if (selected(&q, text, previous, earlier)) {
+        if (selected(q, text, previous, earlier)) {
             PyObject *index = PyLong_FromSsize_t(i);
             if (index == NULL || PyList_Append(out, index) < 0) {
                 Py_XDECREF(index);
@@ -709,6 +795,8 @@ shapes(PyObject *self, PyObject *args)
 static PyMethodDef methods[] = {
     {"select", select_lines, METH_VARARGS,
      "select(texts, dropped, cues) -> the kept lines showing one of the cues (cleaner/cleaners/cues.py)."},
+    {"compile", compile_cues, METH_VARARGS,
+     "compile(cues) -> the packed cues read and checked once, for select()."},
     {"label_runs", label_runs, METH_VARARGS,
      "label_runs(texts, dropped, shape, min_run) -> runs of kept short labels (cleaner/cleaners/navigation.py)."},
     {"shapes", shapes, METH_VARARGS,

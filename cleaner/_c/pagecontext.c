@@ -437,18 +437,23 @@ fail:
     return NULL;
 }
 
-/* main_region(p, lens, threshold) -> (first, last)
+/* main_region(p, lens, threshold[, kept, doubt_below, min_chars]) -> (first, last)
  *
- * features.main_region: the run of lines maximising sum((p - threshold) * max(len, 1)). */
+ * features.main_region: the run of lines maximising sum((p - threshold) * max(len, 1)). With
+ * `kept` (a bool per line), a kept line whose p is below `doubt_below` counts at least
+ * `min_chars` characters (the classifier's region lengths, cleaners/classifier.py), in the same
+ * pass instead of four numpy calls. */
 static PyObject *
 main_region(PyObject *self, PyObject *args)
 {
-    PyObject *p_obj, *lens_obj;
-    double threshold;
-    if (!PyArg_ParseTuple(args, "OOd", &p_obj, &lens_obj, &threshold)) {
+    PyObject *p_obj, *lens_obj, *kept_obj = NULL;
+    double threshold, doubt_below = 0.0;
+    long long min_chars = 0;
+    if (!PyArg_ParseTuple(args, "OOd|OdL", &p_obj, &lens_obj, &threshold, &kept_obj, &doubt_below,
+                          &min_chars)) {
         return NULL;
     }
-    Py_buffer pb, lb;
+    Py_buffer pb, lb, kb = {0};
     if (get_array(p_obj, &pb, F64, 8, 1, -1, 0, "p") < 0) {
         return NULL;
     }
@@ -457,29 +462,46 @@ main_region(PyObject *self, PyObject *args)
         PyBuffer_Release(&pb);
         return NULL;
     }
+    if (kept_obj != NULL && get_array(kept_obj, &kb, U8, 1, n, n, 0, "kept") < 0) {
+        PyBuffer_Release(&pb);
+        PyBuffer_Release(&lb);
+        return NULL;
+    }
     double *sums = PyMem_Malloc(sizeof(double) * (size_t)(2 * n + 1));
     if (sums == NULL) {
         PyBuffer_Release(&pb);
         PyBuffer_Release(&lb);
+        if (kept_obj != NULL) {
+            PyBuffer_Release(&kb);
+        }
         return PyErr_NoMemory();
     }
     double *gain = sums + n + 1;
     const double *p = pb.buf;
     const int64_t *lens = lb.buf;
+    const unsigned char *kept = kept_obj != NULL ? kb.buf : NULL;
     for (Py_ssize_t i = 0; i < n; i++) {
-        gain[i] = (p[i] - threshold) * (double)(lens[i] > 1 ? lens[i] : 1);
+        int64_t len = lens[i];
+        if (kept != NULL && kept[i] && p[i] < doubt_below && len < min_chars) {
+            len = min_chars;
+        }
+        gain[i] = (p[i] - threshold) * (double)(len > 1 ? len : 1);
     }
     Py_ssize_t first, last;
     best_run(gain, sums, n, &first, &last);
     PyMem_Free(sums);
     PyBuffer_Release(&pb);
     PyBuffer_Release(&lb);
+    if (kept_obj != NULL) {
+        PyBuffer_Release(&kb);
+    }
     return Py_BuildValue("(nn)", first, last);
 }
 
 static PyMethodDef methods[] = {
     {"main_region", main_region, METH_VARARGS,
-     "main_region(p, lens, threshold) -> (first, last): the best run of lines (features.main_region)."},
+     "main_region(p, lens, threshold[, kept, doubt_below, min_chars]) -> (first, last): the best run "
+     "of lines (features.main_region)."},
     {"context_rows", context_rows, METH_VARARGS,
      "context_rows(base, out, of, prose, shifts, windows): the context features (features._context_rows)."},
     {"rhythm_rows", rhythm_rows, METH_VARARGS,

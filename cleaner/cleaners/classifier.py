@@ -18,9 +18,12 @@ reduced to its main content by the extractor.
 from __future__ import annotations
 
 import re
+from itertools import compress, repeat
+from operator import is_
 
 import numpy as np
 
+from .. import accel
 from ..document import Document
 from ..features import N_FIRST, main_region, page_rows, stacked_rows_into
 from ..model import LineModel, shipped_model
@@ -79,7 +82,9 @@ def line_probabilities(doc: Document, model: LineModel) -> np.ndarray:
 
 
 def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[int, str]]:
-    """(line, reason) for every line judged not body, in page order.
+    """(line, reason) for every kept line judged not body, in page order (a line a pattern
+    cleaner dropped already needs no verdict, and at most pages most of the lines the model
+    doubts are such lines).
 
     Outside the main region a line is body only if the second stage says so. Inside it, the body
     is taken to be contiguous: a line stays when either stage says body (the second stage,
@@ -89,32 +94,51 @@ def verdicts(doc: Document, model: LineModel, threshold: float) -> list[tuple[in
     blurbs and teaser summaries are prose too, but sit among names, dates and headlines); so do
     the full paragraphs that directly precede or follow it, unless both stages are nearly sure
     they are not body. The region itself always stays when nothing else would."""
+    before, doubted, after = _verdict_groups(doc, model, threshold)
+    return [*zip(before, repeat(OUTSIDE)), *doubted, *zip(after, repeat(OUTSIDE))]
+
+
+def _verdict_groups(doc: Document, model: LineModel,
+                    threshold: float) -> tuple[list[int], list[tuple[int, str]], list[int]]:
+    """verdicts() in three groups: the kept lines judged not body before the main region (all for
+    OUTSIDE), those inside it with their reasons, and those after it (OUTSIDE)."""
     p1, p2, lens = stage_probabilities(doc, model)
     either = np.maximum(p1, p2)
-    lo, hi = main_region(either, _region_lengths(doc, either, lens), REGION_THRESHOLD)
+    kept = doc.kept_mask()
+    lo, hi = _main_region(either, kept, lens)
     lo, hi = _edge_paragraphs(doc, either, lo, hi)
     low = p2 < threshold
-    out = [(i, OUTSIDE) for i in np.flatnonzero(low[:lo]).tolist()]
-    texts = doc.texts
-    for i in (np.flatnonzero(low[lo:hi + 1] & (either[lo:hi + 1] < threshold)) + lo).tolist():
-        if not (is_paragraph(texts[i]) and _beside_body(doc, ~low, i)):
-            out.append((i, f"p={p2[i]:.2f}"))
-    out += [(i, OUTSIDE) for i in (np.flatnonzero(low[hi + 1:]) + hi + 1).tolist()]
-    dropped = doc.dropped
-    kept = dropped.count(None)
-    # (fewer verdicts than kept lines cannot cover them all: most pages skip the count)
-    if len(out) >= kept and sum(dropped[i] is None for i, _ in out) == kept:
+    outside = low & kept
+    inside = (np.flatnonzero(outside[lo:hi + 1] & (either[lo:hi + 1] < threshold)) + lo).tolist()
+    outside[lo:hi + 1] = False
+    outside = np.flatnonzero(outside)
+    split = int(np.searchsorted(outside, lo))
+    texts, believed = doc.texts, ~low
+    doubted = [(i, f"p={p2[i]:.2f}") for i in inside
+               if not (is_paragraph(texts[i]) and _beside_body(doc, believed, i))]
+    before, after = outside[:split].tolist(), outside[split:].tolist()
+    if len(before) + len(doubted) + len(after) == doc.dropped.count(None):
         # Every remaining line would go (a page of a line or two, or one the model cannot read):
         # the main region is still the best guess at the body, so it stays.
-        return [(i, reason) for i, reason in out if not lo <= i <= hi]
-    return out
+        doubted = []
+    return before, doubted, after
 
 
-def _region_lengths(doc: Document, either: np.ndarray, lens: np.ndarray) -> np.ndarray:
+def _main_region(either: np.ndarray, kept: np.ndarray, lens: np.ndarray) -> tuple[int, int]:
+    """main_region() of the page weighed by _region_lengths: in one C pass when it is built (four
+    numpy calls a page cost more than the search)."""
+    fast = accel.pagecontext
+    if (fast is not None and len(either) and either.dtype == np.float64 and either.flags.c_contiguous
+            and lens.dtype == np.int64 and lens.flags.c_contiguous and kept.flags.c_contiguous):
+        return fast.main_region(either, lens, REGION_THRESHOLD, kept, REGION_THRESHOLD, REGION_DOUBTED_MIN_CHARS)
+    return main_region(either, _region_lengths(kept, either, lens), REGION_THRESHOLD)
+
+
+def _region_lengths(kept: np.ndarray, either: np.ndarray, lens: np.ndarray) -> np.ndarray:
     """The lines' lengths as the main region weighs them: kept lines it doubts count at least
     REGION_DOUBTED_MIN_CHARS characters."""
     doubted = either < REGION_THRESHOLD
-    doubted &= doc.kept_mask()
+    doubted &= kept
     return np.where(doubted, np.maximum(lens, REGION_DOUBTED_MIN_CHARS), lens)
 
 
@@ -143,10 +167,8 @@ def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int) -> tup
     are looked past; anything else ends the walk."""
     texts, dropped = doc.texts, doc.dropped
 
-    def walk(steps: range, bound: int, floor: float) -> int:
+    def walk(steps, bound: int, floor: float) -> int:
         for j in steps:
-            if dropped[j] is not None:
-                continue
             if is_paragraph(texts[j]):
                 if either[j] < floor:
                     break
@@ -155,8 +177,11 @@ def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int) -> tup
                 break
         return bound
 
-    return (walk(range(lo - 1, -1, -1), lo, EDGE_LEDE_MIN),
-            walk(range(hi + 1, len(texts)), hi, EDGE_PARAGRAPH_MIN))
+    # Each walk reads the kept lines only, the dropped ones passed over without Python: pattern
+    # cleaners drop most of what lies around a body, and a walk went through all of it.
+    before = compress(range(lo - 1, -1, -1), map(is_, reversed(dropped[:lo]), repeat(None)))
+    after = compress(range(hi + 1, len(texts)), map(is_, dropped[hi + 1:], repeat(None)))
+    return walk(before, lo, EDGE_LEDE_MIN), walk(after, hi, EDGE_PARAGRAPH_MIN)
 
 
 def truncated_teasers(doc: Document) -> list[int]:
@@ -197,5 +222,7 @@ class LineClassifier(Cleaner):
         if not doc.texts or doc.kinds[0] != "line":
             return
         model = self._model or shipped_model()
-        doc.drop_each(verdicts(doc, model, options.classifier_threshold), self.name)
-        doc.drop_each(((i, TRUNCATED_TEASER) for i in truncated_teasers(doc)), self.name)
+        before, doubted, after = _verdict_groups(doc, model, options.classifier_threshold)
+        doc.drop_all(before + after, self.name, OUTSIDE)  # (most of the page: one call)
+        doc.drop_each(doubted, self.name)
+        doc.drop_all(truncated_teasers(doc), self.name, TRUNCATED_TEASER)

@@ -52,7 +52,7 @@ class Comments(Cleaner):
             if (doc.dropped[i] is None and texts[i].count(" ") < THREAD_HEADING_MAX_WORDS
                     and THREAD_HEADING.match(LEADING_MARKS.sub("", texts[i].lstrip(LABEL_BULLETS)))):
                 if _body_before(doc, i):
-                    doc.drop_each(((j, "thread") for j in range(i, len(texts))), self.name)
+                    doc.drop_all(range(i, len(texts)), self.name, "thread")
                 return
 
 

@@ -50,6 +50,8 @@ class LineCues:
     labels: frozenset[str] | None = None
     label_strip: str = ""
     packed: tuple = field(init=False, repr=False, compare=False)
+    # The C line scan's reading of `packed`, and the scan module it is for (see compiled()).
+    _compiled: tuple = field(default=(None, None), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for word in self.starts + self.tail_words:
@@ -67,13 +69,24 @@ class LineCues:
             self.no_word))
 
 
+    def compiled(self, scan):
+        """The cues as `scan` (the C line scan) reads them, read and checked once and kept: doing
+        that on every call cost more than scanning a page's lines. (Two threads may both compile
+        them the first time: either result serves.)"""
+        module, cues = self._compiled
+        if module is not scan:
+            cues = scan.compile(self.packed)
+            object.__setattr__(self, "_compiled", (scan, cues))
+        return cues
+
+
 def candidates(doc: Document, cues: LineCues) -> list[int]:
     """The kept lines showing one of the cues, in page order (every kept line without the C
     accelerator). Lines a cleaner drops while it walks these are still listed: check again."""
     scan = accel.linescan
     if scan is None:
         return [i for i, d in enumerate(doc.dropped) if d is None]
-    return scan.select(doc.texts, doc.dropped, cues.packed)
+    return scan.select(doc.texts, doc.dropped, cues.compiled(scan))
 
 
 def first_words(phrases) -> tuple[str, ...]:

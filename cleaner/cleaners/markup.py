@@ -11,6 +11,9 @@ list item, a menu entry), and trimming marks before it cost held out (see the pa
 """
 from __future__ import annotations
 
+from itertools import compress, count, repeat
+from operator import is_
+
 from ..document import Document
 from ..options import Options
 from ..phrases import EMPHASIS_WRAP, LEADING_MARKS
@@ -30,8 +33,11 @@ class Markup(Cleaner):
     def apply(self, doc: Document, options: Options) -> None:
         if not doc.kinds or doc.kinds[0] != "line":
             return
-        for i, text in enumerate(doc.texts):
-            if doc.dropped[i] is not None or text[0] not in _OPENERS:
+        texts = doc.texts
+        # Only the kept lines, picked without Python (it runs last: most of the page is dropped).
+        for i in compress(count(), map(is_, doc.dropped, repeat(None))):
+            text = texts[i]
+            if text[0] not in _OPENERS:
                 continue
             if _MARK_CHARS.issuperset(text):
                 doc.drop(i, self.name, "marks-only")

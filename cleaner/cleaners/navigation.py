@@ -7,7 +7,6 @@ items, digits, or punctuation, which break the run.
 from __future__ import annotations
 
 import re
-from itertools import repeat
 
 from .. import accel
 from ..document import Document
@@ -53,4 +52,4 @@ class Navigation(Cleaner):
 
     def _flush(self, doc: Document, run: list[int]) -> None:
         if len(run) >= MIN_RUN:  # (menus are a tenth of a page's lines: one drop loop for them)
-            doc.drop_each(zip(run, repeat("menu-run")), self.name)
+            doc.drop_all(run, self.name, "menu-run")

@@ -9,7 +9,6 @@ anywhere heads nothing and is dropped as a teaser (a numbered one is a list item
 """
 from __future__ import annotations
 
-from itertools import repeat
 
 from ..document import Document
 from ..options import Options
@@ -48,7 +47,7 @@ class Related(Cleaner):
                 if is_rail or RELATED_MARKERS.match(text):
                     if i + 1 > last_prose:  # no prose after the marker
                         rule = "rail-to-end" if is_rail else "related-to-end"
-                        doc.drop_each(zip(range(i, n), repeat(rule)), self.name)
+                        doc.drop_all(range(i, n), self.name, rule)
                         return
                     doc.drop(i, self.name, "rail-marker" if is_rail else "related-marker")
                     resume = self._drop_teasers(doc, i + 1)

@@ -60,11 +60,11 @@ class Title(Cleaner):
                 candidates.append(i)
         if not candidates:
             return None
-        counts = doc.facts().repeats
         page_title = _strip_site(texts[0]) if texts else ""
         for i in candidates:
             text = texts[i]
-            if counts[text] > 1 or (text == page_title and i > 0):
+            # (texts.count for the few candidates: a Counter of the whole page cost more)
+            if texts.count(text) > 1 or (text == page_title and i > 0):
                 return i
         first = candidates[0]
         # An unrepeated headline must open the page's kept text and be followed by prose.
