@@ -17,6 +17,7 @@ from typing import BinaryIO, TypeVar
 import numpy as np
 
 from . import accel
+from .blas import one_blas_thread
 from .features import Lexicon
 
 T = TypeVar("T")
@@ -64,12 +65,14 @@ class Mlp:
         else:
             clipped = x.astype(np.float32, order="C")
             np.clip(clipped, self._lo, self._hi, out=clipped)
-        h = _relu(clipped @ self._first, self._first_bias, fast)
-        for w, b in self._hidden:
-            h = _relu(_times(h, w), b, fast)
-        # The logistic in place, in the same float32 steps as 1 / (1 + exp(-z)) (so the same
-        # bits), without a new array for each; np.dot calls BLAS without matmul's iterator setup.
-        z = np.dot(h, self._out)
+        with one_blas_thread():
+            h = _relu(clipped @ self._first, self._first_bias, fast)
+            for w, b in self._hidden:
+                h = _relu(_times(h, w), b, fast)
+            # The logistic in place, in the same float32 steps as 1 / (1 + exp(-z)) (so the
+            # same bits), without a new array for each; np.dot calls BLAS without matmul's
+            # iterator setup.
+            z = np.dot(h, self._out)
         z += self._out_bias
         np.negative(z, out=z)
         np.exp(z, out=z)
