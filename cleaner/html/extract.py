@@ -266,7 +266,12 @@ def drop_thin_body(doc: Document) -> None:
     """Drop every kept block of a cleaned HTML page whose body holds under `MIN_BODY_CHARS` word
     characters."""
     kept = doc.kept()
-    if kept and sum(len(w) for i in kept for w in _WORD.findall(doc.texts[i])) < MIN_BODY_CHARS:
+    chars = 0
+    for i in kept:   # counting stops at the threshold: most bodies pass in their first block
+        chars += sum(map(len, _WORD.findall(doc.texts[i])))
+        if chars >= MIN_BODY_CHARS:
+            return
+    if kept:
         doc.drop_each(((i, "thin-body") for i in kept), "extract")
 
 

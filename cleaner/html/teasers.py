@@ -31,7 +31,10 @@ def trim_teaser_rail(tree, texts: list[str], kinds: list[str]) -> tuple[list[str
         return texts, kinds
     links: dict[str, list[str]] = {}
     for a in tree.iter("a"):
-        text = " ".join(a.text_content().split())
+        text = (a.text or "") if not len(a) else a.text_content()   # a bare link: its own text
+        if len(text) < MIN_HEADLINE:   # whitespace folded, it is shorter still
+            continue
+        text = " ".join(text.split())
         if len(text) >= MIN_HEADLINE:
             links.setdefault(text[:MIN_HEADLINE], []).append(text)
     if not links:
