@@ -21,6 +21,8 @@ from collections import defaultdict
 
 from lxml import etree
 
+from .parse import text_of
+
 # Containers that may hold a chunk of a body.
 _CHUNK_TAGS = ("div", "section", "article")
 # A chunk holds at least this many characters of paragraph text: a few paragraphs of a story,
@@ -92,12 +94,12 @@ def _groups(tree):
 
 
 def _paragraph_chars(el) -> int:
-    return sum(len(p.text_content()) for p in el.iter("p"))
+    return sum(len(text_of(p)) for p in el.iter("p"))
 
 
 def _covered(el, joined: str) -> float:
     """The share of the element's paragraphs whose start the extraction holds."""
-    probes = [" ".join(p.text_content().split())[:_PROBE] for p in el.iter("p")]
+    probes = [" ".join(text_of(p).split())[:_PROBE] for p in el.iter("p")]
     probes = [p for p in probes if len(p) >= _MIN_PROBE_PARAGRAPH]
     return sum(p in joined for p in probes) / len(probes) if probes else 0.0
 

@@ -52,7 +52,7 @@ from .countlists import drop_count_lists
 from .embeds import lift_tweets
 from .metadata import Declared, og_type, page_title, read_jsonld
 from .otherposts import drop_other_posts
-from .parse import parse, separate_blocks
+from .parse import parse, separate_blocks, text_of
 from .posts import thread_body
 from .sections import drop_other_items_sections
 from .selectors import drop_matching, select_body
@@ -222,7 +222,7 @@ def main_content(tree, url: str | None, declared: Declared) -> tuple[list[str], 
 
 def paragraph_chars(tree) -> int:
     """Characters of text in the page's paragraphs, runs of whitespace counted as one."""
-    return sum(len(" ".join(p.text_content().split())) for p in tree.iter("p"))
+    return sum(len(" ".join(text_of(p).split())) for p in tree.iter("p"))
 
 
 def looks_like_article(tree, url: str | None, declared: Declared) -> bool:
@@ -266,7 +266,12 @@ def drop_thin_body(doc: Document) -> None:
     """Drop every kept block of a cleaned HTML page whose body holds under `MIN_BODY_CHARS` word
     characters."""
     kept = doc.kept()
-    if kept and sum(len(w) for i in kept for w in _WORD.findall(doc.texts[i])) < MIN_BODY_CHARS:
+    chars = 0
+    for i in kept:   # counting stops at the threshold: most bodies pass in their first block
+        chars += sum(map(len, _WORD.findall(doc.texts[i])))
+        if chars >= MIN_BODY_CHARS:
+            return
+    if kept:
         doc.drop_each(((i, "thin-body") for i in kept), "extract")
 
 

@@ -12,6 +12,8 @@ say they are articles.
 """
 from __future__ import annotations
 
+from .parse import text_of
+
 # A rail has at least this many teasers: two links closing a story are its sources.
 MIN_TEASERS = 3
 # Link texts shorter than this (characters) are menu labels and tags, not headlines.
@@ -31,7 +33,10 @@ def trim_teaser_rail(tree, texts: list[str], kinds: list[str]) -> tuple[list[str
         return texts, kinds
     links: dict[str, list[str]] = {}
     for a in tree.iter("a"):
-        text = " ".join(a.text_content().split())
+        text = text_of(a)
+        if len(text) < MIN_HEADLINE:   # whitespace folded, it is shorter still
+            continue
+        text = " ".join(text.split())
         if len(text) >= MIN_HEADLINE:
             links.setdefault(text[:MIN_HEADLINE], []).append(text)
     if not links:
