@@ -7,6 +7,7 @@ import os as _os
 # chosen a thread count; otherwise `blas.one_blas_thread` narrows the pool around each product.
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     _os.environ.setdefault(_var, "1")
+from . import blas as _blas  # noqa: E402,F401  (first: it notes whether numpy came before cleaner)
 from .api import Cleaner, clean
 from .document import Document, Removal
 from .errors import CleanerError, ConfigError, InputError

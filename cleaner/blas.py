@@ -3,17 +3,21 @@
 The line and block models multiply matrices of a few hundred rows. A BLAS thread pool only adds
 hand-off and spin-wait costs there: with numpy imported before cleaner (so OpenBLAS started with a
 thread per core), a text page took 22 ms instead of 1.4 on a busy two-core machine. The thread
-variables `cleaner/__init__.py` sets work only when cleaner is imported first. So around each of
-cleaner's products the pool is narrowed to one thread, and given back when the last thread using
-cleaner leaves them (`threadpoolctl` finds and sets the loaded BLAS libraries, whichever they
+variables `cleaner/__init__.py` sets work only when cleaner is imported first. Otherwise, around
+each of cleaner's products the pool is narrowed to one thread, and given back when the last thread
+using cleaner leaves them (`threadpoolctl` finds and sets the loaded BLAS libraries, whichever they
 are). OpenBLAS's thread count is global, but some builds ignore a change asked from another thread
 than the one that last set it: there the products run as the pool is, as they did before.
 """
 from __future__ import annotations
 
+import sys
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Iterator
+
+# Whether numpy (so BLAS) was loaded before cleaner: this module is the package's first import.
+NUMPY_BEFORE_CLEANER = "numpy" in sys.modules
 
 _lock = threading.Lock()
 _inside = 0  # threads inside one_blas_thread() right now
@@ -34,10 +38,21 @@ def _blas_libraries() -> list:
     return _libraries
 
 
+def one_blas_thread():
+    """A context in which every BLAS library runs on one thread. Nothing to do, and nothing paid
+    on each product, when numpy came after cleaner: the thread variables `cleaner/__init__.py`
+    sets sized the pool then (merely loading threadpoolctl's controller cost about 4% of a text
+    page, measured by bench/text_speed_quality.py)."""
+    return _narrowed() if NUMPY_BEFORE_CLEANER else _NOTHING
+
+
+_NOTHING = nullcontext()
+
+
 @contextmanager
-def one_blas_thread() -> Iterator[None]:
-    """Run the block with every BLAS library on one thread. Nests and is thread-safe: the first
-    thread in narrows the pools, the last one out restores them."""
+def _narrowed() -> Iterator[None]:
+    """Every BLAS library on one thread inside. Nests and is thread-safe: the first thread in
+    narrows the pools, the last one out restores them."""
     global _inside, _restore
     with _lock:
         if _inside == 0:

@@ -1,15 +1,13 @@
 """The models' matrix products run on one BLAS thread, and the caller's thread pool is given back."""
+import subprocess
+import sys
 import threading
 
 import numpy as np
 import pytest
 from threadpoolctl import threadpool_info, threadpool_limits
 
-import cleaner.model
-from cleaner import clean
-from cleaner.blas import one_blas_thread
-
-from .helpers import seeds
+from cleaner.blas import _narrowed
 
 np.ones((2, 2)) @ np.ones((2, 2))  # BLAS loaded, so threadpoolctl can see it
 
@@ -28,9 +26,9 @@ def two_threads():
 
 def test_the_pool_is_narrowed_inside_and_given_back_after(two_threads):
     assert blas_threads() == {2}
-    with one_blas_thread():
+    with _narrowed():
         assert blas_threads() == {1}
-        with one_blas_thread():
+        with _narrowed():
             assert blas_threads() == {1}
         assert blas_threads() == {1}  # the outer block is still inside
     assert blas_threads() == {2}
@@ -40,10 +38,10 @@ def test_a_thread_leaving_does_not_widen_the_pool_under_another(two_threads):
     """Another thread enters and leaves while this one is inside: the pool stays narrowed until
     this one, the last, leaves."""
     def enter_and_leave():
-        with one_blas_thread():
+        with _narrowed():
             pass
 
-    with one_blas_thread():
+    with _narrowed():
         other = threading.Thread(target=enter_and_leave)
         other.start()
         other.join(5)
@@ -51,16 +49,38 @@ def test_a_thread_leaving_does_not_widen_the_pool_under_another(two_threads):
     assert blas_threads() == {2}
 
 
-def test_cleaning_a_page_multiplies_inside_the_narrowed_pool(two_threads, monkeypatch):
-    seen = []
-    real = cleaner.model.one_blas_thread
+IMPORT_ORDER = """
+import sys
+if sys.argv[1] == "numpy first":
+    import numpy
+import cleaner, cleaner.blas, cleaner.model
+from threadpoolctl import threadpool_info, threadpool_limits
 
-    def spy():
-        seen.append(None)
-        return real()
+def blas_threads():
+    return {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
 
-    monkeypatch.setattr(cleaner.model, "one_blas_thread", spy)
-    _, text, expected, _ = next(seeds())  # a real capture
-    assert clean(text, kind="text").text == expected.strip()
-    assert seen, "the line model's products did not go through one_blas_thread"
-    assert blas_threads() == {2}
+inside = set()
+real = cleaner.model.one_blas_thread
+class Spy:
+    def __enter__(self):
+        self.context = real()
+        self.context.__enter__()
+        inside.update(blas_threads())
+    def __exit__(self, *exc):
+        return self.context.__exit__(*exc)
+cleaner.model.one_blas_thread = Spy
+with threadpool_limits(limits=2, user_api="blas"):
+    cleaner.clean("A first paragraph of a story, long enough to be read as one.\\n" * 3, kind="text")
+    after = blas_threads()
+print(cleaner.blas.NUMPY_BEFORE_CLEANER, sorted(inside), sorted(after))
+"""
+
+
+@pytest.mark.parametrize("order, inside", [("numpy first", "[1]"), ("cleaner first", "[2]")])
+def test_only_a_pool_sized_before_cleaner_is_narrowed(order, inside):
+    """With numpy imported first the pool was sized before cleaner's thread variables: cleaner
+    narrows it around its products and gives it back. Imported first, cleaner leaves a pool the
+    caller widened later alone."""
+    out = subprocess.run([sys.executable, "-c", IMPORT_ORDER, order], capture_output=True, text=True,
+                         timeout=120, check=True).stdout.split()
+    assert out == [str(order == "numpy first"), inside, "[2]"]
