@@ -36,6 +36,10 @@ def add_threshold_options(parser: argparse.ArgumentParser) -> None:
                         help="by repetition: a recurring line the generic cleaners drop is a cut marker "
                              "where they keep at most this share of every page's body after it "
                              "(default: %(default)s)")
+    parser.add_argument("--body-selector", action="store_true",
+                        help="by example on HTML: also learn a body selector, the container holding "
+                             "the expected body on every page (off: on the benchmark's sites it never "
+                             "helped the page left out)")
 
 
 def learn_options(args: argparse.Namespace):
@@ -43,7 +47,7 @@ def learn_options(args: argparse.Namespace):
     return LearnOptions(min_pages=args.min_pages, min_support=args.min_support, min_share=args.min_share,
                         fingerprint_share=args.fingerprint_share, generic_drop_share=args.generic_drop_share,
                         prose_share=args.prose_share, max_body_share=args.max_body_share,
-                        tail_share=args.tail_share)
+                        tail_share=args.tail_share, body_selector=args.body_selector)
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:

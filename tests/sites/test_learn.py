@@ -225,9 +225,13 @@ def test_html_by_example_learns_a_body_selector_and_drop_selectors():
                         f"{paras}<div class='share'>Share this story on social media now</div></div>"
                         "<footer class='foot'>About us, careers, press, terms and privacy</footer></body></html>"}
     pages = [page(n) for n in range(4)]
-    (site,) = learn_from_records(pages, {f"h{n}": expected(n) for n in range(4)})
+    bodies = {f"h{n}": expected(n) for n in range(4)}
+    (plain,) = learn_from_records(pages, bodies)
+    assert plain.body_selector is None  # only when asked (LearnOptions.body_selector)
+    assert ("div.share", 4) in plain.drop_selectors
+    (site,) = learn_from_records(pages, bodies, LearnOptions(body_selector=True))
     assert site.body_selector == ("div.story", 4)
-    assert ("div.share", 4) in site.drop_selectors
+    assert site.drop_selectors == plain.drop_selectors
     result = Cleaner(options=Options(registry=learned_registry([site]))).clean(page(6)["html"], url=page(6)["url"])
     assert result.text == expected(6)
 
@@ -313,3 +317,20 @@ def test_by_repetition_learns_a_lone_recurring_sentence_but_not_a_lone_heading()
     learned = {line for line, _ in learn_by_repetition("dailyexample.com", [page(n) for n in range(5)]).drop_lines}
     assert disclosure in learned
     assert "Our verdict" not in learned and not learned & {l for n in range(5) for l in story(n)}
+
+
+def test_a_body_selector_is_kept_only_if_extracting_inside_it_does_no_worse():
+    """A container fitted to the learning pages is checked against them: extracting inside the
+    story's container finds the body as well as the whole page does; inside the aside, it does
+    not."""
+    from cleaner.sites.learn.selectors import _extracts_no_worse
+
+    def page(n):
+        paras = "".join(f"<p>{line}</p>" for line in story(n))
+        markup = ("<html><body><div class='story'>" + paras + "</div><aside class='side'><p>Our shop "
+                  "is open every day from nine to five, with free parking for customers.</p></aside>"
+                  "</body></html>")
+        return Page(site="shop.example.net", lines=[], markup=markup, expected=expected(n))
+    pages = [page(n) for n in range(3)]
+    assert _extracts_no_worse(pages, "div.story")
+    assert not _extracts_no_worse(pages, "aside.side")

@@ -39,7 +39,7 @@ def learn_by_example(site: str, pages: list[Page], options: LearnOptions = Learn
     learned.drop_matching = _templates(pages, need, literal)
     html = [p for p in pages if p.markup is not None]
     if len(html) >= max(options.min_pages, options.region_min_pages):
-        learned.body_selector, learned.drop_selectors = learn_selectors(html, need)
+        learned.body_selector, learned.drop_selectors = learn_selectors(html, need, options.body_selector)
     return learned
 
 

@@ -47,9 +47,11 @@ def _content_share(bag: Counter, gold: Counter) -> float:
     return sum(min(n, gold[w]) for w, n in words.items()) / total if total else 0.0
 
 
-def learn_selectors(pages: list[Page], need: int) -> tuple[tuple[str, int] | None, list[tuple[str, int]]]:
-    """A body selector (the element that holds the expected body on every page) and drop selectors
-    (elements inside it whose words are not body on any page holding them)."""
+def learn_selectors(pages: list[Page], need: int,
+                    with_body: bool = True) -> tuple[tuple[str, int] | None, list[tuple[str, int]]]:
+    """A body selector (the element that holds the expected body on every page; None unless
+    `with_body`) and drop selectors (elements inside it, or anywhere without one, whose words are
+    not body on any page holding them)."""
     from ...html.parse import parse
     trees = [parse(page.markup) for page in pages]
     scores: dict[str, list[tuple[float, float]]] = defaultdict(list)   # (recall, precision) a page
@@ -64,14 +66,29 @@ def learn_selectors(pages: list[Page], need: int) -> tuple[tuple[str, int] | Non
     # The body holds nearly all the expected words on every page; of those, the tightest.
     ranked = sorted(((sum(p for _, p in v) / len(v), k) for k, v in scores.items()
                      if len(v) == len(pages) and min(r for r, _ in v) >= BODY_SELECTOR_MIN_RECALL), reverse=True)
-    if ranked:
+    if with_body and ranked and _extracts_no_worse(pages, ranked[0][1]):
         body = (ranked[0][1], len(pages))
     drops = sorted(((k, n) for k, n in drop_ok.items() if n >= need and k not in drop_bad),
                    key=lambda x: (-x[1], x[0]))
-    if body is not None:  # only what lies inside the body matters, and never the body itself
-        inside = _names_inside(trees, body[0])
-        drops = [(k, n) for k, n in drops if k in inside and k != body[0]]
+    if ranked:  # only what lies inside the body's container matters, and never the container
+        inside = _names_inside(trees, ranked[0][1])
+        drops = [(k, n) for k, n in drops if k in inside and k != ranked[0][1]]
     return body, drops
+
+
+def _extracts_no_worse(pages: list[Page], selector: str) -> bool:
+    """Whether extracting inside `selector` finds the expected bodies at least as well (mean word
+    F1) as extracting from the whole page. A container can hold all of the expected words and still
+    change what the extractor keeps inside it: on a shop's category pages, a body selector that held
+    the gold on four pages cost the fifth its store blurbs, and by-example learning fell under the
+    generic cleaners (`bench/site_learning.py`, HTML: 0.703 against 0.707; 0.714 without it)."""
+    from ...evaluate import word_prf
+    from ...html.extract import extract
+
+    def f1(page: Page, body_selector: str | None) -> float:
+        doc = extract(page.markup, body_selector=body_selector)
+        return word_prf(page.expected, "\n".join(doc.texts))[0]
+    return sum(f1(p, selector) - f1(p, None) for p in pages) >= 0
 
 
 def _score_page(tree, gold: Counter, drop_bad: set[str]) -> tuple[dict[str, tuple[float, float]], set[str]]:

@@ -50,6 +50,12 @@ class LearnOptions:
     # on every page holding it, the generic cleaners keep at most this share of the page's body
     # after it: what they keep there is the teaser list the heading opens, not the story.
     tail_share: float = 0.1
+    # By example on HTML, a body selector (the container holding the expected body on every page)
+    # is learned only when asked: held out on the benchmark's multi-page sites it never helped
+    # (`bench/site_learning.py`, HTML by example: shops 0.707 with it against 0.714 without,
+    # news pairs 0.982 both, articles 0.874 both), since the extractor already finds the body and a
+    # container fitted to four pages can leave the fifth's body outside. Drop selectors stay.
+    body_selector: bool = False
 
     def support_needed(self, pages: int) -> int:
         return max(self.min_support, math.ceil(self.min_share * pages))
