@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 from pathlib import Path
 
@@ -43,3 +44,12 @@ def bench_record(name: str, id_prefix: str) -> dict:
     real capture a test reads; tests using it skip when ../shared/bench is absent)."""
     with gzip.open(BENCH / f"{name}.text.jsonl.gz", "rt", encoding="utf-8") as f:
         return next(r for r in map(json.loads, f) if r["id"].startswith(id_prefix))
+
+
+def load_script(path: Path):
+    """A script that is no package module (bench/, train/, the benchmark's score.py), imported from
+    its file."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

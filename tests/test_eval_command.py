@@ -3,7 +3,6 @@ agrees with the reference scorer to three decimals."""
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import re
 
@@ -12,7 +11,7 @@ import pytest
 from cleaner import Cleaner
 from cleaner.cli import main
 from cleaner.evaluate import score_by_type
-from tests.helpers import BENCH, ROOT, seeds
+from tests.helpers import BENCH, ROOT, load_script, seeds
 
 SEED_INPUT = ROOT / "fixtures" / "seeds.jsonl"
 LINE = re.compile(r"^(\S+)\s+pages=\s*(\d+)\s+shingle F1=([\d.]+) .*word F1=([\d.]+) ", re.M)
@@ -58,9 +57,7 @@ def test_eval_agrees_with_the_reference_scorer(gold, tmp_path, capsys):
     out_path = tmp_path / "cleaned.jsonl"
     assert main(["eval", str(SEED_INPUT), str(gold), "--by-type", "--out", str(out_path)]) == 0
     ours = parse(capsys.readouterr().out)
-    spec = importlib.util.spec_from_file_location("reference_score", BENCH / "score.py")
-    ref = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(ref)
+    ref = load_script(BENCH / "score.py")
     ref.main(["score.py", str(gold), str(out_path), "--by-type", "--json"])
     theirs = json.loads(capsys.readouterr().out)
     assert set(ours) == set(theirs)

@@ -1,10 +1,9 @@
 """Our metrics agree with the published definitions (and with the reference scorer when present)."""
-import importlib.util
 
 import pytest
 
 from cleaner.evaluate import score, score_by_type, shingle_counts, word_prf
-from tests.helpers import BENCH
+from tests.helpers import BENCH, load_script
 
 
 def test_word_f1_on_a_small_case():
@@ -28,9 +27,7 @@ def test_score_by_type_groups_pages():
 
 @pytest.mark.skipif(not (BENCH / "score.py").exists(), reason="reference scorer ../shared/bench is absent")
 def test_agrees_with_reference_scorer():
-    spec = importlib.util.spec_from_file_location("reference_score", BENCH / "score.py")
-    ref = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(ref)
+    ref = load_script(BENCH / "score.py")
     gold = ref.read_jsonl(str(BENCH / "aeb.gold.jsonl.gz"))[:60]
     preds = {g["id"]: g["body"][: len(g["body"]) // 2] + " extra words here" for g in gold}
     ours, theirs = score(gold, preds), ref.score(gold, preds)

@@ -4,20 +4,16 @@ bundled with the tests (fixtures/html), so it needs no benchmark folder."""
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, load_script
 from tests.test_html import CASES, page
 
 PAGES = 3
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("html_equivalence", ROOT / "bench" / "html_equivalence.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "bench" / "html_equivalence.py")
 
 
 def test_equivalence_check_passes_on_same_code_and_catches_a_change(tmp_path, capsys):

@@ -4,20 +4,16 @@ Run on the bundled seed captures, so it needs no benchmark folder."""
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import shutil
 
 import numpy as np
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, load_script
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("text_equivalence", ROOT / "bench" / "text_equivalence.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "bench" / "text_equivalence.py")
 
 
 def test_equivalence_check_passes_on_same_code_and_catches_a_change(tmp_path, capsys):

@@ -1,17 +1,14 @@
 """Training's ensemble merge (train/fit.py): several perceptrons shipped as one network."""
 from __future__ import annotations
 
-import importlib.util
 
 import numpy as np
 import pytest
 
 from cleaner.model import Mlp
-from tests.helpers import ROOT
+from tests.helpers import ROOT, load_script
 
-_spec = importlib.util.spec_from_file_location("train_fit", ROOT / "train" / "fit.py")
-fit = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(fit)
+fit = load_script(ROOT / "train" / "fit.py")
 
 
 def member(rng: np.random.Generator, mean: np.ndarray, scale: np.ndarray) -> Mlp:

@@ -3,12 +3,11 @@ end, learning from repetition never costs what the generic cleaners get right, a
 example stays above the generic cleaners by the margin pinned from the measured figures."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 
-from tests.helpers import BENCH, ROOT
+from tests.helpers import BENCH, ROOT, load_script
 
 pytestmark = pytest.mark.skipif(not (BENCH / "score.py").is_file(),
                                 reason=f"benchmark folder not found at {BENCH} (../shared/bench)")
@@ -41,9 +40,7 @@ AEB_PAIRS_BY_EXAMPLE_MARGIN = 0.002
 
 
 def run_protocol(tmp_path, *args) -> dict:
-    spec = importlib.util.spec_from_file_location("site_learning", ROOT / "bench" / "site_learning.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script(ROOT / "bench" / "site_learning.py")
     out = tmp_path / "site_learning.json"
     assert module.main(["--bench", str(BENCH), "--kinds", "text", "--json", str(out), *args]) == 0
     (row,) = json.loads(out.read_text())
