@@ -33,13 +33,10 @@ def drop_other_items_sections(doc: Document) -> None:
     h = 0
     while h < len(heads):
         start = heads[h]
-        text = texts[start].strip()
-        reviews = bool(REVIEWS_HEADING.match(text))
-        if not start or not (reviews or OTHER_ITEMS_HEADING.match(text)):
-            h += 1
-            continue
         h += 1
-        titles = REVIEW_TITLES if reviews else 0
+        if not start or not _announces(texts[start]):
+            continue
+        titles = REVIEW_TITLES if REVIEWS_HEADING.match(texts[start].strip()) else 0
         while h < len(heads) and titles and not _announces(texts[heads[h]]):
             titles -= 1
             h += 1
