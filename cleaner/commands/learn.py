@@ -28,6 +28,11 @@ def add_threshold_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--prose-share", type=share, default=d.prose_share, metavar="F",
                         help="...or where it is a sentence on at least this share of the site's pages "
                              "(default: %(default)s)")
+    parser.add_argument("--run-min-lines", type=positive_int, default=d.run_min_lines, metavar="N",
+                        help="...or where it is a menu's item: in a run of at least N recurring short "
+                             "lines on enough pages (default: %(default)s)")
+    parser.add_argument("--run-max-words", type=positive_int, default=d.run_max_words, metavar="N",
+                        help="a menu's item has at most N words (default: %(default)s)")
     parser.add_argument("--max-body-share", type=share, default=d.max_body_share, metavar="F",
                         help="by repetition: a page that would lose more than this share of its body "
                              "to learned lines is a copy of another page, and supports no rule "
@@ -46,7 +51,8 @@ def learn_options(args: argparse.Namespace):
     from ..sites.learn import LearnOptions
     return LearnOptions(min_pages=args.min_pages, min_support=args.min_support, min_share=args.min_share,
                         fingerprint_share=args.fingerprint_share, generic_drop_share=args.generic_drop_share,
-                        prose_share=args.prose_share, max_body_share=args.max_body_share,
+                        prose_share=args.prose_share, run_min_lines=args.run_min_lines,
+                        run_max_words=args.run_max_words, max_body_share=args.max_body_share,
                         tail_share=args.tail_share, body_selector=args.body_selector)
 
 

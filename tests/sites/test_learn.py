@@ -1,6 +1,8 @@
 """Learning site rules from pages: by example (with hand-cleaned bodies) and by repetition."""
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 
 from cleaner import Cleaner
 from cleaner.cleaners import cleaner_names
@@ -9,7 +11,7 @@ from cleaner.sites.learn import (LearnOptions, Page, body_flags, group_pages, le
                                  learn_from_records, learned_registry,
                                  to_toml)
 from cleaner.sites.load import load_text
-from tests.helpers import seeds
+from tests.helpers import ROOT, seeds
 
 HEADER = ["Skip to content", "Home", "World", "Business", "Sign in", "Search the Daily Example"]
 FOOTER = ["More from the Daily Example", "© 2024 Daily Example Media. All rights reserved.",
@@ -334,3 +336,30 @@ def test_a_body_selector_is_kept_only_if_extracting_inside_it_does_no_worse():
     pages = [page(n) for n in range(3)]
     assert _extracts_no_worse(pages, "div.story")
     assert not _extracts_no_worse(pages, "aside.side")
+
+
+def test_by_repetition_learns_a_mega_menu_a_console_browser_printed_item_by_item():
+    """Two pages of one news site dumped by w3m (`fixtures/learning`): the site's menus come out one
+    item a line, hundreds of them, and the classifier keeps many as body. They recur in long runs
+    of short lines on both pages, so learning from the pair alone takes them out; the story, which
+    shares no line with the other page's, stays whole."""
+    from cleaner.evaluate import word_prf
+
+    folder = ROOT / "fixtures" / "learning"
+    pages = [json.loads(l) for l in (folder / "news-pair.w3m.jsonl").read_text(encoding="utf-8").splitlines()]
+    bodies = {r["id"]: r["text"] for r in map(json.loads, (folder / "news-pair.expected.jsonl").open(encoding="utf-8"))}
+
+    def f1(options: LearnOptions) -> tuple[float, set[str]]:
+        cleaner = Cleaner(options=Options(registry=learned_registry(learn_from_records(pages, options=options))))
+        results = [cleaner.clean(p["text"], url=p["url"], kind="text") for p in pages]
+        removed = {r.text for res in results for r in res.removed if r.cleaner == "site_rules"}
+        return sum(word_prf(bodies[p["id"]], res.text)[0] for p, res in zip(pages, results)) / 2, removed
+
+    pair = LearnOptions(min_pages=2)
+    generic = sum(word_prf(bodies[p["id"]], Cleaner(site_rules=False).clean(p["text"], kind="text").text)[0]
+                  for p in pages) / 2
+    without_runs, _ = f1(replace(pair, run_min_lines=10**6))
+    learned, removed = f1(pair)
+    assert learned >= without_runs + 0.2 and learned >= generic + 0.2
+    assert "• Risk & Compliance" in removed
+    assert not any(line in body for line in removed if len(line.split()) >= 4 for body in bodies.values())

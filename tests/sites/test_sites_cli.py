@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from cleaner.cli import main
-from tests.helpers import SEEDS
+from tests.helpers import ROOT, SEEDS
 from tests.sites.test_learn import BLURB, expected, record, repeating, story
 from tests.test_cli import read_jsonl, run_cli
 
@@ -99,3 +99,15 @@ def test_batch_learn_sites_cleans_the_batch_with_what_it_learned(tmp_path, capsy
     # The learned rule takes the blurb out of every page and leaves the rest as the generic pass had it.
     assert [r["text"] for r in learned] == [r["text"].replace("\n\n" + BLURB, "") for r in plain]
     assert all(story(n)[0] in r["text"] for n, r in enumerate(learned))
+
+
+def test_learn_menu_run_thresholds_are_options(tmp_path, capsys):
+    """A console browser's dump prints a news site's menus one item a line (`fixtures/learning`):
+    learned as a menu's items by default, not when no run is long enough to count."""
+    pages = str(ROOT / "fixtures" / "learning" / "news-pair.w3m.jsonl")
+    assert main(["learn", pages, "--out", str(tmp_path / "a"), "--min-pages", "2", "--workers", "1"]) == 0
+    (learned,) = (tmp_path / "a").iterdir()
+    assert '"• Risk & Compliance",' in learned.read_text(encoding="utf-8")
+    assert main(["learn", pages, "--out", str(tmp_path / "b"), "--min-pages", "2", "--workers", "1",
+                 "--run-min-lines", "1000", "--run-max-words", "3"]) == 0
+    assert '"• Risk & Compliance",' not in (tmp_path / "b" / learned.name).read_text(encoding="utf-8")

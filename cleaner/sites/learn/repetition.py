@@ -32,10 +32,30 @@ def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = Le
     learned = new_site(site, pages, "repetition")
     candidates = [(l, counts[l]) for l in recurring
                   if in_runs[l] >= need or len(l.split()) >= options.prose_min_words]
-    learned.drop_lines = sorted(_generic_check(candidates, pages, need, options), key=lambda x: (-x[1], x[0]))
+    menus = _long_runs(pages, recurring, need, options)
+    learned.drop_lines = sorted(_generic_check(candidates, pages, need, options, menus),
+                                key=lambda x: (-x[1], x[0]))
     marker_need = max(need, options.region_min_pages, math.ceil(options.marker_share * len(pages)))
     learned.cut_from = _cut_markers(pages, recurring, marker_need, options)
     return learned
+
+
+def _long_runs(pages: list[Page], recurring: set[str], need: int, options: LearnOptions) -> set[str]:
+    """The recurring short lines that sit in a run of `run_min_lines` or more of them on at least
+    `need` pages: a menu or a footer printed line by line, chrome even where the classifier keeps it."""
+    pages_in_run: Counter = Counter()
+    for page in pages:
+        short = [l in recurring and len(l.split()) <= options.run_max_words for l in page.lines]
+        found, i = set(), 0
+        while i < len(short):
+            j = i
+            while j < len(short) and short[j]:
+                j += 1
+            if j - i >= options.run_min_lines:
+                found.update(page.lines[i:j])
+            i = j + 1
+        pages_in_run.update(found)
+    return {l for l, n in pages_in_run.items() if n >= need}
 
 
 def _cut_markers(pages: list[Page], recurring: set[str], need: int,
@@ -79,11 +99,12 @@ def _kept_after(page: Page) -> tuple[list[int], int]:
 
 
 def _generic_check(candidates: list[tuple[str, int]], pages: list[Page], need: int,
-                   options: LearnOptions) -> list[tuple[str, int]]:
+                   options: LearnOptions, menus: Container[str] = ()) -> list[tuple[str, int]]:
     """The candidate lines the generic cleaners' verdicts on the same pages leave room for (see
-    `LearnOptions`): lines they mostly drop already but keep somewhere, and recurring prose (of any
-    length: an "About us" paragraph under every press release). A page that would lose nearly
-    all its generic body to them is a copy of another page's story, and does not count as support."""
+    `LearnOptions`): lines they mostly drop already but keep somewhere, recurring prose (of any
+    length: an "About us" paragraph under every press release), and the items of recurring
+    menus (`_long_runs`). A page that would lose nearly all its generic body to the first two is a
+    copy of another page's story, and does not count as support."""
     if any(p.generic is None for p in pages):
         return [(l, n) for l, n in candidates if len(l) <= MAX_LINE_CHARS]
     holding, kept = Counter(), Counter()
@@ -98,15 +119,18 @@ def _generic_check(candidates: list[tuple[str, int]], pages: list[Page], need: i
     for line, n in candidates:
         if not kept[line] and not options.learn_redundant:
             continue
-        if (holding[line] - kept[line] >= options.generic_drop_share * holding[line]
-                and len(line) <= MAX_LINE_CHARS):
-            chosen[line] = need          # mostly dropped already
+        if len(line) <= MAX_LINE_CHARS and (
+                line in menus or holding[line] - kept[line] >= options.generic_drop_share * holding[line]):
+            chosen[line] = need          # a menu's item, or mostly dropped already
         elif n >= prose_need and len(line.split()) >= options.prose_min_words:
             chosen[line] = prose_need    # recurring prose
     support = {l: n for l, n in candidates if l in chosen}
+    # A copy shares the story's paragraphs; a page that is mostly menu (a section front) keeps its
+    # menu's support: its items are chrome however little else the page holds.
+    copied = {l for l in chosen if l not in menus}
     for page in pages:
-        if _learned_share(page, chosen) > options.max_body_share:
-            for line in set(page.lines) & chosen.keys():
+        if _learned_share(page, copied) > options.max_body_share:
+            for line in set(page.lines) & copied:
                 support[line] -= 1
     return [(l, n) for l, n in candidates if l in chosen and support[l] >= chosen[l]]
 

@@ -40,6 +40,13 @@ class LearnOptions:
     # `prose_min_words`+ words (a footer blurb, a newsletter pitch: prose the classifier keeps).
     prose_share: float = 0.8
     prose_min_words: int = 5
+    # ...or where it sits, on `support_needed` pages, in a run of at least `run_min_lines` recurring
+    # lines of at most `run_max_words` words each: a menu, a footer's link list or a form printed
+    # line by line, which the classifier keeps item by item when a dumper spreads it over many
+    # short lines (console browsers, innerText). Shared headings and spec labels alternate with
+    # page-specific lines, so they make no such run; runs of longer lines are teasers or quotes.
+    run_min_lines: int = 4
+    run_max_words: int = 8
     # A page that would lose more than this share of what the generic cleaners keep to lines learned
     # by repetition is a copy of another page's story (a reprint, a print view): no support.
     max_body_share: float = 0.8
