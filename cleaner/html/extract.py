@@ -26,7 +26,8 @@ classified) that holds a small part of them (posts.py).
 
 On a page that is no article, a long block repeating an earlier one word for word (a section a
 shop renders twice) is dropped (`drop_repeated_blocks`), and so is a section whose heading
-announces the buyers' reviews or other items than the page's own (sections.py). The block cleaners then run on the
+announces the buyers' reviews or other items than the page's own (sections.py); on an article, only a
+run of long blocks repeating an earlier run in order (the story printed twice) goes (copies.py). The block cleaners then run on the
 blocks, except those made for flattened dumps
 (`DUMP_ONLY_CLEANERS`), and a body left with almost no text (`MIN_BODY_CHARS`) is dropped whole:
 `drop_thin_body`, which the pipeline's caller applies after the cleaners.
@@ -48,6 +49,7 @@ from ..document import Document
 from .blocks import PAGE_TYPES, page_blocks
 from .chunks import MISSED_SHARE, join_split_body
 from .classifier import THRESHOLD, shipped_model
+from .copies import drop_copied_runs
 from .countlists import drop_count_lists
 from .embeds import lift_tweets
 from .metadata import Declared, og_type, page_title, read_jsonld
@@ -160,6 +162,8 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     if not article:
         drop_repeated_blocks(doc)
         drop_other_items_sections(doc)
+    else:
+        drop_copied_runs(doc, REPEATED_BLOCK_CHARS)
     return doc
 
 
