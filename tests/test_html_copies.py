@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from cleaner import Cleaner
 from cleaner.document import Document
-from cleaner.html import extract as extract_module
 from cleaner.html.copies import COPIED_RUN, copied_runs, drop_copied_runs
 from cleaner.html.extract import REPEATED_BLOCK_CHARS
-from tests.test_html import CASES, flat, page
+from tests.test_html import counts_with_and_without, flat
 
 PARAS = [f"Paragraph {n} of the story says something of its own, at length, so that it counts as a long "
          f"block of the page and not as a label or a heading. {'More words follow here. ' * 2}"
@@ -44,16 +43,9 @@ def test_short_blocks_between_do_not_break_a_run_and_are_not_dropped():
     assert copied_runs(texts, REPEATED_BLOCK_CHARS) == [5, 7, 8]
 
 
-def _body(case) -> str:
-    return flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text)
-
-
 def test_a_real_article_printed_twice_keeps_one_copy(monkeypatch):
-    case = next(c for c in CASES if c["file"].startswith("wcxb-0151"))
     sentence = "Package pricing is how many yoga businesses offer their services."
-    assert _body(case).count(sentence) == 1
-    monkeypatch.setattr(extract_module, "drop_copied_runs", lambda doc, long_chars: None)
-    assert _body(case).count(sentence) == 2
+    assert counts_with_and_without(monkeypatch, "wcxb-0151", sentence, "drop_copied_runs") == (1, 2)
 
 
 def test_an_article_quoting_one_paragraph_twice_keeps_both():

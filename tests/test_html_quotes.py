@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import Cleaner
 from cleaner.document import Document
-from cleaner.html import extract as extract_module
 from cleaner.html.extract import REPEATED_BLOCK_CHARS
 from cleaner.html.quotes import cut_quoted_copies
 from cleaner.phrases import QUOTE_ATTRIBUTION
-from tests.test_html import CASES, flat, page
+from tests.test_html import counts_with_and_without
 
 POST = ("Having some cash in taxable is fine for short-term expenses. For anything longer term I would "
         "put it in a broad index fund and leave it alone.")
@@ -54,13 +52,6 @@ def test_the_attribution_pattern_needs_its_verb_and_colon():
     assert not QUOTE_ATTRIBUTION.search("the rewritten: version")
 
 
-def _body(case) -> str:
-    return flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text)
-
-
 def test_a_real_thread_keeps_a_quoted_post_once(monkeypatch):
-    case = next(c for c in CASES if c["file"].startswith("wcxb-0538"))
     sentence = "Having some cash in taxable is fine for short-term expenses."
-    assert _body(case).count(sentence) == 1
-    monkeypatch.setattr(extract_module, "cut_quoted_copies", lambda doc, long_chars: None)
-    assert _body(case).count(sentence) == 2
+    assert counts_with_and_without(monkeypatch, "wcxb-0538", sentence, "cut_quoted_copies") == (1, 2)
