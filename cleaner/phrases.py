@@ -200,3 +200,15 @@ OTHER_ITEMS_HEADING = re.compile(
     r"|more\s+from\s+this\s+(?:seller|shop|store|brand)|about\s+this\s+seller"
     # outfits and add-ons built from other items
     r"|complete\s+the\s+look|shop\s+the\s+look|pairs?\s+well\s+with)\W*$", re.I)
+
+# --- A forum reply quoting an earlier post: the attribution that opens the quote ("Minoa wrote:",
+# "nhs76 wrote: Sat Feb 24, 2024 5:43 pm", "@JonB said in Which Qt6 version?:", "solaeros said:"),
+# up to three words of the poster's name before it. Matched against the text right before a copy
+# of an earlier post (html/quotes.py), never alone: the copy is the evidence, so "He said:" in a
+# story does not match unless a whole earlier paragraph follows it word for word, and a post
+# that says "as I wrote:" and then writes something new keeps it.
+QUOTE_ATTRIBUTION = re.compile(
+    r"(?:^|(?<=\s)|(?<=:))(?:[^\s:]+\s+){0,3}?[^\s:]*\s*\b(?:wrote|said|posted)(?:\s+in\s+[^:]{1,150})?\s*:\s*"
+    # an optional date after it: "Sat Feb 24, 2024 5:43 pm", "24 Feb 2024"
+    r"(?:(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:[\w,]+\s+){0,3}\d{4},?(?:\s+\d{1,2}:\d\d\s*(?:am|pm)?)?\s*)?$",
+    re.I)

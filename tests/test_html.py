@@ -33,6 +33,19 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def counts_with_and_without(monkeypatch, file_prefix: str, sentence: str, step: str) -> tuple[int, int]:
+    """How often `sentence` is in the generic body (site rules off) of the fixture case whose file
+    starts with `file_prefix`: with `extract`'s step `step`, then with that step doing nothing."""
+    case = next(c for c in CASES if c["file"].startswith(file_prefix))
+
+    def count() -> int:
+        return flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text).count(sentence)
+
+    with_step = count()
+    monkeypatch.setattr(extract_module, step, lambda doc, *args: None)
+    return with_step, count()
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c["file"].split(".")[0] for c in CASES])
 def test_real_page_keeps_the_body_and_drops_the_chrome(case):
     body = flat(clean(page(case), url=case["url"]).text)

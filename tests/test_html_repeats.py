@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from cleaner import Cleaner
 from cleaner.document import Document
-from cleaner.html import extract as extract_module
 from cleaner.html.extract import REPEATED_BLOCK_CHARS, drop_repeated_blocks
-from tests.test_html import CASES, flat, page
+from tests.test_html import counts_with_and_without, flat
 
 BLURB = ("Capture lead and contact information from your website and add it to your CRM using Web Forms: "
          "create a form, send its input straight to the CRM.")
@@ -22,16 +21,9 @@ def test_later_copies_of_a_long_block_go_and_the_first_stays():
     assert {(r.cleaner, r.rule) for r in doc.removals()} == {("extract", "repeated-block")}
 
 
-def _body(case) -> str:
-    return flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text)
-
-
 def test_a_real_page_that_renders_its_blurbs_twice_keeps_each_once(monkeypatch):
-    case = next(c for c in CASES if c["file"].startswith("wcxb-4471"))
     sentence = "You can only manage what you can measure."
-    assert _body(case).count(sentence) == 1
-    monkeypatch.setattr(extract_module, "drop_repeated_blocks", lambda doc: None)
-    assert _body(case).count(sentence) == 2
+    assert counts_with_and_without(monkeypatch, "wcxb-4471", sentence, "drop_repeated_blocks") == (1, 2)
 
 
 def test_an_article_keeps_a_repeated_paragraph():

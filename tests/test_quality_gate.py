@@ -5,7 +5,7 @@ Floors sit just under what the shipped pipeline measures on these sets (aeb 0.94
 so a regression fails CI. Cleaning is deterministic. Raise the floors when quality rises.
 
 The HTML floors sit just under what the HTML path measures: all of aeb (shingle F1 0.975) and a
-spread fifth of wcxb-dev (every fifth page from the third, 299 pages: word F1 0.869), a sample so
+spread fifth of wcxb-dev (every fifth page from the third, 299 pages: word F1 0.8694), a sample so
 the gate stays fast; `cleaner eval` on the whole set gives 0.874. The first gear's length cut was
 chosen on the other fifth of wcxb-dev that starts at the first page; the block classifier (which
 takes over pages where the extraction finds under 300 characters, and non-article pages where it
@@ -24,7 +24,7 @@ from tests.helpers import BENCH
 # (set, metric, floor)
 FLOORS = [("aeb", "shingle", 0.947), ("wcxb-dev", "word", 0.871)]
 # (set, metric, floor, first page, step)
-HTML_FLOORS = [("aeb", "shingle", 0.974, 0, 1), ("wcxb-dev", "word", 0.868, 2, 5)]
+HTML_FLOORS = [("aeb", "shingle", 0.974, 0, 1), ("wcxb-dev", "word", 0.869, 2, 5)]
 
 pytestmark = [pytest.mark.bench,
               pytest.mark.skipif(not (BENCH / "aeb.text.jsonl.gz").exists(),

@@ -26,7 +26,10 @@ classified) that holds a small part of them (posts.py).
 
 On a page that is no article, a long block repeating an earlier one word for word (a section a
 shop renders twice) is dropped (`drop_repeated_blocks`), and so is a section whose heading
-announces the buyers' reviews or other items than the page's own (sections.py). The block cleaners then run on the
+announces the buyers' reviews or other items than the page's own (sections.py); on an article, only a
+run of long blocks repeating an earlier run in order (the story printed twice) goes (copies.py). On
+every page, a forum reply's quote of an earlier post (an attribution, "NAME wrote:", then the
+post word for word) is cut from the reply (quotes.py). The block cleaners then run on the
 blocks, except those made for flattened dumps
 (`DUMP_ONLY_CLEANERS`), and a body left with almost no text (`MIN_BODY_CHARS`) is dropped whole:
 `drop_thin_body`, which the pipeline's caller applies after the cleaners.
@@ -48,12 +51,14 @@ from ..document import Document
 from .blocks import PAGE_TYPES, page_blocks
 from .chunks import MISSED_SHARE, join_split_body
 from .classifier import THRESHOLD, shipped_model
+from .copies import drop_copied_runs
 from .countlists import drop_count_lists
 from .embeds import lift_tweets
 from .metadata import Declared, og_type, page_title, read_jsonld
 from .otherposts import drop_other_posts
 from .parse import parse, separate_blocks, text_of
 from .posts import thread_body
+from .quotes import cut_quoted_copies
 from .sections import drop_other_items_sections
 from .selectors import drop_matching, select_body
 from .teasers import trim_teaser_rail
@@ -157,9 +162,12 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
         texts, kinds = posts, ["p"] * len(posts)
     doc = Document(texts=texts, kinds=kinds, gap_before=[True] * len(texts), url=url, **meta)
     doc.title = title
+    cut_quoted_copies(doc, REPEATED_BLOCK_CHARS)
     if not article:
         drop_repeated_blocks(doc)
         drop_other_items_sections(doc)
+    else:
+        drop_copied_runs(doc, REPEATED_BLOCK_CHARS)
     return doc
 
 
