@@ -152,6 +152,25 @@ def test_the_label_and_no_word_cues_pick_only_what_they_name():
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_the_tail_repeat_and_halves_cues_pick_only_what_they_name():
+    """A tail word counts only on a line that does not end in one of `tail_unless_ends`; a repeat
+    only of a line at least `repeats_min_chars` long (a shorter earlier copy included); halves
+    only when they are equal."""
+    def picked(texts, cues):
+        return candidates(Document(texts, ["line"] * len(texts), [False] * len(texts)), cues)
+
+    tail = LineCues(tail_words=("photo",), tail_chars=20, tail_unless_ends=".”")
+    assert picked(["Crowds. PHOTO by Jane", "Crowds. Photo by Jane.", "Photo by Jane”", "Photo by Jane!"],
+                  tail) == [0, 3]
+    repeats = LineCues(repeats_earlier=True, repeats_min_chars=6)
+    assert picked(["Share", "Share", "Subscribe", "Body text.", "Subscribe", "Share", "Subscribe"],
+                  repeats) == [4, 6]
+    halves = LineCues(halves=True)
+    assert picked(["Big news Big news", "Big news Big newt", "Big news  Big news", "Dé jà Dé jà", "a a"],
+                  halves) == [0, 3, 4]
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
 def test_line_scan_refuses_bad_cues_instead_of_reading_past_them():
     texts, dropped = ["Read more:", "Body text."], [None, None]
     good = LineCues(starts=("read",)).packed

@@ -23,9 +23,11 @@ _PROSE_END = frozenset('.!?:;,"”')
 _CREDIT_LINE_MAX_CHARS = 80
 # A credit line opens like one, holds a "/" or starts with a digit (_may_be_credit_line); a
 # credit at the end closes the line with "|" or ")", or follows a "/" or a photo word near the
-# end (ends_with_credit); a caption printed twice repeats the kept line before it.
+# end of a line that does not end as prose (ends_with_credit: most lines do, and the scan then
+# spares their tails); a caption printed twice repeats the kept line before it.
 _CUES = LineCues(starts=tuple(CREDIT_LINE_PREFIXES) + DIGITS, has="/", ends="|)",
-                 tail_words=PHOTO_WORDS, tail_chars=CREDIT_TAIL_CHARS, repeats_previous=True)
+                 tail_words=PHOTO_WORDS, tail_chars=CREDIT_TAIL_CHARS,
+                 tail_unless_ends="".join(sorted(_PROSE_END)), repeats_previous=True)
 
 
 class Captions(Cleaner):
