@@ -30,7 +30,7 @@ from ..model import LineModel, shipped_model
 from ..options import Options
 from .base import Cleaner
 from .cues import LineCues, candidates
-from .shape import PARAGRAPH, is_paragraph, line_shapes, words
+from .shape import PARAGRAPH, line_shapes, words
 
 
 # The main region is the run of lines maximising sum((p - REGION_THRESHOLD) * chars), where p is
@@ -113,9 +113,9 @@ def _verdict_groups(doc: Document, model: LineModel,
     outside[lo:hi + 1] = False
     outside = np.flatnonzero(outside)
     split = int(np.searchsorted(outside, lo))
-    texts, believed = doc.texts, ~low
+    shapes, believed = line_shapes(doc), ~low
     doubted = [(i, f"p={p2[i]:.2f}") for i in inside
-               if not (is_paragraph(texts[i]) and _beside_body(doc, believed, i))]
+               if not (shapes[i] & PARAGRAPH and _beside_body(doc, believed, i))]
     before, after = outside[:split].tolist(), outside[split:].tolist()
     if len(before) + len(doubted) + len(after) == doc.dropped.count(None):
         # Every remaining line would go (a page of a line or two, or one the model cannot read):
@@ -146,15 +146,15 @@ def _beside_body(doc: Document, believed: np.ndarray, i: int) -> bool:
     """Whether the nearest kept line before line i, or the nearest after it past short headings
     (a lede, then "Key facts", then the body), is a full paragraph the second stage believes.
     Backwards nothing is looked past: a reader's name between the body and a comment ends it."""
-    texts, dropped = doc.texts, doc.dropped
+    texts, dropped, shapes = doc.texts, doc.dropped, line_shapes(doc)
     for j in range(i - 1, -1, -1):
         if dropped[j] is None:
-            if believed[j] and is_paragraph(texts[j]):
+            if believed[j] and shapes[j] & PARAGRAPH:
                 return True
             break
     for j in range(i + 1, len(texts)):
         if dropped[j] is None:
-            if is_paragraph(texts[j]):
+            if shapes[j] & PARAGRAPH:
                 return bool(believed[j])
             if len(texts[j].split()) > EDGE_HEADING_WORDS:
                 break
@@ -165,11 +165,11 @@ def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int) -> tup
     """The main region's bounds, moved over the kept full paragraphs before and after it. Dropped
     lines and short headings the model does not rule out (a lede, then "Key facts", then the body)
     are looked past; anything else ends the walk."""
-    texts, dropped = doc.texts, doc.dropped
+    texts, dropped, shapes = doc.texts, doc.dropped, line_shapes(doc)
 
     def walk(steps, bound: int, floor: float) -> int:
         for j in steps:
-            if is_paragraph(texts[j]):
+            if shapes[j] & PARAGRAPH:
                 if either[j] < floor:
                     break
                 bound = j
