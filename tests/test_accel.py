@@ -275,6 +275,25 @@ def test_feature_accelerators_check_their_buffers():
         accel.mlpinput.bias_relu(h, bias[:2])
     with pytest.raises(TypeError):  # float64 values
         accel.mlpinput.bias_relu(h.astype(np.float64), bias)
+    # The logistic's steps around numpy's exp, against numpy's own five steps
+    z = np.array([-88.0, -3.5, -0.0, 0.1, 2.75, 40.0, np.nan], dtype=np.float32)
+    b = np.float32(-0.37)
+    expected = z + b
+    np.negative(expected, out=expected)
+    np.exp(expected, out=expected)
+    expected += 1.0
+    np.reciprocal(expected, out=expected)
+    accel.mlpinput.negated_sum(z, b)
+    np.exp(z, out=z)
+    p = np.empty(len(z))
+    accel.mlpinput.logistic_from_exp(z, p)
+    np.testing.assert_array_equal(p, expected.astype(np.float64))
+    with pytest.raises(TypeError):  # float64 values
+        accel.mlpinput.negated_sum(z.astype(np.float64), b)
+    with pytest.raises(ValueError):  # an output of another length
+        accel.mlpinput.logistic_from_exp(z, np.empty(3))
+    with pytest.raises(TypeError):  # a float32 output
+        accel.mlpinput.logistic_from_exp(z, np.empty(len(z), dtype=np.float32))
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
