@@ -457,3 +457,28 @@ def test_the_main_region_weighs_doubted_kept_lines_as_the_python_path_does():
             assert classifier._main_region(either, kept, lens) == expected
     with pytest.raises(ValueError):  # a kept mask for another page
         accel.pagecontext.main_region(np.zeros(3), np.ones(3, dtype=np.int64), 0.25, np.ones(2, dtype=bool), 0.25, 60)
+
+
+@pytest.mark.skipif(accel.pagecontext is None, reason="the C page-context pass is not built here")
+def test_the_judged_lines_are_the_python_path_s(monkeypatch):
+    """The classifier's kept lines judged not body, before, inside and after the main region, in C
+    and in numpy, on random pages (NaN probabilities and ties with the threshold included)."""
+    from cleaner.cleaners import classifier
+    rng = np.random.default_rng(11)
+    for n in (1, 2, 9, 40, 300):
+        for _ in range(30):
+            p2, either = rng.random(n), rng.random(n)
+            p2[rng.random(n) < 0.05] = 0.5
+            p2[rng.random(n) < 0.02] = np.nan
+            either = np.maximum(either, np.nan_to_num(p2))
+            kept = rng.random(n) < 0.6
+            lo = int(rng.integers(0, n))
+            hi = int(rng.integers(lo, n))
+            fast = classifier._judged_lines(p2, either, kept, lo, hi, 0.5)
+            with monkeypatch.context() as m:
+                m.setattr(accel, "pagecontext", None)
+                assert classifier._judged_lines(p2, either, kept, lo, hi, 0.5) == fast
+    with pytest.raises(ValueError):  # a region past the page
+        accel.pagecontext.verdict_lines(np.zeros(3), np.zeros(3), np.ones(3, dtype=bool), 1, 3, 0.5)
+    with pytest.raises(ValueError):  # a kept mask for another page
+        accel.pagecontext.verdict_lines(np.zeros(3), np.zeros(3), np.ones(2, dtype=bool), 0, 1, 0.5)
