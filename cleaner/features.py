@@ -17,6 +17,7 @@ pages so the model never relies on it.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 import numpy as np
@@ -196,6 +197,15 @@ CONTEXT_OF = ("log_chars", "stopword_share", "ends_stop", "prose", "dropped", "d
               "capital_share", "symbol_share", "lex_mean")
 
 
+def _rows_of(names, wanted) -> tuple[int, ...]:
+    """Where each of `wanted` is among `names` (the rows the C passes read)."""
+    return tuple(names.index(c) for c in wanted)
+
+
+# ...among the base features (worked out once: page_rows passes BASE_NAMES itself).
+_CONTEXT_ROWS = _rows_of(BASE_NAMES, CONTEXT_OF)
+
+
 def context_features(x: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[str]]:
     """Neighbour values (previous and next two lines) and window means around each line, and the
     distance in lines to the nearest prose line before and after: body text comes in runs."""
@@ -204,13 +214,13 @@ def context_features(x: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[
     return out.T, list(CONTEXT_NAMES)
 
 
-def _context_rows(base: np.ndarray, names: list[str], out: np.ndarray) -> None:
+def _context_rows(base: np.ndarray, names: Sequence[str], out: np.ndarray) -> None:
     """Write context_features into out, a feature a row, from the base features as rows. Whole
     blocks of rows at a time: every neighbour shift and window moves all CONTEXT_OF at once."""
     fast = accel.pagecontext
     if fast is not None and _c_rows(base) and _c_rows(out):
-        fast.context_rows(base, out, tuple(names.index(c) for c in CONTEXT_OF), names.index("prose"),
-                          SHIFTS, (NEAR, WIDE))
+        where = _CONTEXT_ROWS if names is BASE_NAMES else _rows_of(names, CONTEXT_OF)
+        fast.context_rows(base, out, where, names.index("prose"), SHIFTS, (NEAR, WIDE))
         return
     sub = base[[names.index(c) for c in CONTEXT_OF]]
     k = len(CONTEXT_OF)
@@ -304,9 +314,10 @@ RHYTHM_NAMES = tuple([f"rhythm~{half}" for half in RHYTHM_WINDOWS]
                      + [f"rhythm_length~{RHYTHM_LENGTH_WINDOW}", f"date_share~{NEAR}"])
 # The base features rhythm_shapes and the length test read (in the C accelerator's order).
 RHYTHM_OF = ("dropped", "prose", "digit_share", "log_words", "ends_stop", "log_chars")
+_RHYTHM_ROWS = _rows_of(BASE_NAMES, RHYTHM_OF)
 
 
-def rhythm_shapes(base: np.ndarray, names: list[str]) -> np.ndarray:
+def rhythm_shapes(base: np.ndarray, names: Sequence[str]) -> np.ndarray:
     """Each line's shape code (SHAPE_*) from the base features as rows."""
     row = {name: base[names.index(name)] for name in RHYTHM_OF}
     words = np.rint(np.expm1(row["log_words"]))
@@ -319,13 +330,14 @@ def rhythm_shapes(base: np.ndarray, names: list[str]) -> np.ndarray:
     return shape
 
 
-def _rhythm_rows(base: np.ndarray, names: list[str], out: np.ndarray) -> None:
+def _rhythm_rows(base: np.ndarray, names: Sequence[str], out: np.ndarray) -> None:
     """Write the card-rhythm features into out, a feature a row: for each window, the highest
     share over the periods of lines whose shape recurs a period later (the shape changing on the
     next line); the same with the lengths alike too; the share of date-like lines near the line."""
     fast = accel.pagecontext
     if fast is not None and _c_rows(base) and _c_rows(out):
-        fast.rhythm_rows(base, out, tuple(names.index(c) for c in RHYTHM_OF), RHYTHM_PERIODS,
+        where = _RHYTHM_ROWS if names is BASE_NAMES else _rows_of(names, RHYTHM_OF)
+        fast.rhythm_rows(base, out, where, RHYTHM_PERIODS,
                          RHYTHM_WINDOWS, RHYTHM_LENGTH_WINDOW, NEAR, RHYTHM_LENGTH_SLACK,
                          DATE_DIGIT_SHARE, DATE_MAX_WORDS, PROSE_MIN_WORDS)
         return
@@ -362,8 +374,8 @@ def page_rows(doc: Document, lexicon: Lexicon) -> np.ndarray:
     stages, so no feature is copied from one matrix into the next."""
     rows = np.empty((N_FIRST + STACKED_EXTRA, len(doc.texts)))
     _base_rows(doc, lexicon, rows[:len(BASE_NAMES)])
-    _context_rows(rows[:len(BASE_NAMES)], list(BASE_NAMES), rows[len(BASE_NAMES):N_CONTEXT])
-    _rhythm_rows(rows[:len(BASE_NAMES)], list(BASE_NAMES), rows[N_CONTEXT:N_FIRST])
+    _context_rows(rows[:len(BASE_NAMES)], BASE_NAMES, rows[len(BASE_NAMES):N_CONTEXT])
+    _rhythm_rows(rows[:len(BASE_NAMES)], BASE_NAMES, rows[N_CONTEXT:N_FIRST])
     return rows
 
 

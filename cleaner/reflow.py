@@ -65,10 +65,10 @@ def wrap_width(lines: list[str]) -> int | None:
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
     near = sum(1 for n in lens if _near(n, width))
+    if near < MIN_NEAR_SHARE * len(lens):
+        return None  # (before the run-on count, which reads every line of the page in Python)
     run_on = sum(1 for a, b in zip(lines, lines[1:]) if _near(len(a), width) and b[:1].islower())
-    if near >= MIN_NEAR_SHARE * len(lens) and run_on >= MIN_RUN_ON_SHARE * near:
-        return width
-    return None
+    return width if run_on >= MIN_RUN_ON_SHARE * near else None
 
 
 def reflow(text: str) -> str:

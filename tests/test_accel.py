@@ -152,6 +152,25 @@ def test_the_label_and_no_word_cues_pick_only_what_they_name():
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_the_tail_repeat_and_halves_cues_pick_only_what_they_name():
+    """A tail word counts only on a line that does not end in one of `tail_unless_ends`; a repeat
+    only of a line at least `repeats_min_chars` long (a shorter earlier copy included); halves
+    only when they are equal."""
+    def picked(texts, cues):
+        return candidates(Document(texts, ["line"] * len(texts), [False] * len(texts)), cues)
+
+    tail = LineCues(tail_words=("photo",), tail_chars=20, tail_unless_ends=".”")
+    assert picked(["Crowds. PHOTO by Jane", "Crowds. Photo by Jane.", "Photo by Jane”", "Photo by Jane!"],
+                  tail) == [0, 3]
+    repeats = LineCues(repeats_earlier=True, repeats_min_chars=6)
+    assert picked(["Share", "Share", "Subscribe", "Body text.", "Subscribe", "Share", "Subscribe"],
+                  repeats) == [4, 6]
+    halves = LineCues(halves=True)
+    assert picked(["Big news Big news", "Big news Big newt", "Big news  Big news", "Dé jà Dé jà", "a a"],
+                  halves) == [0, 3, 4]
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
 def test_line_scan_refuses_bad_cues_instead_of_reading_past_them():
     texts, dropped = ["Read more:", "Body text."], [None, None]
     good = LineCues(starts=("read",)).packed
@@ -256,6 +275,25 @@ def test_feature_accelerators_check_their_buffers():
         accel.mlpinput.bias_relu(h, bias[:2])
     with pytest.raises(TypeError):  # float64 values
         accel.mlpinput.bias_relu(h.astype(np.float64), bias)
+    # The logistic's steps around numpy's exp, against numpy's own five steps
+    z = np.array([-88.0, -3.5, -0.0, 0.1, 2.75, 40.0, np.nan], dtype=np.float32)
+    b = np.float32(-0.37)
+    expected = z + b
+    np.negative(expected, out=expected)
+    np.exp(expected, out=expected)
+    expected += 1.0
+    np.reciprocal(expected, out=expected)
+    accel.mlpinput.negated_sum(z, b)
+    np.exp(z, out=z)
+    p = np.empty(len(z))
+    accel.mlpinput.logistic_from_exp(z, p)
+    np.testing.assert_array_equal(p, expected.astype(np.float64))
+    with pytest.raises(TypeError):  # float64 values
+        accel.mlpinput.negated_sum(z.astype(np.float64), b)
+    with pytest.raises(ValueError):  # an output of another length
+        accel.mlpinput.logistic_from_exp(z, np.empty(3))
+    with pytest.raises(TypeError):  # a float32 output
+        accel.mlpinput.logistic_from_exp(z, np.empty(len(z), dtype=np.float32))
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
@@ -419,3 +457,28 @@ def test_the_main_region_weighs_doubted_kept_lines_as_the_python_path_does():
             assert classifier._main_region(either, kept, lens) == expected
     with pytest.raises(ValueError):  # a kept mask for another page
         accel.pagecontext.main_region(np.zeros(3), np.ones(3, dtype=np.int64), 0.25, np.ones(2, dtype=bool), 0.25, 60)
+
+
+@pytest.mark.skipif(accel.pagecontext is None, reason="the C page-context pass is not built here")
+def test_the_judged_lines_are_the_python_path_s(monkeypatch):
+    """The classifier's kept lines judged not body, before, inside and after the main region, in C
+    and in numpy, on random pages (NaN probabilities and ties with the threshold included)."""
+    from cleaner.cleaners import classifier
+    rng = np.random.default_rng(11)
+    for n in (1, 2, 9, 40, 300):
+        for _ in range(30):
+            p2, either = rng.random(n), rng.random(n)
+            p2[rng.random(n) < 0.05] = 0.5
+            p2[rng.random(n) < 0.02] = np.nan
+            either = np.maximum(either, np.nan_to_num(p2))
+            kept = rng.random(n) < 0.6
+            lo = int(rng.integers(0, n))
+            hi = int(rng.integers(lo, n))
+            fast = classifier._judged_lines(p2, either, kept, lo, hi, 0.5)
+            with monkeypatch.context() as m:
+                m.setattr(accel, "pagecontext", None)
+                assert classifier._judged_lines(p2, either, kept, lo, hi, 0.5) == fast
+    with pytest.raises(ValueError):  # a region past the page
+        accel.pagecontext.verdict_lines(np.zeros(3), np.zeros(3), np.ones(3, dtype=bool), 1, 3, 0.5)
+    with pytest.raises(ValueError):  # a kept mask for another page
+        accel.pagecontext.verdict_lines(np.zeros(3), np.zeros(3), np.ones(2, dtype=bool), 0, 1, 0.5)

@@ -15,6 +15,7 @@
 #include <Python.h>
 
 #include <stdint.h>
+#include <string.h>
 
 /* The longest label label_cue() compares (a longer stripped line is no label). */
 #define LABEL_BUF 64
@@ -39,6 +40,10 @@ typedef struct {
     Py_ssize_t label_chars;   /* ...the longest ASCII label's length */
     PyObject *label_firsts;   /* ...the first characters of the labels that open with ASCII */
     int no_word;              /* cue: the line holds no letter or digit of any script */
+    PyObject *tail_unless_ends; /* the tail_words cue counts only for a line not ending in one of
+                               * these characters (optional: NULL when not given) */
+    Py_ssize_t repeats_min_chars; /* the repeats_earlier cue counts only for a line at least this
+                               * long (optional: 0 when not given) */
     /* Built from the above for one call: the words of `starts` (sorted) opening with each ASCII
      * character are starts[starts_lo[c]:starts_hi[c]], and tail_first[c] says whether a word of
      * `tail_words` opens with c; most lines are then turned down with one lookup. */
@@ -300,6 +305,20 @@ spaces(int kind, const void *data, Py_ssize_t n)
     return count;
 }
 
+/* Is the line two equal halves around a space ("X X": odd length, a space in the middle, the
+ * characters before it those after it)? */
+static int
+halves_cue(int kind, const void *data, Py_ssize_t n)
+{
+    Py_ssize_t half = n / 2;
+    if (n % 2 == 0 || PyUnicode_READ(kind, data, half) != ' ') {
+        return 0;
+    }
+    /* one string, so both halves are stored in the same kind: equal characters, equal bytes */
+    const char *bytes = data;
+    return memcmp(bytes, bytes + (half + 1) * kind, (size_t)half * kind) == 0;
+}
+
 /* Is a kept line with text `text` (after the kept line `previous`, or NULL; `earlier` says
  * whether it repeats any line before it) selected? */
 static int
@@ -341,7 +360,9 @@ selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
     }
     if (PyTuple_GET_SIZE(q->tail_words)) {
         any_cue = 1;
-        if (tail_cue(q, kind, data, n)) {
+        /* (the cheap test first: most lines end as prose, and their tails need no scan) */
+        if (!(n && q->tail_unless_ends != NULL && has_char(q->tail_unless_ends, PyUnicode_READ(kind, data, n - 1)))
+                && tail_cue(q, kind, data, n)) {
             return 1;
         }
     }
@@ -353,7 +374,7 @@ selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
     }
     if (q->halves) {
         any_cue = 1;
-        if (n % 2 == 1 && PyUnicode_READ(kind, data, n / 2) == ' ') {
+        if (halves_cue(kind, data, n)) {
             return 1;
         }
     }
@@ -485,13 +506,16 @@ prepare(Cues *q)
 static int
 read_cues(PyObject *packed, Cues *q)
 {
-    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp", &q->max_chars, &q->max_spaces, &q->short_chars,
+    q->tail_unless_ends = NULL;
+    q->repeats_min_chars = 0;
+    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|Un", &q->max_chars, &q->max_spaces, &q->short_chars,
                           &PyTuple_Type, &q->starts, &q->skip, &q->ends, &q->has, &PyTuple_Type,
                           &q->tail_words, &q->tail_chars, &q->repeats_previous, &q->repeats_earlier,
                           &q->halves, &q->labels, &q->label_strip, &q->label_chars, &q->label_firsts,
-                          &q->no_word)) {
+                          &q->no_word, &q->tail_unless_ends, &q->repeats_min_chars)) {
         return -1;
     }
+
     if (q->labels != Py_None && !PyAnySet_Check(q->labels)) {
         PyErr_SetString(PyExc_TypeError, "labels must be a set or None");
         return -1;
@@ -588,8 +612,14 @@ select_lines(PyObject *self, PyObject *args)
             PyErr_SetString(PyExc_TypeError, "texts must be str");
             goto fail;
         }
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(text) < 0) {  /* legacy strings (gone in 3.12) must be made ready first */
+            goto fail;
+        }
+#endif
         int earlier = 0;
-        if (seen != NULL) {
+        /* (a line shorter than the cue's least is no repeat it counts, nor equal to one) */
+        if (seen != NULL && PyUnicode_GET_LENGTH(text) >= q->repeats_min_chars) {
             earlier = PySet_Contains(seen, text);
             if (earlier < 0 || (!earlier && PySet_Add(seen, text) < 0)) {
                 goto fail;
@@ -598,11 +628,6 @@ select_lines(PyObject *self, PyObject *args)
         if (PyList_GET_ITEM(dropped, i) != Py_None) {
             continue;
         }
-#if PY_VERSION_HEX < 0x030C0000
-        if (PyUnicode_READY(text) < 0) {  /* legacy strings (gone in 3.12) must be made ready first */
-            goto fail;
-        }
-#endif
         if (selected(q, text, previous, earlier)) {
             PyObject *index = PyLong_FromSsize_t(i);
             if (index == NULL || PyList_Append(out, index) < 0) {

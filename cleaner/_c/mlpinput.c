@@ -116,7 +116,65 @@ bias_relu(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* negated_sum(z, bias): z[i] = -(z[i] + bias) in place, float32: the output layer's bias and
+ * the logistic's negation in one pass, where numpy takes two calls; the same float32 addition and
+ * a sign flip, so the same values. */
+static PyObject *
+negated_sum(PyObject *self, PyObject *args)
+{
+    PyObject *z_obj;
+    float bias;
+    if (!PyArg_ParseTuple(args, "Of", &z_obj, &bias)) {
+        return NULL;
+    }
+    Py_buffer z;
+    if (get_array(z_obj, &z, "f", 4, 0, -1, 1, "z") < 0) {
+        return NULL;
+    }
+    float *v = z.buf;
+    Py_ssize_t n = z.len / 4;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        v[i] = -(v[i] + bias);
+    }
+    PyBuffer_Release(&z);
+    Py_RETURN_NONE;
+}
+
+/* logistic_from_exp(e, out): out[i] = float64(1 / (e[i] + 1)) for e = exp(-z) in float32 and out
+ * float64 of the same length: the logistic's last steps and the cast for the caller in one pass
+ * (numpy: three calls). The same float32 addition and division, so the same values. */
+static PyObject *
+logistic_from_exp(PyObject *self, PyObject *args)
+{
+    PyObject *e_obj, *out_obj;
+    if (!PyArg_ParseTuple(args, "OO", &e_obj, &out_obj)) {
+        return NULL;
+    }
+    Py_buffer e, out;
+    if (get_array(e_obj, &e, "f", 4, 0, -1, 0, "e") < 0) {
+        return NULL;
+    }
+    Py_ssize_t n = e.len / 4;
+    if (get_array(out_obj, &out, "d", 8, n, n, 1, "out") < 0) {
+        PyBuffer_Release(&e);
+        return NULL;
+    }
+    const float *x = e.buf;
+    double *o = out.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        float d = x[i] + 1.0f;
+        o[i] = (double)(1.0f / d);
+    }
+    PyBuffer_Release(&e);
+    PyBuffer_Release(&out);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
+    {"negated_sum", negated_sum, METH_VARARGS,
+     "negated_sum(z, bias): z = -(z + bias) in place, float32 (model.Mlp.proba)."},
+    {"logistic_from_exp", logistic_from_exp, METH_VARARGS,
+     "logistic_from_exp(e, out): out = float64(1 / (e + 1)) from float32 e (model.Mlp.proba)."},
     {"clip_rows", clip_rows, METH_VARARGS,
      "clip_rows(rows, lo, hi, out): the model's float32 input, a line a row, clipped (model.Mlp.proba)."},
     {"bias_relu", bias_relu, METH_VARARGS,

@@ -498,7 +498,85 @@ main_region(PyObject *self, PyObject *args)
     return Py_BuildValue("(nn)", first, last);
 }
 
+/* Append index i to list; -1 with an exception when that fails. */
+static int
+append_index(PyObject *list, Py_ssize_t i)
+{
+    PyObject *index = PyLong_FromSsize_t(i);
+    int failed = index == NULL || PyList_Append(list, index) < 0;
+    Py_XDECREF(index);
+    return failed ? -1 : 0;
+}
+
+/* verdict_lines(p, either, kept, lo, hi, threshold) -> (before, inside, after)
+ *
+ * The kept lines the classifier judges not body, as three lists of indices in page order: those
+ * before line lo and after line hi (the main region) where p < threshold, and those inside it
+ * where p and either are both below threshold. p and either are float64, kept bool (uint8), all
+ * of one length, and 0 <= lo <= hi < that length. What classifier._verdict_groups did in a dozen
+ * numpy calls, each costing more than its arithmetic at a page's size. */
+static PyObject *
+verdict_lines(PyObject *self, PyObject *args)
+{
+    PyObject *p_obj, *either_obj, *kept_obj;
+    Py_ssize_t lo, hi;
+    double threshold;
+    if (!PyArg_ParseTuple(args, "OOOnnd", &p_obj, &either_obj, &kept_obj, &lo, &hi, &threshold)) {
+        return NULL;
+    }
+    Py_buffer pb, eb, kb;
+    if (get_array(p_obj, &pb, F64, 8, 1, -1, 0, "p") < 0) {
+        return NULL;
+    }
+    Py_ssize_t n = pb.len / 8;
+    if (get_array(either_obj, &eb, F64, 8, n, n, 0, "either") < 0) {
+        PyBuffer_Release(&pb);
+        return NULL;
+    }
+    if (get_array(kept_obj, &kb, U8, 1, n, n, 0, "kept") < 0) {
+        PyBuffer_Release(&pb);
+        PyBuffer_Release(&eb);
+        return NULL;
+    }
+    PyObject *lists[3] = {NULL, NULL, NULL}, *result = NULL;
+    if (lo < 0 || hi < lo || hi >= n) {
+        PyErr_SetString(PyExc_ValueError, "verdict_lines: expected 0 <= lo <= hi < len(p)");
+        goto done;
+    }
+    for (int k = 0; k < 3; k++) {
+        if ((lists[k] = PyList_New(0)) == NULL) {
+            goto done;
+        }
+    }
+    const double *p = pb.buf, *either = eb.buf;
+    const unsigned char *kept = kb.buf;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!kept[i] || !(p[i] < threshold)) {
+            continue;
+        }
+        int group = i < lo ? 0 : i > hi ? 2 : 1;
+        if (group == 1 && !(either[i] < threshold)) {
+            continue;
+        }
+        if (append_index(lists[group], i) < 0) {
+            goto done;
+        }
+    }
+    result = PyTuple_Pack(3, lists[0], lists[1], lists[2]);
+done:
+    for (int k = 0; k < 3; k++) {
+        Py_XDECREF(lists[k]);
+    }
+    PyBuffer_Release(&pb);
+    PyBuffer_Release(&eb);
+    PyBuffer_Release(&kb);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"verdict_lines", verdict_lines, METH_VARARGS,
+     "verdict_lines(p, either, kept, lo, hi, threshold) -> (before, inside, after): the kept lines "
+     "judged not body (classifier._verdict_groups)."},
     {"main_region", main_region, METH_VARARGS,
      "main_region(p, lens, threshold[, kept, doubt_below, min_chars]) -> (first, last): the best run "
      "of lines (features.main_region)."},

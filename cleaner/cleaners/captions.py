@@ -23,9 +23,11 @@ _PROSE_END = frozenset('.!?:;,"”')
 _CREDIT_LINE_MAX_CHARS = 80
 # A credit line opens like one, holds a "/" or starts with a digit (_may_be_credit_line); a
 # credit at the end closes the line with "|" or ")", or follows a "/" or a photo word near the
-# end (ends_with_credit); a caption printed twice repeats the kept line before it.
+# end of a line that does not end as prose (ends_with_credit: most lines do, and the scan then
+# spares their tails); a caption printed twice repeats the kept line before it.
 _CUES = LineCues(starts=tuple(CREDIT_LINE_PREFIXES) + DIGITS, has="/", ends="|)",
-                 tail_words=PHOTO_WORDS, tail_chars=CREDIT_TAIL_CHARS, repeats_previous=True)
+                 tail_words=PHOTO_WORDS, tail_chars=CREDIT_TAIL_CHARS,
+                 tail_unless_ends="".join(sorted(_PROSE_END)), repeats_previous=True)
 
 
 class Captions(Cleaner):
@@ -57,7 +59,12 @@ class Captions(Cleaner):
 
 
 def _may_be_credit_line(text: str) -> bool:
-    return text[:4].lower() in CREDIT_LINE_PREFIXES or "/" in text or text[0].isdigit()
+    """Whether CREDIT_LINE can match: only its counts ("1 of 12", "3/8 photos") open with a digit,
+    and they hold "of" or "/". (A line of a date or a time opening with a digit, which several
+    lines a page do, cost a microsecond or two in the pattern, which tries its "Name/Agency" form
+    over the line's first forty characters before giving up.)"""
+    return (text[:4].lower() in CREDIT_LINE_PREFIXES or "/" in text
+            or (text[0].isdigit() and "of" in text.lower()))
 
 
 def ends_with_credit(text: str) -> bool:

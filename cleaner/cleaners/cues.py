@@ -27,12 +27,13 @@ class LineCues:
     `max_spaces` spaces (-1: no limit for either), and shows one of the cues set (any line
     passes when none is): at most `short_chars` long; opens, after at most `skip` ASCII
     non-alphanumerics (-1: any number), with one of the words in `starts`; ends in a character
-    of `ends`; holds a character of `has`; holds one of `tail_words` in its last `tail_chars`
-    characters; repeats the kept line before it (`repeats_previous`) or any line before it, kept
-    or dropped (`repeats_earlier`); is two halves around a space (`halves`: odd length, a
-    space in the middle); holds no letter or digit of any script (`no_word`); or is one of
-    `labels` once stripped of `label_strip` characters at both ends and lower-cased (a line that
-    is not ASCII once stripped always passes)."""
+    of `ends`; holds one of `tail_words` in its last `tail_chars` characters and does not end in
+    a character of `tail_unless_ends`; holds a character of `has`; repeats the kept line before
+    it (`repeats_previous`) or, being at least `repeats_min_chars` long, any line before it, kept
+    or dropped (`repeats_earlier`); is two equal halves around a space (`halves`: "X X"); holds
+    no letter or digit of any script (`no_word`); or is one of `labels` once stripped of
+    `label_strip` characters at both ends and lower-cased (a line that is not ASCII once stripped
+    always passes)."""
 
     max_chars: int = -1
     max_spaces: int = -1
@@ -43,8 +44,10 @@ class LineCues:
     has: str = ""
     tail_words: tuple[str, ...] = ()
     tail_chars: int = 0
+    tail_unless_ends: str = ""
     repeats_previous: bool = False
     repeats_earlier: bool = False
+    repeats_min_chars: int = 0
     halves: bool = False
     no_word: bool = False
     labels: frozenset[str] | None = None
@@ -66,7 +69,7 @@ class LineCues:
             self.halves, self.labels, self.label_strip,
             max((len(label) for label in self.labels or () if label.isascii()), default=0),
             "".join(sorted({label[0] for label in self.labels or () if label[:1].isascii() and label})),
-            self.no_word))
+            self.no_word, self.tail_unless_ends, self.repeats_min_chars))
 
 
     def compiled(self, scan):

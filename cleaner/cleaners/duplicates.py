@@ -16,8 +16,9 @@ from .shape import SENTENCE, line_shapes
 
 # Repeated lines shorter than this are labels ("Reply", "Share"), left to other cleaners.
 _REPEAT_MIN_CHARS = 20
-# A doubled title is two halves around a space; a repeated line repeats one before it.
-_CUES = LineCues(halves=True, repeats_earlier=True)
+# A doubled title is two equal halves around a space; a repeated line worth testing is long
+# enough and repeats one before it (most repeats are short labels: the scan leaves them out).
+_CUES = LineCues(halves=True, repeats_earlier=True, repeats_min_chars=_REPEAT_MIN_CHARS)
 
 
 class Duplicates(Cleaner):

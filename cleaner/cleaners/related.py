@@ -38,7 +38,9 @@ class Related(Cleaner):
         last_prose = next((i for i in range(n - 1, -1, -1)
                            if doc.dropped[i] is None and shapes[i] & PARAGRAPH), -1)
         resume = 0  # lines before this were judged with a marker's teasers
-        for i in candidates(doc, _CUES):
+        cued = candidates(doc, _CUES)
+        markers = set(cued)  # (the only lines a marker pattern can match: the teaser walk asks)
+        for i in cued:
             if i < resume:
                 continue
             text = texts[i]
@@ -50,7 +52,7 @@ class Related(Cleaner):
                         doc.drop_all(range(i, n), self.name, rule)
                         return
                     doc.drop(i, self.name, "rail-marker" if is_rail else "related-marker")
-                    resume = self._drop_teasers(doc, i + 1)
+                    resume = self._drop_teasers(doc, i + 1, markers)
                     continue
             if (text[0] in _INLINE_FIRST and INLINE_TEASER.match(text)
                     and text.count(" ") < _INLINE_MAX_WORDS and not shapes[i] & PARAGRAPH):
@@ -66,16 +68,20 @@ class Related(Cleaner):
             if doc.dropped[i] is None and shapes[i] & HEADLINE and not text[0].isdigit():
                 doc.drop(i, self.name, "trailing-headline")
 
-    def _drop_teasers(self, doc: Document, start: int) -> int:
-        """Drop the teaser headlines after a marker; return where prose (or the next marker) starts."""
+    def _drop_teasers(self, doc: Document, start: int, markers: set[int]) -> int:
+        """Drop the teaser headlines after a marker; return where prose (or the next marker) starts.
+        Only the `markers` lines (the cued ones) are tried against the marker patterns, and the
+        teasers go in one call: a teaser list is often most of a page's tail."""
+        texts, dropped, shapes = doc.texts, doc.dropped, line_shapes(doc)
+        teasers = []
         i = start
-        shapes = line_shapes(doc)
-        while i < len(doc.texts):
-            text = doc.texts[i]
-            if doc.dropped[i] is None:
-                if shapes[i] & PARAGRAPH or len(text) <= _MARKER_MAX_CHARS and (
+        while i < len(texts):
+            if dropped[i] is None:
+                text = texts[i]
+                if shapes[i] & PARAGRAPH or i in markers and len(text) <= _MARKER_MAX_CHARS and (
                         RAIL_MARKERS.match(text) or RELATED_MARKERS.match(text)):
-                    return i
-                doc.drop(i, self.name, "teaser")
+                    break
+                teasers.append(i)
             i += 1
+        doc.drop_all(teasers, self.name, "teaser")
         return i
