@@ -305,6 +305,18 @@ def test_by_repetition_learns_the_heading_of_a_teaser_list_as_a_cut_marker():
     assert learn_by_repetition("dailyexample.com", pages).cut_from == []
 
 
+def test_a_line_printed_twice_on_a_page_is_no_cut_marker():
+    """A shop's brand in a list of brands above an FAQ the gold keeps, and again among the footer's
+    links: its first place passes the tail check on every page, but a line the page prints twice
+    marks no one place where the body ends (a teaser list's heading is printed once)."""
+    pages = [teaser_page(n, "Daily Example Co-op") for n in range(4)]
+    assert learn_by_repetition("dailyexample.com", pages).cut_from == [("Daily Example Co-op", 4)]
+    for page in pages:
+        page.lines.append("Daily Example Co-op")
+        page.generic.append(False)
+    assert learn_by_repetition("dailyexample.com", pages).cut_from == []
+
+
 def test_by_repetition_learns_a_lone_recurring_sentence_but_not_a_lone_heading():
     """A disclosure set into every story stands alone between the story's own lines, as a heading the
     site's stories share does; the sentence is boilerplate, the short heading is body."""

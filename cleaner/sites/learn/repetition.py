@@ -62,7 +62,9 @@ def _cut_markers(pages: list[Page], recurring: set[str], need: int,
                  options: LearnOptions) -> list[tuple[str, int]]:
     """Recurring lines after whose first occurrence the generic cleaners keep at most `tail_share`
     of the body on every page holding them, and something on at least one (else the rule changes
-    nothing); of those, per page the earliest, which cuts the most, with its support."""
+    nothing); of those, per page the earliest, which cuts the most, with its support. A line a page
+    prints twice marks no one place (a brand in a list above an FAQ and again in the footer); a
+    teaser list's heading is printed once."""
     if any(p.generic is None for p in pages):
         return []
     valid: Counter = Counter()
@@ -74,6 +76,8 @@ def _cut_markers(pages: list[Page], recurring: set[str], need: int,
         first: dict[str, int] = {}
         for i, line in enumerate(page.lines):
             if line in recurring and len(line) <= MAX_LINE_CHARS:
+                if line in first:   # printed twice: not one place where the body ends
+                    broken.add(line)
                 first.setdefault(line, i)
         firsts.append(first)
         for line, i in first.items():
