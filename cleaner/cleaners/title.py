@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from itertools import compress, count, repeat
 
+from .. import accel
 from ..document import Document
 from ..options import Options
 from .base import Cleaner
@@ -35,9 +36,7 @@ class Title(Cleaner):
         doc.title = title
         last = head
         texts, dropped = doc.texts, doc.dropped
-        # Only lines opening with the title can be copies of it: picked in C (startswith through
-        # map), so the rest of the page costs no Python.
-        for i in compress(count(), map(str.startswith, texts, repeat(title))):
+        for i in _opening_with(texts, dropped, title):
             text = texts[i]
             if dropped[i] is None and (text == title or _strip_site(text) == title):
                 doc.drop(i, self.name, "headline")
@@ -82,6 +81,16 @@ class Title(Cleaner):
                 and text[0].isupper() and _followed_by_prose(doc, j)):
             doc.description = text
             doc.drop(j, self.name, "standfirst")
+
+
+def _opening_with(texts: list[str], dropped: list, title: str):
+    """The lines opening with the title, the only ones that can be copies of it: the kept ones
+    picked in one C pass when it is built (a startswith call a line cost more than the rest of
+    the title's work), else every one, picked in C through map."""
+    fast = accel.linescan
+    if fast is not None:
+        return fast.opening_with(texts, dropped, title)
+    return compress(count(), map(str.startswith, texts, repeat(title)))
 
 
 def _strip_site(text: str) -> str:
