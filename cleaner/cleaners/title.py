@@ -59,11 +59,10 @@ class Title(Cleaner):
                 candidates.append(i)
         if not candidates:
             return None
-        page_title = _strip_site(texts[0]) if texts else ""
         for i in candidates:
             text = texts[i]
             # (texts.count for the few candidates: a Counter of the whole page cost more)
-            if texts.count(text) > 1 or (text == page_title and i > 0):
+            if texts.count(text) > 1 or (i > 0 and _is_page_title(texts[0], text)):
                 return i
         first = candidates[0]
         # An unrepeated headline must open the page's kept text and be followed by prose.
@@ -95,6 +94,13 @@ def _opening_with(texts: list[str], dropped: list, title: str):
 
 def _strip_site(text: str) -> str:
     return _SITE_SUFFIX.sub("", text)
+
+
+def _is_page_title(first: str, text: str) -> bool:
+    """Whether `text` is the page's first line without its site suffix. Stripping the suffix
+    leaves a prefix of the line, so a line it does not open with is turned down without the
+    pattern (which scans the whole line, often the page's longest: 6 µs a page)."""
+    return first.startswith(text) and _strip_site(first) == text
 
 
 def _followed_by_prose(doc: Document, i: int) -> bool:
