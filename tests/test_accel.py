@@ -328,7 +328,8 @@ def test_dump_splitting_matches_python_on_every_break_and_space():
         lines = [raw.strip() for raw in text.splitlines()]
         assert accel.dumptext.split(text) == lines, repr(text)
         gaps = [not before for before, line in zip(chain(("",), lines), lines) if line]
-        assert accel.dumptext.blocks(lines) == (list(filter(None, lines)), gaps), repr(text)
+        texts = list(filter(None, lines))
+        assert accel.dumptext.blocks(lines) == (texts, gaps, sum(map(len, texts))), repr(text)
         assert accel.dumptext.at_least(lines, 3) == [line for line in lines if len(line) >= 3], repr(text)
     with pytest.raises(TypeError):
         accel.dumptext.split(b"bytes")
