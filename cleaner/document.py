@@ -92,13 +92,14 @@ class Document:
     def from_lines(cls, lines: list[str], **meta) -> "Document":
         """from_text() of a dump already split by dump_lines() (reflowing reads the same lines)."""
         fast = accel.dumptext
-        if fast is not None:  # the same lists in one C loop
-            texts, gaps = fast.blocks(lines)
+        if fast is not None:  # the same lists, and their characters in all, in one C loop
+            texts, gaps, chars = fast.blocks(lines)
         else:
             texts = list(filter(None, lines))  # the non-blank lines
             # A block follows a gap when the raw line before it was blank (or it opens the page).
             gaps = [not before for before, line in zip(chain(("",), lines), lines) if line]
-        return cls(texts=texts, kinds=["line"] * len(texts), gap_before=gaps, **meta)
+            chars = -1  # (counted by __post_init__)
+        return cls(texts=texts, kinds=["line"] * len(texts), gap_before=gaps, kept_chars=chars, **meta)
 
     def __len__(self) -> int:
         return len(self.texts)

@@ -328,7 +328,8 @@ def test_dump_splitting_matches_python_on_every_break_and_space():
         lines = [raw.strip() for raw in text.splitlines()]
         assert accel.dumptext.split(text) == lines, repr(text)
         gaps = [not before for before, line in zip(chain(("",), lines), lines) if line]
-        assert accel.dumptext.blocks(lines) == (list(filter(None, lines)), gaps), repr(text)
+        texts = list(filter(None, lines))
+        assert accel.dumptext.blocks(lines) == (texts, gaps, sum(map(len, texts))), repr(text)
         assert accel.dumptext.at_least(lines, 3) == [line for line in lines if len(line) >= 3], repr(text)
     with pytest.raises(TypeError):
         accel.dumptext.split(b"bytes")
@@ -482,3 +483,20 @@ def test_the_judged_lines_are_the_python_path_s(monkeypatch):
         accel.pagecontext.verdict_lines(np.zeros(3), np.zeros(3), np.ones(3, dtype=bool), 1, 3, 0.5)
     with pytest.raises(ValueError):  # a kept mask for another page
         accel.pagecontext.verdict_lines(np.zeros(3), np.zeros(3), np.ones(2, dtype=bool), 0, 1, 0.5)
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_lines_opening_with_a_prefix_match_startswith():
+    pages = [page.splitlines() for _, page in _pages()]
+    for lines in pages:
+        dropped = [None if k % 3 else ("dropped",) for k in range(len(lines))]
+        for prefix in {line[:n] for line in lines[:12] for n in (0, 1, 8, len(line))} | {"Ü", "€ x", "𝐀"}:
+            expected = [i for i, (t, d) in enumerate(zip(lines, dropped)) if d is None and t.startswith(prefix)]
+            assert accel.linescan.opening_with(lines, dropped, prefix) == expected
+    assert accel.linescan.opening_with(["Ab", "A", "Ab | Site", "ab"], [None] * 4, "Ab") == [0, 2]
+    with pytest.raises(TypeError):
+        accel.linescan.opening_with(["a", b"b"], [None, None], "a")
+    with pytest.raises(ValueError):  # lists of different lengths
+        accel.linescan.opening_with(["a", "b"], [None], "a")
+    with pytest.raises(TypeError):
+        accel.linescan.opening_with(["a"], [None], b"a")

@@ -402,6 +402,40 @@ selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
     return !any_cue;
 }
 
+/* The text of kept line i, ready to read, in *text: 1; 0 when the line is dropped; -1 with
+ * TypeError when it is no str. */
+static int
+kept_text(PyObject *texts, PyObject *dropped, Py_ssize_t i, PyObject **text)
+{
+    if (PyList_GET_ITEM(dropped, i) != Py_None) {
+        return 0;
+    }
+    *text = PyList_GET_ITEM(texts, i);
+    if (!PyUnicode_Check(*text)) {
+        PyErr_SetString(PyExc_TypeError, "texts must be str");
+        return -1;
+    }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(*text) < 0) {  /* legacy strings (gone in 3.12) must be made ready first */
+        return -1;
+    }
+#endif
+    return 1;
+}
+
+/* list.append(i) for a line index: 0, or -1 with an exception. */
+static int
+append_index(PyObject *list, Py_ssize_t i)
+{
+    PyObject *index = PyLong_FromSsize_t(i);
+    if (index == NULL) {
+        return -1;
+    }
+    int failed = PyList_Append(list, index);
+    Py_DECREF(index);
+    return failed;
+}
+
 /* The number of lines of a page given as parallel lists, or -1 with ValueError when they differ:
  * every loop below reads both lists at each index. */
 static Py_ssize_t
@@ -628,13 +662,8 @@ select_lines(PyObject *self, PyObject *args)
         if (PyList_GET_ITEM(dropped, i) != Py_None) {
             continue;
         }
-        if (selected(q, text, previous, earlier)) {
-            PyObject *index = PyLong_FromSsize_t(i);
-            if (index == NULL || PyList_Append(out, index) < 0) {
-                Py_XDECREF(index);
-                goto fail;
-            }
-            Py_DECREF(index);
+        if (selected(q, text, previous, earlier) && append_index(out, i) < 0) {
+            goto fail;
         }
         previous = text;
     }
@@ -699,28 +728,20 @@ label_runs(PyObject *self, PyObject *args)
     for (Py_ssize_t i = 0; i <= n; i++) {
         int label = 0;
         if (i < n) {
-            if (PyList_GET_ITEM(dropped, i) != Py_None) {
+            PyObject *text;
+            int kept = kept_text(texts, dropped, i, &text);
+            if (kept < 0) {
+                goto fail;
+            }
+            if (!kept) {
                 continue;
             }
-            PyObject *text = PyList_GET_ITEM(texts, i);
-            if (!PyUnicode_Check(text)) {
-                PyErr_SetString(PyExc_TypeError, "texts must be str");
-                goto fail;
-            }
-#if PY_VERSION_HEX < 0x030C0000
-            if (PyUnicode_READY(text) < 0) {
-                goto fail;
-            }
-#endif
             label = is_label(text, max_chars, max_spaces, bad_ends, no_digits);
         }
         if (label) {
-            PyObject *index = PyLong_FromSsize_t(i);
-            if (index == NULL || PyList_Append(run, index) < 0) {
-                Py_XDECREF(index);
+            if (append_index(run, i) < 0) {
                 goto fail;
             }
-            Py_DECREF(index);
         } else if (PyList_GET_SIZE(run)) {  /* a kept line that is no label (or the page's end) */
             if (PyList_GET_SIZE(run) >= min_run) {
                 if (PyList_Append(out, run) < 0) {
@@ -817,6 +838,46 @@ shapes(PyObject *self, PyObject *args)
     return out;
 }
 
+/* opening_with(texts, dropped, prefix) -> list of the kept lines' indices whose text opens with
+ * `prefix` (str.startswith). The title finder looks for the headline's copies among these: a
+ * Python call a line cost more than the rest of its work on most pages. */
+static PyObject *
+opening_with(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *dropped, *prefix;
+    if (!PyArg_ParseTuple(args, "O!O!U", &PyList_Type, &texts, &PyList_Type, &dropped, &prefix)) {
+        return NULL;
+    }
+    Py_ssize_t n = page_length(texts, dropped);
+    if (n < 0) {
+        return NULL;
+    }
+    Py_ssize_t m = PyUnicode_GET_LENGTH(prefix);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text;
+        int kept = kept_text(texts, dropped, i, &text);
+        if (kept < 0) {
+            goto fail;
+        }
+        if (!kept || PyUnicode_GET_LENGTH(text) < m) {
+            continue;  /* (shorter than the prefix: no call) */
+        }
+        Py_ssize_t match = PyUnicode_Tailmatch(text, prefix, 0, PY_SSIZE_T_MAX, -1);
+        if (match < 0 || (match && append_index(out, i) < 0)) {
+            goto fail;
+        }
+    }
+    return out;
+
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"select", select_lines, METH_VARARGS,
      "select(texts, dropped, cues) -> the kept lines showing one of the cues (cleaner/cleaners/cues.py)."},
@@ -826,6 +887,8 @@ static PyMethodDef methods[] = {
      "label_runs(texts, dropped, shape, min_run) -> runs of kept short labels (cleaner/cleaners/navigation.py)."},
     {"shapes", shapes, METH_VARARGS,
      "shapes(texts, shape) -> bytes: each line's shape flags (cleaner/cleaners/shape.py)."},
+    {"opening_with", opening_with, METH_VARARGS,
+     "opening_with(texts, dropped, prefix) -> the kept lines opening with prefix (cleaner/cleaners/title.py)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -49,6 +49,11 @@ class Bylines(Cleaner):
 
     @staticmethod
     def _metadata_rule(text: str) -> str | None:
+        if text[0].isdigit():
+            # No agency and no metadata word opens with a digit: only a reading time can match,
+            # and it names its minutes (an "m", which only "m" and "M" match ignoring case). Most
+            # such lines are dates, times and counts, several a page.
+            return "reading-time" if ("m" in text or "M" in text) and READING_TIME_LINE.match(text) else None
         if text.strip("()—– ").lower() in AGENCIES:
             return "agency-credit"
         # The first word can only be a digit's or a metadata word when its first character is

@@ -43,7 +43,8 @@ class Captions(Cleaner):
             elif text[-1] not in _PROSE_END and text.count(" ") < _CAPTION_MAX_WORDS and ends_with_credit(text):
                 doc.drop(i, self.name, "credit-at-end")
             else:
-                prev = self._previous(doc, i)
+                # (the line before is most often kept: no call then)
+                prev = i - 1 if i and doc.dropped[i - 1] is None else self._previous(doc, i)
                 if prev >= 0 and texts[prev] == text and CAPTION_CUES.search(text):
                     doc.drop(prev, self.name, "caption-printed-twice")
                     doc.drop(i, self.name, "caption-printed-twice")

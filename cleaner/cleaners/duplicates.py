@@ -16,6 +16,10 @@ from .shape import SENTENCE, line_shapes
 
 # Repeated lines shorter than this are labels ("Reply", "Share"), left to other cleaners.
 _REPEAT_MIN_CHARS = 20
+# The first copy of the first few repeats is looked for with texts.index (comparing lengths
+# first, no hashing), then in a dict of the page: the scan leaves a page one to three repeats,
+# for which hashing every line cost more, and the dict bounds the work on a page of many.
+_SEARCHES = 8
 # A doubled title is two equal halves around a space; a repeated line worth testing is long
 # enough and repeats one before it (most repeats are short labels: the scan leaves them out).
 _CUES = LineCues(halves=True, repeats_earlier=True, repeats_min_chars=_REPEAT_MIN_CHARS)
@@ -27,15 +31,21 @@ class Duplicates(Cleaner):
     def apply(self, doc: Document, options: Options) -> None:
         texts = doc.texts
         first: dict[str, int] | None = None  # where each text first occurs, made when needed
+        searched = 0
         shapes = line_shapes(doc)
         for i in candidates(doc, _CUES):
             text = texts[i]
             if _is_doubled(text):
                 doc.drop(i, self.name, "doubled-title")
             elif len(text) >= _REPEAT_MIN_CHARS and not shapes[i] & SENTENCE:
-                if first is None:
-                    first = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1)))
-                if first[text] < i:
+                if searched < _SEARCHES:
+                    searched += 1
+                    earliest = texts.index(text)
+                else:
+                    if first is None:
+                        first = dict(zip(reversed(texts), range(len(texts) - 1, -1, -1)))
+                    earliest = first[text]
+                if earliest < i:
                     doc.drop(i, self.name, "repeated-line")
 
 
