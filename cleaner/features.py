@@ -197,13 +197,11 @@ CONTEXT_OF = ("log_chars", "stopword_share", "ends_stop", "prose", "dropped", "d
               "capital_share", "symbol_share", "lex_mean")
 
 
-def _rows_of(names, wanted) -> tuple[int, ...]:
-    """Where each of `wanted` is among `names` (the rows the C passes read)."""
+@lru_cache(maxsize=8)
+def _rows_of(names: tuple[str, ...], wanted: tuple[str, ...]) -> tuple[int, ...]:
+    """Where each of `wanted` is among `names` (the rows the C passes read): worked out once, since
+    a page's features always come in BASE_NAMES' order."""
     return tuple(names.index(c) for c in wanted)
-
-
-# ...among the base features (worked out once: page_rows passes BASE_NAMES itself).
-_CONTEXT_ROWS = _rows_of(BASE_NAMES, CONTEXT_OF)
 
 
 def context_features(x: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[str]]:
@@ -219,8 +217,8 @@ def _context_rows(base: np.ndarray, names: Sequence[str], out: np.ndarray) -> No
     blocks of rows at a time: every neighbour shift and window moves all CONTEXT_OF at once."""
     fast = accel.pagecontext
     if fast is not None and _c_rows(base) and _c_rows(out):
-        where = _CONTEXT_ROWS if names is BASE_NAMES else _rows_of(names, CONTEXT_OF)
-        fast.context_rows(base, out, where, names.index("prose"), SHIFTS, (NEAR, WIDE))
+        fast.context_rows(base, out, _rows_of(tuple(names), CONTEXT_OF), names.index("prose"), SHIFTS,
+                          (NEAR, WIDE))
         return
     sub = base[[names.index(c) for c in CONTEXT_OF]]
     k = len(CONTEXT_OF)
@@ -314,7 +312,6 @@ RHYTHM_NAMES = tuple([f"rhythm~{half}" for half in RHYTHM_WINDOWS]
                      + [f"rhythm_length~{RHYTHM_LENGTH_WINDOW}", f"date_share~{NEAR}"])
 # The base features rhythm_shapes and the length test read (in the C accelerator's order).
 RHYTHM_OF = ("dropped", "prose", "digit_share", "log_words", "ends_stop", "log_chars")
-_RHYTHM_ROWS = _rows_of(BASE_NAMES, RHYTHM_OF)
 
 
 def rhythm_shapes(base: np.ndarray, names: Sequence[str]) -> np.ndarray:
@@ -336,8 +333,7 @@ def _rhythm_rows(base: np.ndarray, names: Sequence[str], out: np.ndarray) -> Non
     next line); the same with the lengths alike too; the share of date-like lines near the line."""
     fast = accel.pagecontext
     if fast is not None and _c_rows(base) and _c_rows(out):
-        where = _RHYTHM_ROWS if names is BASE_NAMES else _rows_of(names, RHYTHM_OF)
-        fast.rhythm_rows(base, out, where, RHYTHM_PERIODS,
+        fast.rhythm_rows(base, out, _rows_of(tuple(names), RHYTHM_OF), RHYTHM_PERIODS,
                          RHYTHM_WINDOWS, RHYTHM_LENGTH_WINDOW, NEAR, RHYTHM_LENGTH_SLACK,
                          DATE_DIGIT_SHARE, DATE_MAX_WORDS, PROSE_MIN_WORDS)
         return
