@@ -11,10 +11,15 @@ story's quotation.
 """
 from __future__ import annotations
 
+import re
+
 from ..document import Document
 from ..phrases import QUOTE_ATTRIBUTION
 
 RULE = "quoted-copy"
+# The verbs QUOTE_ATTRIBUTION needs: a block holding none of them quotes nothing, and skips the
+# search for earlier blocks inside it (every long block of every page passes here).
+_ATTRIBUTION_VERB = re.compile(r"wrote|said|posted", re.I)
 
 
 def cut_quoted_copies(doc: Document, long_chars: int) -> None:
@@ -25,7 +30,7 @@ def cut_quoted_copies(doc: Document, long_chars: int) -> None:
         text = doc.texts[i]
         if len(text) < long_chars:
             continue
-        for quoted in earlier:
+        for quoted in earlier if _ATTRIBUTION_VERB.search(text) else ():
             at = text.find(quoted) if len(quoted) < len(text) else -1
             if at <= 0:   # not there, or no room for an attribution before it
                 continue
