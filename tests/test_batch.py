@@ -11,6 +11,7 @@ from cleaner import Cleaner
 from cleaner.batch import chunked, clean_record, run
 from cleaner.errors import InputError
 from cleaner.io.jsonl import Record, open_writer, parse_line, read_records
+from cleaner.io.record import TRUNCATED_INPUT
 from cleaner.io.textdir import TextDirWriter, safe_stem
 from cleaner.options import Options
 
@@ -52,14 +53,21 @@ def test_reader_streams_plain_and_gzip_and_skips_blank_lines(tmp_path):
     assert [r.line for r in read_records(plain)] == [1, 3, 4]
 
 
-def test_reader_reports_missing_and_truncated_files(tmp_path):
+def test_reader_refuses_a_missing_file(tmp_path):
     with pytest.raises(InputError, match="missing.jsonl"):
         list(read_records(tmp_path / "missing.jsonl"))
+
+
+def test_a_file_cut_short_gives_what_it_holds_then_says_where_reading_stopped(tmp_path):
     broken = tmp_path / "cut.jsonl.gz"
     whole = gzip.compress(b"".join(b'{"id": %d, "text": "x"}\n' % i for i in range(1000)))
     broken.write_bytes(whole[: len(whole) // 2])
-    with pytest.raises(InputError, match="cut.jsonl.gz"):
-        list(read_records(broken))
+    *read, last = read_records(broken)
+    assert len(read) > 100 and [r.id for r in read] == list(range(len(read)))
+    assert last.content is None and last.error_kind == TRUNCATED_INPUT
+    assert last.error.startswith(f"{broken}: reading stopped after line {len(read):,}: ")
+    broken.write_bytes(whole[:5])   # not even the first line
+    assert [(r.line, r.error_kind) for r in read_records(broken)] == [(1, TRUNCATED_INPUT)]
 
 
 def test_writer_replaces_the_target_only_when_done(tmp_path):

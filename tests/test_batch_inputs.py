@@ -1,6 +1,7 @@
 """`cleaner batch` over a mix of dumps in one call: a folder tree, JSONL with malformed lines, a WARC."""
 from __future__ import annotations
 
+import gzip
 import json
 from collections import Counter
 
@@ -65,3 +66,32 @@ def test_a_folder_after_disable_is_still_an_input(tmp_path):
     out = tmp_path / "o.jsonl"
     assert main(["batch", "--disable", "title", str(tmp_path / "tree"), "--out", str(out), "--workers", "1"]) == 0
     assert [r["id"] for r in read_jsonl(out)] == ids
+
+
+def test_inputs_cut_short_keep_what_they_hold_and_the_batch_goes_on(tmp_path, capsys):
+    """An interrupted download: the documents before the cut come out cleaned, the cut itself as an
+    error record, and the inputs after it are read as usual. eval and learn, whose answer is about
+    the whole input, refuse it instead."""
+    pages, archive, after = tmp_path / "pages.jsonl.gz", tmp_path / "crawl.warc.gz", tmp_path / "after.jsonl"
+    write_jsonl(tmp_path / "pages.jsonl", 30)
+    packed = gzip.compress((tmp_path / "pages.jsonl").read_bytes())
+    pages.write_bytes(packed[: len(packed) // 2])
+    write_warc(archive, 20)
+    archive.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
+    write_jsonl(after, 3)
+    out, stats = tmp_path / "out.jsonl", tmp_path / "stats.json"
+    assert main(["batch", str(pages), str(archive), str(after), "--out", str(out), "--workers", "2",
+                 "--stats", str(stats)]) == 0
+    rows = read_jsonl(out)
+    cuts = [i for i, r in enumerate(rows) if "error" in r]
+    assert len(cuts) == 2 and all(rows[i]["error"].startswith(str(p)) for i, p in zip(cuts, (pages, archive)))
+    assert [r["id"] for r in rows[: cuts[0]]] == [f"j{i}" for i in range(cuts[0])] and cuts[0] > 0
+    assert [r["id"] for r in rows[-3:]] == ["j0", "j1", "j2"] and all(r["text"] for r in rows[-3:])
+    assert json.loads(stats.read_text())["errors_by_kind"] == {"truncated input": 2}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "j0", "text": "x"}\n', encoding="utf-8")
+    for command in (["eval", str(pages), str(gold)], ["learn", str(archive), "--out", str(tmp_path / "rules")]):
+        capsys.readouterr()
+        assert main(command) != 0
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "error:" in err and str(command[1]) in err

@@ -46,13 +46,14 @@ def clean_all(cleaner, records) -> tuple[dict[str, str], float, int]:
 def run(args: argparse.Namespace) -> int:
     from ..evaluate import score, score_by_type
     from ..io import jsonl
+    from ..io.inputs import refuse_truncated
 
     paths = args.paths + files_after_disable(args)
     if len(paths) != 2:
         raise UsageError("expected INPUT and GOLD (see 'cleaner eval --help')")
     cleaner = make_cleaner(args)
     gold = jsonl.read_bodies(paths[1])
-    bodies, seconds, failed = clean_all(cleaner, jsonl.read_records(paths[0]))
+    bodies, seconds, failed = clean_all(cleaner, refuse_truncated(jsonl.read_records(paths[0])))
     if args.out:
         with jsonl.open_writer(args.out) as out:
             for rid, text in bodies.items():

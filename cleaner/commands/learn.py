@@ -76,11 +76,11 @@ def register(sub, common: argparse.ArgumentParser) -> None:
 
 def read_pages(paths: list[str]) -> list[dict]:
     """The pages of the inputs (folders, JSONL files, web archives) as plain dicts."""
-    from ..io.inputs import read_inputs
+    from ..io.inputs import read_inputs, refuse_truncated
     from ..io.jsonl import check_readable
     for path in paths:
         check_readable(path)
-    return pages_from_records(read_inputs(paths))
+    return pages_from_records(refuse_truncated(read_inputs(paths)))
 
 
 def pages_from_records(records) -> list[dict]:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import InputError
 from . import jsonl
 from .folder import DEFAULT_PATTERNS, read_folder, walk
-from .record import Record, Skipped
+from .record import TRUNCATED_INPUT, Record, Skipped
 from .warc import is_archive, read_archive
 
 
@@ -49,6 +49,16 @@ def read_inputs(paths: Sequence[str], options: InputOptions = InputOptions(),
             yield from read_archive(path, skipped)
         else:
             yield from jsonl.read_records(path, options.fields)
+
+
+def refuse_truncated(records: Iterable[Record]) -> Iterator[Record]:
+    """The records, raising InputError at an input that could not be read to its end. For commands
+    whose answer is about the whole input (a score, rules learned), unlike a batch, which keeps the
+    documents it could read and records where reading stopped."""
+    for record in records:
+        if record.error_kind == TRUNCATED_INPUT:
+            raise InputError(record.error)
+        yield record
 
 
 def fingerprint(paths: Sequence[str], options: InputOptions) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import InputError
-from .record import Record
+from .record import TRUNCATED_INPUT, Record
 
 __all__ = ["Fields", "Record", "read_records", "read_many", "parse_line", "dumps", "open_writer",
            "remove_stale_temporaries"]
@@ -86,20 +86,32 @@ def open_binary(path: str | os.PathLike) -> Iterator[IO[bytes]]:
 
 
 def read_records(path: str | os.PathLike, fields: Fields = DEFAULT_FIELDS) -> Iterator[Record]:
-    """The records of one JSONL file, in order; blank lines are skipped (they hold no document)."""
+    """The records of one JSONL file, in order; blank lines are skipped (they hold no document).
+
+    A file that cannot be read past some line (a .gz or .zst cut short by an interrupted download,
+    corrupt data, a read error) gives the records before it and then one error record of kind
+    `TRUNCATED_INPUT` saying where reading stopped: a batch keeps what was read and says what was not.
+    """
     source = "<stdin>" if str(path) == STDIO else str(path)
     check_readable(path)
+    number = 0
     try:
         with open_binary(path) as f:
             for number, raw in enumerate(f, 1):
                 if raw.strip():
                     yield parse_line(raw, source, number, fields)
     except (OSError, EOFError) as e:  # a truncated or corrupt .gz, a read error mid-file
-        raise InputError(f"cannot read {source}: {e}") from None
+        yield _cut_short(source, number, e)
     except Exception as e:  # zstandard.ZstdError for a corrupt .zst
         if type(e).__name__ != "ZstdError":
             raise
-        raise InputError(f"cannot read {source}: {e}") from None
+        yield _cut_short(source, number, e)
+
+
+def _cut_short(source: str, lines_read: int, error: BaseException) -> Record:
+    where = f"after line {lines_read:,}" if lines_read else "at its start"
+    return Record(source, lines_read + 1, error=f"{source}: reading stopped {where}: {error}",
+                  error_kind=TRUNCATED_INPUT)
 
 
 def read_bodies(path: str | os.PathLike) -> list[dict]:

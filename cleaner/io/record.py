@@ -4,6 +4,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+# The error kind of a record that stands for the unreadable rest of an input file (a .gz cut short,
+# a WARC whose last record is incomplete): the documents read before it are kept.
+TRUNCATED_INPUT = "truncated input"
+
 
 @dataclass(frozen=True, slots=True)
 class Record:

@@ -2,6 +2,8 @@
 fastwarc reads WARC only), plain or gzipped. Each HTML response is one document, with the id from
 `WARC-Record-ID`, the url from `WARC-Target-URI`, the capture date, and the HTTP charset handed
 on as a decoding hint. Requests, metadata, non-HTML and non-2xx responses are skipped and counted.
+A file cut short ends in an error record for what could not be read (both libraries read a broken
+last record without a word), after the documents before it.
 """
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from collections.abc import Iterator
 from email.message import Message
 
 from ..errors import InputError
-from .record import Record, Skipped
+from .record import TRUNCATED_INPUT, Record, Skipped
+from .warc_end import file_end
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 ARC_SUFFIXES = (".arc", ".arc.gz")
@@ -44,20 +47,50 @@ def _skip_reason(record_type: str, status: int | None, content_type: str | None)
 
 
 def _read_warc(path: str, skipped: Skipped) -> Iterator[Record]:
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
+    """Each document of a WARC file, held back one record so that the last can be checked: a file
+    cut short ends in a record fastwarc returns in part (see `warc_end`)."""
+    from fastwarc.warc import ArchiveIterator
 
+    held: Record | None = None
+    last_start, one_stream = None, False
     with open(path, "rb") as f:
         for number, rec in enumerate(ArchiveIterator(f, parse_http=True, auto_decode="all"), 1):
-            name = str(rec.record_type)
-            http = rec.is_http and rec.http_headers is not None
-            status = rec.http_headers.status_code if http and rec.record_type == WarcRecordType.response else None
-            reason = _skip_reason(name, status, rec.http_content_type if http else None)
-            if reason:
-                skipped[reason] += 1
-                continue
-            date = rec.record_date.date().isoformat() if rec.record_date else None
-            yield Record(path, number, id=rec.record_id, url=rec.headers.get("WARC-Target-URI"),
-                         content=rec.reader.read(), kind="auto", date=date, charset=rec.http_charset)
+            if held is not None:
+                yield held
+            # Records sharing a start: the file is gzipped as a whole, not a member a record, and
+            # fastwarc's positions are its read buffer's. Its end is then checked from the start.
+            one_stream = one_stream or rec.stream_pos == last_start
+            held, last_start = _warc_document(path, number, rec, skipped), rec.stream_pos
+    if last_start is None:
+        return
+    end = file_end(path, 0 if one_stream else last_start, gzipped=path.lower().endswith(".gz"))
+    if not end.last_whole:
+        where = "its gzip stream ends early" if one_stream else f"at byte {last_start:,}"
+        yield Record(path, None, id=held.id if held else None, url=held.url if held else None,
+                     error=f"{path}: the file ends inside its last record ({where})",
+                     error_kind=TRUNCATED_INPUT)
+        return
+    if held is not None:
+        yield held
+    if end.unread:
+        yield Record(path, None, error=f"{path}: the last {end.unread:,} bytes hold no whole record "
+                     "(the file is cut short or damaged there)", error_kind=TRUNCATED_INPUT)
+
+
+def _warc_document(path: str, number: int, rec, skipped: Skipped) -> Record | None:
+    """The document a WARC record holds, or None (counted in `skipped`) when it holds none."""
+    from fastwarc.warc import WarcRecordType
+
+    name = str(rec.record_type)
+    http = rec.is_http and rec.http_headers is not None
+    status = rec.http_headers.status_code if http and rec.record_type == WarcRecordType.response else None
+    reason = _skip_reason(name, status, rec.http_content_type if http else None)
+    if reason:
+        skipped[reason] += 1
+        return None
+    date = rec.record_date.date().isoformat() if rec.record_date else None
+    return Record(path, number, id=rec.record_id, url=rec.headers.get("WARC-Target-URI"),
+                  content=rec.reader.read(), kind="auto", date=date, charset=rec.http_charset)
 
 
 def _read_arc(path: str, skipped: Skipped) -> Iterator[Record]:
@@ -84,9 +117,13 @@ def _arc_records(path: str, skipped: Skipped, ArchiveIterator) -> Iterator[Recor
             content = rec.content_stream().read()
             # ARC records carry no id; the record's offset in the file names it, the same every run.
             offset = records.get_record_offset()
+            rid, url = f"{os.path.basename(path)}@{offset}", rec.rec_headers.get_header("WARC-Target-URI")
+            if getattr(rec.raw_stream, "limit", 0):   # bytes the header promised that never came
+                yield Record(path, number, id=rid, url=url, error_kind=TRUNCATED_INPUT,
+                             error=f"{path}: the record at byte {offset:,} is cut short (the file ends inside it)")
+                continue
             date = rec.rec_headers.get_header("WARC-Date")
-            yield Record(path, number, id=f"{os.path.basename(path)}@{offset}",
-                         url=rec.rec_headers.get_header("WARC-Target-URI"), content=content, kind="auto",
+            yield Record(path, number, id=rid, url=url, content=content, kind="auto",
                          date=date[:10] if date else None, charset=_charset(content_type))
 
 

@@ -9,7 +9,7 @@ import pytest
 from cleaner import Cleaner
 from cleaner.engines.work import clean_one
 from cleaner.errors import InputError
-from cleaner.io.record import Skipped
+from cleaner.io.record import TRUNCATED_INPUT, Skipped
 from cleaner.io.warc import is_archive, read_archive
 from tests.dumps import write_arc, write_warc
 
@@ -57,6 +57,57 @@ def test_a_broken_archive_is_an_input_error(tmp_path):
     whole.write_bytes(gzip.compress((tmp_path / "plain.arc").read_bytes()))  # one gzip member for all
     with pytest.raises(InputError, match="whole.arc.gz"):
         list(read_archive(whole))
+
+
+def story_urls(records) -> list[str]:
+    return [r.url for r in records]
+
+
+def test_a_warc_cut_inside_a_record_keeps_the_records_before_it_and_names_the_cut_one(tmp_path):
+    """fastwarc hands out an uncompressed file's last record with part of its content, silently."""
+    packed, plain = tmp_path / "crawl.warc.gz", tmp_path / "crawl.warc"
+    write_warc(packed, 4)
+    data = gzip.decompress(packed.read_bytes())
+    plain.write_bytes(data[: data.index(b"<title>Story 2") + 40])
+    *documents, cut = read_archive(plain)
+    assert story_urls(documents) == [f"https://news.example.org/story/{i}" for i in range(2)]
+    assert all(r.error is None and r.content.rstrip().endswith(b"</html>") for r in documents)
+    assert cut.url == "https://news.example.org/story/2" and cut.content is None
+    assert cut.error_kind == TRUNCATED_INPUT and cut.error.startswith(f"{plain}: the file ends inside")
+    assert "error" in clean_one(Cleaner(), cut).out
+
+
+@pytest.mark.parametrize("gzipped_as", ["a member a record", "one stream"])
+def test_a_gzipped_warc_cut_short_ends_in_an_error_record(tmp_path, gzipped_as):
+    """A member a record (the standard): fastwarc drops the broken member without a word. One gzip
+    stream for the whole file: it stops where the data does."""
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, 40)
+    if gzipped_as == "one stream":
+        path.write_bytes(gzip.compress(gzip.decompress(path.read_bytes())))
+    intact = list(read_archive(path))
+    assert len(intact) == 40 and all(r.error is None for r in intact)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    *documents, last = read_archive(path)
+    assert 0 < len(documents) < 40 and story_urls(documents) == story_urls(intact[: len(documents)])
+    assert all(r.error is None for r in documents)
+    assert last.error_kind == TRUNCATED_INPUT and last.error.startswith(f"{path}: ")
+
+
+@pytest.mark.parametrize("name", ["old.arc", "old.arc.gz"])
+def test_an_arc_cut_short_names_its_last_record(tmp_path, name):
+    """warcio hands out a record cut short with part of its content (or none), silently."""
+    path = tmp_path / name
+    write_arc(path, [(f"http://a.example/{i}", b"<p>" + b"word %d " % i * 300 + b"</p>", "utf-8")
+                     for i in range(20)])
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    *documents, last = read_archive(path)
+    assert story_urls(documents) == [f"http://a.example/{i}" for i in range(len(documents))]
+    assert len(documents) >= 5 and all(r.error is None for r in documents)
+    assert last.url == f"http://a.example/{len(documents)}" and last.error_kind == TRUNCATED_INPUT
+    assert last.error.startswith(f"{path}: the record at byte ")
 
 
 def test_archive_suffixes():
