@@ -375,3 +375,43 @@ def test_by_repetition_learns_a_mega_menu_a_console_browser_printed_item_by_item
     assert learned >= without_runs + 0.2 and learned >= generic + 0.2
     assert "• Risk & Compliance" in removed
     assert not any(line in body for line in removed if len(line.split()) >= 4 for body in bodies.values())
+
+
+def _news_pair() -> list[dict]:
+    folder = ROOT / "fixtures" / "learning"
+    return [json.loads(l) for l in (folder / "news-pair.w3m.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def _days_teasers(text: str) -> set[str]:
+    """The day's teaser headlines on a w3m page of the fixture: the "Most Popular" lists print each
+    as a bulleted link and again as its picture's caption, on the next line."""
+    lines = [" ".join(l.split()) for l in text.splitlines() if l.strip()]
+    return {line for line, after in zip(lines, lines[1:]) if line.startswith("• ") and line[2:] == after} \
+        | {line for line, before in zip(lines[1:], lines) if before == "• " + line}
+
+
+def test_fingerprints_prefer_the_sites_durable_lines_to_the_days_teaser_headlines():
+    """The two w3m pages of one news site (`fixtures/learning`) share their menus, their footer and
+    the day's "Most Popular" lists. The teasers are the longest lines on both pages, but next week
+    the lists hold other stories: the fingerprints are the footer's prose and menu items, and all of
+    them still find the site's pages once the day's teasers are gone."""
+    pages = _news_pair()
+    [site] = learn_from_records(pages, options=LearnOptions(min_pages=2))
+    teasers = set().union(*(_days_teasers(p["text"]) for p in pages))
+    assert len(teasers) >= 8 and len(site.fingerprints) == LearnOptions().max_fingerprints
+    assert not {line for line, _ in site.fingerprints} & teasers
+    registry = learned_registry([site])
+    for page in pages:
+        week_later = [" ".join(l.split()) for l in page["text"].splitlines()
+                      if " ".join(l.split()) not in teasers]
+        assert all(line in week_later for line, _ in site.fingerprints)
+        assert registry.for_lines(week_later).site == site.site
+
+
+def test_prose_is_told_from_a_headline_by_its_case_and_its_end():
+    from cleaner.sites.learn.fingerprints import is_prose
+    assert is_prose("News Corp is a network of leading companies in the worlds of diversified media, news,", 5)
+    assert is_prose("Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved.", 5)
+    assert not is_prose("Former U.K. Consulate Worker Says Chinese Secret Police Tortured Him", 5)
+    assert not is_prose("Man charged after crash on the motorway near the city centre", 5)
+    assert not is_prose("Read the full story.", 5)
