@@ -2,7 +2,8 @@
 site's pages is boilerplate (article text rarely repeats across a site, menus and footers always
 do), where the generic cleaners' verdict on the same pages leaves room for a rule. A recurring
 line after which they keep only a tail of every page is a cut marker: the heading of a teaser list
-or of comments, whose items change from page to page and so never recur themselves."""
+or of comments, whose items change from page to page and so never recur themselves. And the
+recurring chrome lines around the story on every page bound the site's body window (`window.py`)."""
 from __future__ import annotations
 
 import math
@@ -11,6 +12,7 @@ from collections.abc import Container
 
 from .example import pick_markers
 from .types import MAX_LINE_CHARS, LearnedSite, LearnOptions, Page, new_site
+from .window import learn_window
 
 
 def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = LearnOptions()) -> LearnedSite | None:
@@ -37,6 +39,8 @@ def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = Le
                                 key=lambda x: (-x[1], x[0]))
     marker_need = max(need, options.region_min_pages, math.ceil(options.marker_share * len(pages)))
     learned.cut_from = _cut_markers(pages, recurring, marker_need, options)
+    if options.body_window and len(pages) >= marker_need:
+        learned.body_after, learned.body_until = learn_window(pages, recurring, options.window_share)
     return learned
 
 
