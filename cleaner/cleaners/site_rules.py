@@ -8,6 +8,9 @@ learned line the generic cleaners drop anyway changed their view of its neighbou
 context, which lines close a page) and cost bodies elsewhere on the page: by example from one page
 of each of aeb's pairs, word F1 0.950 run first against 0.959 run last (generic 0.955).
 
+A layout's body window (`body_after`, `body_until`) drops what lies outside it, unless that would
+leave less than the pipeline's over-cleaning guard allows: then the layout applies without it.
+
 Each removal names site, layout and rule, e.g. `english.alarabiya.net@2019-01-01:cut_from`.
 Markers and literal lines compare whole lines with runs of spaces collapsed; a marker that is not
 on the page does nothing, and a block whose closing marker never comes is left alone.
@@ -43,7 +46,19 @@ class SiteRulesCleaner(Cleaner):
             # Run last, markers are found among all the lines, as on the pages the rules were learned
             # from: the generic cleaners often drop a marker ("More World") but keep what follows it.
             lines = range(len(doc)) if self.after_generic else doc.kept()
+            windowed = bool(layout.body_after or layout.body_until)
+            mark = doc.mark() if windowed else None
             _apply_layout(doc, rules, layout, self.name, lines)
+            if windowed and _over_cleaned(mark[0], doc.kept_chars, options):
+                # The window would leave less than the pipeline's guard allows, which would undo the
+                # whole step: the page is another template, or its story lies outside the window.
+                doc.undo(mark)
+                _apply_layout(doc, rules, layout, self.name, lines, window=False)
+
+
+def _over_cleaned(before: int, after: int, options: Options) -> bool:
+    """What the pipeline's guard undoes a step for (`Pipeline._over_cleaned`)."""
+    return before >= options.guard_min_chars and after < before * options.guard_keep_share
 
 
 class SiteRulesAfterGeneric(SiteRulesCleaner):
@@ -52,9 +67,10 @@ class SiteRulesAfterGeneric(SiteRulesCleaner):
     after_generic = True
 
 
-def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str, blocks) -> None:
-    """The layout's line rules over `blocks` (indices): dropping a block already dropped keeps its
-    first reason."""
+def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str, blocks,
+                  window: bool = True) -> None:
+    """The layout's line rules over `blocks` (indices), its body window only if `window`: dropping
+    a block already dropped keeps its first reason."""
     index = list(blocks)   # a rule's position in `lines` -> the document's line
     lines = [_norm(doc.texts[i]) for i in index]
 
@@ -63,6 +79,11 @@ def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str,
         for p in positions:
             doc.drop(index[p], cleaner, name)
 
+    if window and (layout.body_after or layout.body_until):
+        opens = next((p for p, line in enumerate(lines) if line in layout.body_after), -1)
+        closes = next((p for p in range(opens + 1, len(lines)) if lines[p] in layout.body_until), len(lines))
+        drop(range(opens + 1), "body_after")
+        drop(range(closes, len(lines)), "body_until")
     top = 0   # a cut marker counts only below what cut_until removed
     if layout.cut_until:
         end = next((p for p, line in enumerate(lines) if line in layout.cut_until), None)

@@ -41,6 +41,12 @@ def add_threshold_options(parser: argparse.ArgumentParser) -> None:
                         help="by repetition: a recurring line the generic cleaners drop is a cut marker "
                              "where they keep at most this share of every page's body after it "
                              "(default: %(default)s)")
+    parser.add_argument("--no-body-window", dest="body_window", action="store_false",
+                        help="by repetition: do not learn the body window (the recurring chrome lines "
+                             "the story sits between on every page: body_after, body_until)")
+    parser.add_argument("--window-share", type=share, default=d.window_share, metavar="F",
+                        help="by repetition: a body window is learned only where it holds at least this "
+                             "share of every page's own text the generic cleaners keep (default: %(default)s)")
     parser.add_argument("--body-selector", action="store_true",
                         help="by example on HTML: also learn a body selector, the container holding "
                              "the expected body on every page (off: on the benchmark's sites it never "
@@ -53,7 +59,9 @@ def learn_options(args: argparse.Namespace):
                         fingerprint_share=args.fingerprint_share, generic_drop_share=args.generic_drop_share,
                         prose_share=args.prose_share, run_min_lines=args.run_min_lines,
                         run_max_words=args.run_max_words, max_body_share=args.max_body_share,
-                        tail_share=args.tail_share, body_selector=args.body_selector)
+                        tail_share=args.tail_share, body_window=args.body_window,
+                        window_share=args.window_share,
+                        body_selector=args.body_selector)
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:

@@ -20,9 +20,9 @@ from .rules import Layout, SiteRules
 
 TOP_KEYS = ("site", "fingerprints", "layout")
 LAYOUT_KEYS = ("since", "until", "drop_lines", "drop_matching", "cut_from", "cut_from_matching",
-               "cut_until", "drop_between", "strip_prefix", "drop_selectors", "body_selector",
-               "after_generic")
-STRING_LISTS = ("drop_lines", "cut_from", "cut_until")
+               "cut_until", "body_after", "body_until", "drop_between", "strip_prefix", "drop_selectors",
+               "body_selector", "after_generic")
+STRING_LISTS = ("drop_lines", "cut_from", "cut_until", "body_after", "body_until")
 REGEX_LISTS = ("drop_matching", "cut_from_matching", "strip_prefix")
 # A site is a host name: lower-case labels joined by dots, no scheme, no path.
 _SITE = re.compile(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")

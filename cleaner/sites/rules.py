@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 # The line rules a layout may carry, in the order the site_rules cleaner applies them.
-LINE_RULES = ("cut_until", "cut_from", "cut_from_matching", "drop_between", "drop_lines",
-              "drop_matching", "strip_prefix")
+LINE_RULES = ("body_after", "body_until", "cut_until", "cut_from", "cut_from_matching", "drop_between",
+              "drop_lines", "drop_matching", "strip_prefix")
 HTML_RULES = ("drop_selectors", "body_selector")
 
 
@@ -25,6 +25,11 @@ class Layout:
     cut_from: frozenset[str] = frozenset()
     cut_from_matching: tuple = ()      # compiled re2 patterns: the first line one finds starts the cut
     cut_until: frozenset[str] = frozenset()
+    # The body window: the story starts after the first `body_after` line and ends before the first
+    # `body_until` line after that; the lines outside it go, unless that would leave less of the
+    # page than the pipeline's over-cleaning guard allows (then the rest of the layout applies).
+    body_after: frozenset[str] = frozenset()
+    body_until: frozenset[str] = frozenset()
     drop_between: tuple[tuple[str, str], ...] = ()
     strip_prefix: tuple = ()           # compiled re2 patterns, matched at the line's start
     drop_selectors: tuple[str, ...] = ()

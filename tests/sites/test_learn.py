@@ -375,3 +375,122 @@ def test_by_repetition_learns_a_mega_menu_a_console_browser_printed_item_by_item
     assert learned >= without_runs + 0.2 and learned >= generic + 0.2
     assert "• Risk & Compliance" in removed
     assert not any(line in body for line in removed if len(line.split()) >= 4 for body in bodies.values())
+
+
+def _news_pair() -> list[dict]:
+    folder = ROOT / "fixtures" / "learning"
+    return [json.loads(l) for l in (folder / "news-pair.w3m.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def _days_teasers(text: str) -> set[str]:
+    """The day's teaser headlines on a w3m page of the fixture: the "Most Popular" lists print each
+    as a bulleted link and again as its picture's caption, on the next line."""
+    lines = [" ".join(l.split()) for l in text.splitlines() if l.strip()]
+    return {line for line, after in zip(lines, lines[1:]) if line.startswith("• ") and line[2:] == after} \
+        | {line for line, before in zip(lines[1:], lines) if before == "• " + line}
+
+
+def test_fingerprints_prefer_the_sites_durable_lines_to_the_days_teaser_headlines():
+    """The two w3m pages of one news site (`fixtures/learning`) share their menus, their footer and
+    the day's "Most Popular" lists. The teasers are the longest lines on both pages, but next week
+    the lists hold other stories: the fingerprints are the footer's prose and menu items, and all of
+    them still find the site's pages once the day's teasers are gone."""
+    pages = _news_pair()
+    [site] = learn_from_records(pages, options=LearnOptions(min_pages=2))
+    teasers = set().union(*(_days_teasers(p["text"]) for p in pages))
+    assert len(teasers) >= 8 and len(site.fingerprints) == LearnOptions().max_fingerprints
+    assert not {line for line, _ in site.fingerprints} & teasers
+    registry = learned_registry([site])
+    for page in pages:
+        week_later = [" ".join(l.split()) for l in page["text"].splitlines()
+                      if " ".join(l.split()) not in teasers]
+        assert all(line in week_later for line, _ in site.fingerprints)
+        assert registry.for_lines(week_later).site == site.site
+
+
+def test_prose_is_told_from_a_headline_by_its_case_and_its_end():
+    from cleaner.sites.learn.fingerprints import is_prose
+    assert is_prose("News Corp is a network of leading companies in the worlds of diversified media, news,", 5)
+    assert is_prose("Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved.", 5)
+    assert not is_prose("Former U.K. Consulate Worker Says Chinese Secret Police Tortured Him", 5)
+    assert not is_prose("Man charged after crash on the motorway near the city centre", 5)
+    assert not is_prose("Read the full story.", 5)
+
+
+def _pair(name: str) -> tuple[list[dict], dict[str, str]]:
+    folder = ROOT / "fixtures" / "learning"
+    pages = [json.loads(l) for l in (folder / f"{name}.w3m.jsonl").read_text(encoding="utf-8").splitlines()]
+    bodies = {r["id"]: r["text"] for r in map(json.loads, (folder / f"{name}.expected.jsonl").open(encoding="utf-8"))}
+    return pages, bodies
+
+
+def _clean_pair(pages: list[dict], options: LearnOptions):
+    [site] = learn_from_records(pages, options=options)
+    cleaner = Cleaner(options=Options(registry=learned_registry([site])))
+    return site, [cleaner.clean(p["text"], url=p["url"], kind="text") for p in pages]
+
+
+def test_by_repetition_learns_the_body_window_and_drops_what_lies_outside_it():
+    """Two w3m pages of one blog (`fixtures/learning/window-pair`): each story sits after the same
+    chrome and before the same "Previous Post" line, under which a teaser list differs from page to
+    page (so its items never recur, and the generic cleaners keep some). The window is learned from
+    the pair alone; every line it drops is named `body_until`, none of them is body."""
+    from cleaner.evaluate import word_prf
+
+    pages, bodies = _pair("window-pair")
+    pair = LearnOptions(min_pages=2)
+    site, results = _clean_pair(pages, pair)
+    assert site.body_until == [("Previous Post", 2)]
+    assert 'body_until = [\n    "Previous Post",  # the story ends before it on 2 of 2 pages' in to_toml(site)
+    _, without = _clean_pair(pages, replace(pair, body_window=False))
+    f1 = [word_prf(bodies[p["id"]], r.text)[0] for p, r in zip(pages, results)]
+    f1_without = [word_prf(bodies[p["id"]], r.text)[0] for p, r in zip(pages, without)]
+    assert all(a >= b for a, b in zip(f1, f1_without)) and sum(f1) >= sum(f1_without) + 0.03
+    windowed = [r for res in results for r in res.removed if r.rule.endswith(":body_until")]
+    assert any(r.text == "• [50109522]Bonuses of May" for r in windowed)
+    assert not any(r.text in body for r in windowed for body in bodies.values())
+
+
+def _window_page(before: int, after: int) -> Page:
+    """A product page of one layout: header chrome (a pitch the generic cleaners keep), `before`
+    lines of its own, a spec table's labels and a reviews heading (recurring, dropped), `after` lines
+    of its own, footer chrome (a kept pitch again)."""
+    own = [f"Line {before}-{after}-{i} of this page alone, as long as a sentence of a story." for i in range(before + after)]
+    lines = (["Site menu", PITCH, "Share"] + own[:before] + SPECS + ["Customer reviews"] + own[before:]
+             + ["Back to top", PITCH.upper()])
+    kept = [False, True, False] + [True] * before + [False] * (len(SPECS) + 1) + [True] * after + [False, True]
+    return Page("example.com", lines, generic=kept)
+
+
+PITCH = "Free delivery on every order over fifty dollars."
+SPECS = ["Specifications", "Weight", "Colour"]
+
+
+def test_a_window_is_learned_only_where_every_pages_story_sits_in_one_place():
+    """The window is a layout's claim: each page's story in the same place, holding nearly all of
+    its own text. Two product pages whose own text lies on either side of a recurring heading (a
+    description above "Customer reviews" on one, reviews below it on the other) share no such
+    place; nor do pages whose window would hold only 80% of one page's own text."""
+    from cleaner.sites.learn.window import learn_window
+
+    recurring = {"Site menu", PITCH, "Share", *SPECS, "Customer reviews", "Back to top", PITCH.upper()}
+    same = [_window_page(0, 6), _window_page(0, 5)]
+    assert learn_window(same, recurring, 0.9) == ([("Customer reviews", 2)], [("Back to top", 2)])
+    either_side = [_window_page(6, 1), _window_page(1, 6)]
+    assert learn_window(either_side, recurring, 0.9) == ([], [])
+    mostly_after = [_window_page(0, 6), _window_page(1, 4)]
+    assert learn_window(mostly_after, recurring, 0.9) == ([], [])
+    assert learn_window(mostly_after, recurring, 0.7) == ([("Customer reviews", 2)], [("Back to top", 2)])
+
+
+def test_a_learned_window_that_would_leave_almost_nothing_of_a_page_gives_way():
+    """The news pair's pages are mostly menu, and their paywalled stories a few lines: cutting to the
+    window would leave under a tenth of what the generic cleaners keep, which the pipeline's guard
+    would undo with every other learned rule. The layout applies without its window instead."""
+    pages, _ = _pair("news-pair")
+    pair = LearnOptions(min_pages=2)
+    _, results = _clean_pair(pages, pair)
+    _, without = _clean_pair(pages, replace(pair, body_window=False))
+    assert [r.text for r in results] == [r.text for r in without]
+    assert all(any(r.rule.endswith(":drop_lines") for r in res.removed) for res in results)
+    assert not any(r.rule.endswith((":body_after", ":body_until")) for res in results for r in res.removed)

@@ -137,6 +137,20 @@ def test_html_metadata_gives_the_date():
 
 # rule kinds and HTML -----------------------------------------------------------------------------
 
+BODY = [f"Sentence {n} of the article body is here, and it is long enough to keep." for n in range(3)]
+
+
+def write_layout(folder, *rules: str):
+    """A rule file for example.com with one layout holding `rules` (TOML lines)."""
+    write(folder, "ex.toml", '\n'.join(['site = "example.com"', "[[layout]]", "since = 2020-01-01", *rules]) + "\n")
+
+
+def clean_with_site_rules_only(folder, page: str):
+    """A page of example.com cleaned by the rules in `folder` alone (every generic cleaner off)."""
+    only_site_rules = [name for name in cleaner_names() if name != "site_rules"]
+    return Cleaner(rules=[folder], disable=only_site_rules).clean(page, url="https://example.com/x", kind="text")
+
+
 def test_every_line_rule_kind(tmp_path):
     write(tmp_path, "ex.toml", '''site = "example.com"
 [[layout]]
@@ -148,17 +162,55 @@ drop_between = [["Related", "End related"]]
 strip_prefix = ['^\\d+ min read ']
 cut_from = ["Comments"]
 ''')
-    body = [f"Sentence {n} of the article body is here, and it is long enough to keep." for n in range(3)]
+    body = BODY
     page = "\n".join(["Home", "Skip to content", "3 min read " + body[0], "Advertisement", "Photo: a cat",
                       body[1], "Related", "Teaser one", "End related", body[2], "Comments", "Nice story!"])
-    only_site_rules = [name for name in cleaner_names() if name != "site_rules"]
-    result = Cleaner(rules=[tmp_path], disable=only_site_rules).clean(page, url="https://example.com/x", kind="text")
+    result = clean_with_site_rules_only(tmp_path, page)
     rules = {r.text: r.rule.split(":")[-1] for r in result.removed if r.cleaner == "site_rules"}
     assert rules == {"Home": "cut_until", "Skip to content": "cut_until", "3 min read": "strip_prefix",
                      "Advertisement": "drop_lines", "Photo: a cat": "drop_matching", "Related": "drop_between",
                      "Teaser one": "drop_between", "End related": "drop_between", "Comments": "cut_from",
                      "Nice story!": "cut_from"}
     assert result.text == "\n\n".join(body)
+
+
+def test_the_body_window_drops_what_lies_outside_it_and_names_its_rule(tmp_path):
+    """`body_after` opens the window after its first line, `body_until` closes it at the first of its
+    lines after that: a line before the opening marker that is also a closing one closes nothing."""
+    write_layout(tmp_path, 'body_after = ["Share this story"]', 'body_until = ["More stories"]',
+                 'drop_lines = ["Advertisement"]')
+    body = BODY
+    page = "\n".join(["Home", "More stories", "Share this story", body[0], "Advertisement", body[1], body[2],
+                      "More stories", "A teaser about another story entirely, long enough to keep."])
+    result = clean_with_site_rules_only(tmp_path, page)
+    rules = {(r.text, r.rule) for r in result.removed if r.cleaner == "site_rules"}
+    assert rules == {("Home", "example.com@2020-01-01:body_after"),
+                     ("More stories", "example.com@2020-01-01:body_after"),
+                     ("Share this story", "example.com@2020-01-01:body_after"),
+                     ("Advertisement", "example.com@2020-01-01:drop_lines"),
+                     ("More stories", "example.com@2020-01-01:body_until"),
+                     ("A teaser about another story entirely, long enough to keep.",
+                      "example.com@2020-01-01:body_until")}
+    assert result.text == "\n\n".join(body)
+
+
+def test_a_body_window_that_would_leave_almost_nothing_is_not_applied(tmp_path):
+    """A page of another template, whose window holds a sliver of it: the over-cleaning guard would
+    undo the whole step, so the layout applies without its window."""
+    write_layout(tmp_path, 'body_after = ["Share this story"]', 'drop_lines = ["Advertisement"]')
+    body = [f"Sentence {n} of a long article body is here, and it is long enough to keep." for n in range(12)]
+    page = "\n".join(["Advertisement"] + body + ["Share this story", "Short tail line."])
+    result = clean_with_site_rules_only(tmp_path, page)
+    assert {r.rule.split(":")[-1] for r in result.removed if r.cleaner == "site_rules"} == {"drop_lines"}
+    assert result.text.startswith(body[0])
+
+
+def test_body_window_markers_are_checked_like_other_line_lists(tmp_path):
+    write(tmp_path, "ex.toml", 'site = "example.com"\n[[layout]]\nsince = 2020-01-01\n'
+                               'body_after = "Share"\nbody_untl = ["More"]\n')
+    assert problems_in(tmp_path) == [
+        f"{tmp_path / 'ex.toml'}:4: layout 1: 'body_after' must be a list of non-empty strings",
+        f"{tmp_path / 'ex.toml'}:5: layout 1: unknown key 'body_untl' (did you mean 'body_until'?)"]
 
 
 def test_a_catastrophic_regex_cannot_hang_cleaning(tmp_path):

@@ -17,62 +17,26 @@ already remove, nor for the short headings and labels they keep as body.
 Nothing here memorises a page's body: a line counts only if it recurs on `min_support` pages.
 
 The modules: `pages` reads and groups the records, `example` and `repetition` learn the line rules,
-`selectors` the HTML selectors, `toml_out` writes the files; this one fingerprints and ties them up.
+`selectors` the HTML selectors, `fingerprints` the lines that find a site without its URL,
+`toml_out` writes the files; this one ties them up.
 """
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from ..registry import Registry
 from .example import learn_by_example, re2_escape
+from .fingerprints import add_fingerprints
 from .pages import body_flags, group_pages, page_lines, read_page
 from .repetition import learn_by_repetition
 from .selectors import learn_selectors
 from .toml_out import learned_registry, to_site_rules, to_toml
-from .types import FINGERPRINT_MIN_CHARS, FINGERPRINT_MIN_WORDS, LearnedSite, LearnOptions, Page
+from .types import LearnedSite, LearnOptions, Page
 
 __all__ = ["LearnOptions", "LearnedSite", "Page", "add_fingerprints", "body_flags", "group_pages",
            "learn_by_example", "learn_by_repetition", "learn_from_records", "learn_selectors",
            "learn_sites", "learned_registry", "page_lines", "re2_escape", "read_page", "to_site_rules",
            "to_toml"]
-
-
-def add_fingerprints(learned: list[LearnedSite], groups: Mapping[str, list[Page]],
-                     options: LearnOptions = LearnOptions()) -> None:
-    """Give each site the most specific lines found on most of its pages, on no page of any other
-    site in the input, and never body, so its dumps are recognised without a URL. They are its
-    learned rules' lines, or chrome the generic cleaners already drop (a site whose rules are all
-    short lines is still recognised by its footer)."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for site, pages in groups.items():
-        for page in pages:
-            for line in page.lines:
-                owners[line].add(site)
-    for site in learned:
-        pages = groups[site.site]
-        need = max(options.min_support, math.ceil(options.fingerprint_share * len(pages)))
-        candidates = dict(site.drop_lines + site.cut_from + site.cut_until)
-        candidates.update((line, n) for line, n in _chrome_everywhere(pages).items() if line not in candidates)
-        chosen = [(l, n) for l, n in candidates.items()
-                  if n >= need and owners[l] == {site.site} and len(l) >= FINGERPRINT_MIN_CHARS
-                  and len(l.split()) >= FINGERPRINT_MIN_WORDS]
-        chosen.sort(key=lambda x: (-x[1], -len(x[0]), x[0]))
-        site.fingerprints = chosen[:options.max_fingerprints]
-
-
-def _chrome_everywhere(pages: list[Page]) -> Counter:
-    """Lines with the number of pages holding them, for the lines that are body on none of them
-    (by the hand-cleaned bodies, or else by the generic cleaners' verdict)."""
-    held, body = Counter(), set()
-    for page in pages:
-        keep = page.body if page.body is not None else page.generic
-        if keep is None:
-            return Counter()
-        held.update(set(page.lines))
-        body.update(line for line, kept in zip(page.lines, keep) if kept)
-    return Counter({line: n for line, n in held.items() if line not in body})
 
 
 def learn_sites(groups: Mapping[str, list[Page]], options: LearnOptions = LearnOptions()) -> list[LearnedSite]:

@@ -2,7 +2,8 @@
 site's pages is boilerplate (article text rarely repeats across a site, menus and footers always
 do), where the generic cleaners' verdict on the same pages leaves room for a rule. A recurring
 line after which they keep only a tail of every page is a cut marker: the heading of a teaser list
-or of comments, whose items change from page to page and so never recur themselves."""
+or of comments, whose items change from page to page and so never recur themselves. And the
+recurring chrome lines around the story on every page bound the site's body window (`window.py`)."""
 from __future__ import annotations
 
 import math
@@ -11,6 +12,7 @@ from collections.abc import Container
 
 from .example import pick_markers
 from .types import MAX_LINE_CHARS, LearnedSite, LearnOptions, Page, new_site
+from .window import learn_window
 
 
 def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = LearnOptions()) -> LearnedSite | None:
@@ -32,15 +34,17 @@ def learn_by_repetition(site: str, pages: list[Page], options: LearnOptions = Le
     learned = new_site(site, pages, "repetition")
     candidates = [(l, counts[l]) for l in recurring
                   if in_runs[l] >= need or len(l.split()) >= options.prose_min_words]
-    menus = _long_runs(pages, recurring, need, options)
+    menus = long_runs(pages, recurring, need, options)
     learned.drop_lines = sorted(_generic_check(candidates, pages, need, options, menus),
                                 key=lambda x: (-x[1], x[0]))
     marker_need = max(need, options.region_min_pages, math.ceil(options.marker_share * len(pages)))
     learned.cut_from = _cut_markers(pages, recurring, marker_need, options)
+    if options.body_window and len(pages) >= marker_need:
+        learned.body_after, learned.body_until = learn_window(pages, recurring, options.window_share)
     return learned
 
 
-def _long_runs(pages: list[Page], recurring: set[str], need: int, options: LearnOptions) -> set[str]:
+def long_runs(pages: list[Page], recurring: set[str], need: int, options: LearnOptions) -> set[str]:
     """The recurring short lines that sit in a run of `run_min_lines` or more of them on at least
     `need` pages: a menu or a footer printed line by line, chrome even where the classifier keeps it."""
     pages_in_run: Counter = Counter()
@@ -107,7 +111,7 @@ def _generic_check(candidates: list[tuple[str, int]], pages: list[Page], need: i
     """The candidate lines the generic cleaners' verdicts on the same pages leave room for (see
     `LearnOptions`): lines they mostly drop already but keep somewhere, recurring prose (of any
     length: an "About us" paragraph under every press release), and the items of recurring
-    menus (`_long_runs`). A page that would lose nearly all its generic body to the first two is a
+    menus (`long_runs`). A page that would lose nearly all its generic body to the first two is a
     copy of another page's story, and does not count as support."""
     if any(p.generic is None for p in pages):
         return [(l, n) for l, n in candidates if len(l) <= MAX_LINE_CHARS]

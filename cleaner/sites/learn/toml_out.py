@@ -39,6 +39,8 @@ def to_toml(site: LearnedSite) -> str:
     verb = "removed on" if site.mode == "example" else "on"
     out += _array("cut_until", site.cut_until, site.pages, "before the body on")
     out += _array("cut_from", site.cut_from, site.pages, "after the body on")
+    out += _array("body_after", site.body_after, site.pages, "the story follows it on")
+    out += _array("body_until", site.body_until, site.pages, "the story ends before it on")
     out += _array("drop_lines", site.drop_lines, site.pages, verb)
     out += _array("drop_matching", site.drop_matching, site.pages, "matches removed lines on", literal=True)
     out += _array("drop_selectors", site.drop_selectors, site.pages, "never body on")

@@ -57,6 +57,13 @@ class LearnOptions:
     # on every page holding it, the generic cleaners keep at most this share of the page's body
     # after it: what they keep there is the teaser list the heading opens, not the story.
     tail_share: float = 0.1
+    # By repetition, the body window (`window.py`): the story sits between the same two recurring
+    # chrome lines on every page, and what lies outside goes (`body_after`, `body_until`)...
+    body_window: bool = True
+    # ...where the window holds at least this share of every page's own text the generic cleaners
+    # keep (what a page shares with no other page of its site): a shop's product page keeps its
+    # description above a spec table and its reviews below it, and the window would hold one.
+    window_share: float = 0.9
     # By example on HTML, a body selector (the container holding the expected body on every page)
     # is learned only when asked: held out on the benchmark's multi-page sites it never helped
     # (`bench/site_learning.py`, HTML by example: shops 0.707 with it against 0.714 without,
@@ -93,6 +100,8 @@ class LearnedSite:
     drop_lines: list[tuple[str, int]] = field(default_factory=list)
     cut_from: list[tuple[str, int]] = field(default_factory=list)
     cut_until: list[tuple[str, int]] = field(default_factory=list)
+    body_after: list[tuple[str, int]] = field(default_factory=list)
+    body_until: list[tuple[str, int]] = field(default_factory=list)
     drop_matching: list[tuple[str, int]] = field(default_factory=list)
     drop_selectors: list[tuple[str, int]] = field(default_factory=list)
     body_selector: tuple[str, int] | None = None
@@ -100,7 +109,7 @@ class LearnedSite:
     @property
     def empty(self) -> bool:
         return not (self.drop_lines or self.drop_matching or self.cut_from or self.cut_until
-                    or self.drop_selectors or self.body_selector)
+                    or self.body_after or self.body_until or self.drop_selectors or self.body_selector)
 
 
 
