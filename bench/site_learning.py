@@ -58,8 +58,11 @@ DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
 
 
 def load_script(path: Path):
+    """The script at `path` as a module, registered under its name so that its functions pickle
+    into `--workers` processes (the redumper's `_dump`)."""
     spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 
