@@ -6,8 +6,9 @@ reader keeps, so the body loses them: they are trimmed (each trim recorded, as a
 and a line of nothing but marks ("* * *") is dropped. Numbered items ("1. Preheat the oven") keep
 their number: it is often part of the text.
 
-It runs last, after the classifier: a leading bullet is one of the cues the classifier reads (a
-list item, a menu entry), and trimming marks before it cost held out (see the package docstring).
+It runs after the classifier (only `copies` follows it): a leading bullet is one of the cues the
+classifier reads (a list item, a menu entry), and trimming marks before it cost held out (see the
+package docstring).
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ class Markup(Cleaner):
         if not doc.kinds or doc.kinds[0] != "line":
             return
         texts = doc.texts
-        # Only the kept lines, picked without Python (it runs last: most of the page is dropped).
+        # Only the kept lines, picked without Python (it runs after the classifier: most of the page is dropped).
         for i in compress(count(), map(is_, doc.dropped, repeat(None))):
             text = texts[i]
             if text[0] not in _OPENERS:
