@@ -49,7 +49,7 @@ from urllib.parse import urlsplit
 import trafilatura
 
 from ..document import Document
-from .blocks import PAGE_TYPES, page_blocks
+from .blocks import PAGE_TYPES, block_features, walk_page
 from .chunks import MISSED_SHARE, join_split_body
 from .classifier import THRESHOLD, shipped_model
 from .copies import drop_copied_runs
@@ -274,7 +274,10 @@ def classified(tree, kept: list[str], kinds: list[str], declared: Declared,
     extraction's blocks (`kept`, `kinds`) when the model keeps nothing (a short page, one
     paragraph: what little the extraction found beats an empty body), the page has no blocks,
     or, with `gain`, the model's body has fewer than `gain` times the extraction's words."""
-    blocks = page_blocks(tree, kept, declared.types)
+    walked = walk_page(tree)
+    if gain is not None and _words(walked.texts) < gain * _words(kept):
+        return kept, kinds   # even every block of the page holds too few words to win
+    blocks = block_features(walked, kept, declared.types)
     if not blocks.texts:
         return kept, kinds
     body = shipped_model().proba(blocks.features) >= THRESHOLD
@@ -311,7 +314,7 @@ def drop_thin_body(doc: Document) -> None:
 
 
 def _words(texts: list[str]) -> int:
-    return sum(len(_WORD.findall(t)) for t in texts)
+    return len(_WORD.findall(" ".join(texts)))   # no word spans the joining space
 
 
 def main_blocks(tree, url: str | None, *, fast: bool) -> tuple[list[str], list[str]]:
