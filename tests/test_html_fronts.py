@@ -49,7 +49,7 @@ def test_front_urls():
 def test_a_front_whose_extraction_holds_most_of_the_page_stays_an_article():
     # a short URL and og:type article, but the extraction already holds most of the page's
     # text (one long story beside a two-link menu): nothing for the classifier to widen
-    story = " ".join(f"Sentence {n} of the story tells the reader one more thing." for n in range(40))
+    story = " ".join(f"Sentence {n} of the story tells one more thing." for n in range(40))
     markup = (f'<html><head><meta property="og:type" content="article"></head><body>'
               f'<nav><a href="/">Home</a> <a href="/about">About</a></nav>'
               f'<article><h1>A story</h1><p>{story}</p></article></body></html>')
