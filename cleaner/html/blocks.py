@@ -15,6 +15,7 @@ The walk visits each element once; the features are numpy arrays built in one pa
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import zlib
@@ -86,7 +87,7 @@ class _Walk:
         self.parts: list[str] = []
         self.link_chars = 0
         self.owner: tuple = ("body", 0, 0, (), "")
-        self.buckets: dict[str, int] = {}
+        self.buckets: dict[tuple, tuple[int, ...]] = {}
 
     def add(self, text: str | None, flags: int) -> None:
         if text:
@@ -105,35 +106,45 @@ class _Walk:
         self.link_chars = 0
 
     def hashes(self, el) -> tuple[int, ...]:
-        names = ((el.get("class") or "") + " " + (el.get("id") or "")).lower()
-        out = []
-        for token in _CLASS_TOKEN.findall(names):
-            bucket = self.buckets.get(token)
-            if bucket is None:
-                bucket = self.buckets[token] = zlib.crc32(token.encode()) % HASH_BUCKETS
-            out.append(bucket)
-        return tuple(out)
+        """The buckets of the element's class and id tokens; a page repeats the same few class
+        strings on most of its elements, so each distinct pair is hashed once."""
+        key = (el.get("class"), el.get("id"))
+        out = self.buckets.get(key)
+        if out is None:
+            names = ((key[0] or "") + " " + (key[1] or "")).lower()
+            out = self.buckets[key] = tuple(_bucket(token) for token in _CLASS_TOKEN.findall(names))
+        return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _bucket(token: str) -> int:
+    return zlib.crc32(token.encode()) % HASH_BUCKETS
 
 
 def _walk(el, state: _Walk, depth: int, flags: int, path: tuple) -> None:
     parts = state.parts
     link = flags & _LINK_BIT
+    parent = None   # el.tag, read once the first block child needs it
     for child in el:
         tag = child.tag
         if isinstance(tag, str) and tag not in SKIP_TAGS:
             child_flags = flags | _REGION_BIT.get(tag, 0)
             text = child.text
             if tag in BLOCK_TAGS:
-                state.flush()
+                if state.parts or state.link_chars:   # flush() would change nothing otherwise
+                    state.flush()
                 outer = state.owner
                 child_path = (path + (state.hashes(child),))[-HASH_DEPTH:]
+                if parent is None:
+                    parent = el.tag
                 state.owner = (tag, depth + 1, child_flags, child_path,
-                               f"{el.tag}>{tag}.{child.get('class') or ''}")
+                               f"{parent}>{tag}.{child.get('class') or ''}")
                 if text:
                     state.add(text, child_flags)
                 if len(child):
                     _walk(child, state, depth + 1, child_flags, child_path)
-                state.flush()
+                if state.parts or state.link_chars:
+                    state.flush()
                 state.owner = outer
                 parts = state.parts
             else:
@@ -154,12 +165,22 @@ def _walk(el, state: _Walk, depth: int, flags: int, path: tuple) -> None:
 def page_blocks(tree, kept: list[str], types: frozenset[str] = frozenset()) -> Blocks:
     """Every block of the page's body with its features; `kept` are the block texts trafilatura's
     extraction returned for the same tree, `types` the schema.org types the page declares."""
+    return block_features(walk_page(tree), kept, types)
+
+
+def walk_page(tree) -> _Walk:
+    """The page's body cut into blocks (`texts`), with what the features need of each."""
     body = tree.find("body")
     state = _Walk()
     if body is not None:
         state.add(body.text, 0)
         _walk(body, state, 0, 0, ())
         state.flush()
+    return state
+
+
+def block_features(state: _Walk, kept: list[str], types: frozenset[str] = frozenset()) -> Blocks:
+    """The walked blocks (`walk_page`) with their features (see `page_blocks`)."""
     texts, owners = state.texts, state.owners
     n = len(texts)
     kinds = [KIND_OF_TAG.get(o[0], "p") for o in owners]
@@ -207,7 +228,7 @@ def _block_rows(texts: list[str], owners: list, links: np.ndarray, kept: list[st
                      len(_PUNCT.findall(text)) / c, len(_DIGIT.findall(text)) / c,
                      1.0 if text[-1] in ".!?:" else 0.0, 1.0 if text[0].isupper() else 0.0,
                      math.log1p(depth), 1.0 if norm and norm in kept_joined else 0.0,
-                     sum(t in kept_tokens for t in toks) / words if words else 0.0,
+                     sum(map(kept_tokens.__contains__, toks)) / words if words else 0.0,
                      math.log(sig_count[sig]), math.log(text_count[text])))
         tag_index[i] = _TAG_INDEX.get(tag, other_tag)
         flags[i] = flag
