@@ -14,20 +14,30 @@ pytestmark = pytest.mark.skipif(not (BENCH / "score.py").is_file(),
                                 reason=f"benchmark folder not found at {BENCH} (../shared/bench)")
 
 
-def test_bench_script_reports_quality_and_speed(tmp_path):
-    out = tmp_path / "bench.json"
+def run_text_bench(tmp_path, order: str) -> dict:
+    out = tmp_path / f"bench-{order}.json"
     # A subprocess: the script pins itself to one core, which must not leak into the test run.
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "text_speed_quality.py"), "--bench", str(BENCH),
-                           "--limit", "3", "--sets", "aeb", "--json", str(out)],
+                           "--limit", "3", "--sets", "aeb", "--json", str(out), "--order", order],
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     assert "ratio" in proc.stdout and "aeb" in proc.stdout
-    (row,) = json.loads(out.read_text())["results"]
+    report = json.loads(out.read_text())
+    assert report["meta"]["order"] == order
+    return report["results"][0]
+
+
+def test_bench_script_reports_quality_and_speed_in_either_order(tmp_path):
+    row = run_text_bench(tmp_path, "interleaved")
     assert row["set"] == "aeb" and row["pages"] == 3
     for key in ("shingle_f1", "word_f1", "trafilatura_html_shingle_f1", "trafilatura_html_word_f1"):
         assert 0.0 <= row[key] <= 1.0
     for key in ("cleaner_ms", "trafilatura_ms", "ratio", "cpu_ratio"):
         assert row[key] > 0
+    blocks = run_text_bench(tmp_path, "blocks")   # the same pages, timed a tool at a time
+    for key in ("pages", "shingle_f1", "word_f1", "trafilatura_html_shingle_f1", "trafilatura_html_word_f1"):
+        assert blocks[key] == row[key]
+    assert all(blocks[key] > 0 for key in ("cleaner_ms", "trafilatura_ms", "ratio", "cpu_ratio"))
 
 
 def test_html_peers_script_reports_each_tool(tmp_path):
