@@ -28,6 +28,10 @@ from collections import Counter
 
 from .types import MAX_LINE_CHARS, Page, spoken_words
 
+# By example, the bounds learned on each side: per page this many of the nearest lines to the story.
+# The nearest is often the story's own (its byline, date or headline), on no other page; a page
+# cleaned opens the window after the first bound it prints and closes it at the first after that.
+EXAMPLE_BOUNDS = 3
 # A story's gaps may be parted by up to this many gaps holding none of the page's own text.
 WIDEN_ACROSS = 2
 
@@ -118,11 +122,11 @@ def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[st
     """By example the story's place is known: the expected body's first and last line on each page.
     The window's bounds are the lines printed once on every page, above that place (`body_after`)
     or below it (`body_until`) on each, whose words no expected body says (`said`: each page's
-    `spoken_words`; a heading the story may print, "Comments", could be body on another page); of those,
-    per page the nearest to the story, with its support (every page). From one page every line it
-    prints once is a candidate, a story's own byline or date line as much as the site's share bar:
-    such a bound is on no other page, so it cuts nothing there (no bound found, no cut on that side),
-    and a window that would leave less than the over-cleaning guard allows gives way when applied."""
+    `spoken_words`; a heading a story may print, "Comments", could be body on another page); of
+    those, per page the `EXAMPLE_BOUNDS` nearest to the story, with their support (every page).
+    From one page, a story's own byline or date line is as much a candidate as the site's share
+    bar: on another page it is missing and the next bound serves; a window that would leave less
+    than the over-cleaning guard allows gives way when applied."""
     spans = []
     for page in pages:
         body_at = [i for i, b in enumerate(page.body or []) if b]
@@ -137,6 +141,11 @@ def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[st
     above = {l for l in shared if all(at[l] < first for at, (first, _) in zip(positions, spans))}
     below = {l for l in shared if all(at[l] > last for at, (_, last) in zip(positions, spans))}
     n = len(pages)
-    head = {max((at[l], l) for l in above)[1] for at in positions} if above else set()
-    tail = {min((at[l], l) for l in below)[1] for at in positions} if below else set()
+    head = {l for at in positions for l in _nearest(at, above, upward=True)}
+    tail = {l for at in positions for l in _nearest(at, below, upward=False)}
     return sorted((l, n) for l in head), sorted((l, n) for l in tail)
+
+
+def _nearest(at: dict[str, int], lines: set[str], upward: bool) -> list[str]:
+    """The `EXAMPLE_BOUNDS` of `lines` nearest to the story on a page (`at`: their positions)."""
+    return [l for _, l in sorted(((at[l], l) for l in lines), reverse=upward)[:EXAMPLE_BOUNDS]]
