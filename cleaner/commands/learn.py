@@ -42,8 +42,9 @@ def add_threshold_options(parser: argparse.ArgumentParser) -> None:
                              "where they keep at most this share of every page's body after it "
                              "(default: %(default)s)")
     parser.add_argument("--no-body-window", dest="body_window", action="store_false",
-                        help="by repetition: do not learn the body window (the recurring chrome lines "
-                             "the story sits between on every page: body_after, body_until)")
+                        help="do not learn the body window (body_after, body_until): by repetition the "
+                             "recurring chrome lines the story sits between on every page, by example the "
+                             "nearest lines around each expected body that every page prints once)")
     parser.add_argument("--window-share", type=share, default=d.window_share, metavar="F",
                         help="by repetition: a body window is learned only where it holds at least this "
                              "share of every page's own text the generic cleaners keep (default: %(default)s)")

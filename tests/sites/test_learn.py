@@ -68,8 +68,9 @@ def test_learned_rules_clean_a_page_they_never_saw_and_find_it_without_a_url():
             held["text"], url=url, kind="text")
         assert result.text == expected(5)
         assert result.site == "dailyexample.com"
-        assert {r.rule.split(":")[-1] for r in result.removed if r.cleaner == "site_rules"} >= {
-            "cut_until", "cut_from", "drop_matching"}
+        rules = {r.rule.split(":")[-1] for r in result.removed if r.cleaner == "site_rules"}
+        # The window learned by example bounds the story where the cut markers do: it names them.
+        assert "drop_matching" in rules and rules & {"cut_until", "body_after"} and rules & {"cut_from", "body_until"}
 
 
 def test_learned_rules_run_after_the_generic_cleaners_and_only_subtract():
@@ -417,9 +418,9 @@ def test_prose_is_told_from_a_headline_by_its_case_and_its_end():
     assert not is_prose("Read the full story.", 5)
 
 
-def _pair(name: str) -> tuple[list[dict], dict[str, str]]:
+def _pair(name: str, dump: str = "w3m") -> tuple[list[dict], dict[str, str]]:
     folder = ROOT / "fixtures" / "learning"
-    pages = [json.loads(l) for l in (folder / f"{name}.w3m.jsonl").read_text(encoding="utf-8").splitlines()]
+    pages = [json.loads(l) for l in (folder / f"{name}.{dump}.jsonl").read_text(encoding="utf-8").splitlines()]
     bodies = {r["id"]: r["text"] for r in map(json.loads, (folder / f"{name}.expected.jsonl").open(encoding="utf-8"))}
     return pages, bodies
 
@@ -449,6 +450,46 @@ def test_by_repetition_learns_the_body_window_and_drops_what_lies_outside_it():
     windowed = [r for res in results for r in res.removed if r.rule.endswith(":body_until")]
     assert any(r.text == "• [50109522]Bonuses of May" for r in windowed)
     assert not any(r.text in body for r in windowed for body in bodies.values())
+
+
+def test_by_example_one_page_learns_the_window_that_cuts_the_next_pages_teasers():
+    """Two w3m pages of one news site (`fixtures/learning/newsletter-pair`): learned by example from
+    the second page alone, the window ends at the newsletter box under its story; on the first page
+    the same box closes the story, and the teaser headlines under it go (named `body_until`)."""
+    from cleaner.evaluate import word_prf
+
+    pages, bodies = _pair("newsletter-pair")
+    learner, held = pages[1], pages[0]
+    one = LearnOptions(min_pages=1, min_support=1)
+    scores, cut, bounds = [], [], []
+    for options in (one, replace(one, body_window=False)):
+        [site] = learn_from_records([learner], {learner["id"]: bodies[learner["id"]]}, options)
+        bounds.append(site.body_until)
+        result = Cleaner(options=Options(registry=learned_registry([site]))).clean(
+            held["text"], url=held["url"], kind="text")
+        scores.append(word_prf(bodies[held["id"]], result.text)[0])
+        cut.append([r.text for r in result.removed if r.rule.endswith(":body_until")])
+    assert ("Click here to subscribe to The Paradigm Newsletter", 1) in bounds[0] and not bounds[1]
+    assert scores[0] >= scores[1] + 0.1
+    assert "Lives Better – Ogbeni Aregbesola" in cut[0] and not cut[1]
+    assert not any(line in bodies[held["id"]] for line in cut[0])
+
+
+def test_by_example_the_next_bound_serves_where_the_nearest_is_the_storys_own():
+    """Two pages of one opinion section as the benchmark dumped them (`fixtures/learning/
+    opinion-pair`): the line nearest under the first page's story is its own topic tag ("Royals"),
+    on no other page; the site's "Share your thoughts with friends." a little further down is on
+    both, and closes the second page's story, whose teasers below it go."""
+    from cleaner.evaluate import word_prf
+
+    (learner, held), bodies = _pair("opinion-pair", "text")
+    one = LearnOptions(min_pages=1, min_support=1)
+    [site] = learn_from_records([learner], {learner["id"]: bodies[learner["id"]]}, one)
+    assert {("Royals", 1), ("Share your thoughts with friends.", 1)} <= set(site.body_until)
+    cleaner = Cleaner(options=Options(registry=learned_registry([site])))
+    result = cleaner.clean(held["text"], url=held["url"], kind="text")
+    assert word_prf(bodies[held["id"]], result.text)[0] >= 0.99
+    assert "Joker killed at the box office." in [r.text for r in result.removed if r.rule.endswith(":body_until")]
 
 
 def _window_page(before: int, after: int) -> Page:

@@ -9,12 +9,8 @@ import re
 from collections import Counter, defaultdict
 
 from .selectors import learn_selectors
-from .types import MAX_LINE_CHARS, WORDS, LearnedSite, LearnOptions, Page, new_site
-
-
-def _words(text: str) -> str:
-    """Lower-case words joined by single spaces, padded, for whole-word containment tests."""
-    return " " + " ".join(WORDS.findall(text.lower())) + " "
+from .types import MAX_LINE_CHARS, LearnedSite, LearnOptions, Page, new_site, spoken_words
+from .window import window_by_example
 
 
 def learn_by_example(site: str, pages: list[Page], options: LearnOptions = LearnOptions()) -> LearnedSite | None:
@@ -35,6 +31,9 @@ def learn_by_example(site: str, pages: list[Page], options: LearnOptions = Learn
     marker_need = max(need, options.region_min_pages, math.ceil(options.marker_share * len(pages)))
     learned.cut_from = _markers(pages, marker_need, after_body=True)
     learned.cut_until = _markers(pages, marker_need, after_body=False)
+    if options.body_window:
+        said = [spoken_words(p.expected) for p in pages if p.expected is not None]
+        learned.body_after, learned.body_until = window_by_example(pages, said)
     literal = {line for line, _ in learned.drop_lines}
     learned.drop_matching = _templates(pages, need, literal)
     html = [p for p in pages if p.markup is not None]
@@ -110,11 +109,11 @@ def _markers(pages: list[Page], need: int, *, after_body: bool) -> list[tuple[st
         firsts.append(first)
         if not body_at:
             continue
-        said = _words(page.expected) if page.expected is not None else ""
+        said = spoken_words(page.expected) if page.expected is not None else ""
         for line, i in first.items():
             # A marker whose words the body also says ("Comments", a topic) could be body text
             # on another page, where cutting at it would take the rest of the article.
-            ok = (i > body_at[-1] if after_body else i < body_at[0]) and _words(line) not in said
+            ok = (i > body_at[-1] if after_body else i < body_at[0]) and spoken_words(line) not in said
             if ok:
                 valid[line] = valid.get(line, 0) + 1
             else:

@@ -17,6 +17,11 @@ UNDATED_SINCE = date(1970, 1, 1)
 WORDS = re.compile(r"\w+", re.UNICODE)
 
 
+def spoken_words(text: str) -> str:
+    """Lower-case words joined by single spaces, padded, for whole-word containment tests."""
+    return " " + " ".join(WORDS.findall(text.lower())) + " "
+
+
 @dataclass(frozen=True)
 class LearnOptions:
     """The thresholds of learning; each is a named option of `cleaner learn`."""
@@ -57,8 +62,9 @@ class LearnOptions:
     # on every page holding it, the generic cleaners keep at most this share of the page's body
     # after it: what they keep there is the teaser list the heading opens, not the story.
     tail_share: float = 0.1
-    # By repetition, the body window (`window.py`): the story sits between the same two recurring
-    # chrome lines on every page, and what lies outside goes (`body_after`, `body_until`)...
+    # The body window (`window.py`): the story sits between the same two recurring chrome lines on
+    # every page, and what lies outside goes (`body_after`, `body_until`). By example the expected
+    # bodies place it; by repetition...
     body_window: bool = True
     # ...where the window holds at least this share of every page's own text the generic cleaners
     # keep (what a page shares with no other page of its site): a shop's product page keeps its

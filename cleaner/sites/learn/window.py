@@ -18,13 +18,20 @@ Lines printed more than once on a page are never anchors: an ad slot's "Advertis
 roundup's "Jump to Review" or a share bar recur inside a story, and a window bounded by one of them
 cut the story in two (a listicle's intro and picks, a review's first paragraph). The figures, and
 what was tried, are in README.md's site-learning section.
+
+By example (`window_by_example`) the expected bodies say where each story lies, so the bounds are
+the nearest lines around it that every learning page prints once and no expected body says.
 """
 from __future__ import annotations
 
 from collections import Counter
 
-from .types import MAX_LINE_CHARS, Page
+from .types import MAX_LINE_CHARS, Page, spoken_words
 
+# By example, the bounds learned on each side: per page this many of the nearest lines to the story.
+# The nearest is often the story's own (its byline, date or headline), on no other page; a page
+# cleaned opens the window after the first bound it prints and closes it at the first after that.
+EXAMPLE_BOUNDS = 3
 # A story's gaps may be parted by up to this many gaps holding none of the page's own text.
 WIDEN_ACROSS = 2
 
@@ -109,3 +116,36 @@ def _story_chars(page: Page, span: range, recurring: set[str]) -> int:
 
 def _kept_chars(page: Page, span: range) -> int:
     return sum(len(page.lines[i]) for i in span if page.generic[i])
+
+
+def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """By example the story's place is known: the expected body's first and last line on each page.
+    The window's bounds are the lines printed once on every page, above that place (`body_after`)
+    or below it (`body_until`) on each, whose words no expected body says (`said`: each page's
+    `spoken_words`; a heading a story may print, "Comments", could be body on another page); of
+    those, per page the `EXAMPLE_BOUNDS` nearest to the story, with their support (every page).
+    From one page, a story's own byline or date line is as much a candidate as the site's share
+    bar: on another page it is missing and the next bound serves; a window that would leave less
+    than the over-cleaning guard allows gives way when applied."""
+    spans = []
+    for page in pages:
+        body_at = [i for i, b in enumerate(page.body or []) if b]
+        if not body_at:
+            return [], []
+        spans.append((body_at[0], body_at[-1]))
+    counts = [Counter(page.lines) for page in pages]
+    shared = set.intersection(*({l for l, n in c.items() if n == 1 and len(l) <= MAX_LINE_CHARS}
+                                for c in counts))
+    shared = {l for l in shared if not any(spoken_words(l) in s for s in said)}
+    positions = [{l: i for i, l in enumerate(page.lines) if l in shared} for page in pages]
+    above = {l for l in shared if all(at[l] < first for at, (first, _) in zip(positions, spans))}
+    below = {l for l in shared if all(at[l] > last for at, (_, last) in zip(positions, spans))}
+    n = len(pages)
+    head = {l for at in positions for l in _nearest(at, above, upward=True)}
+    tail = {l for at in positions for l in _nearest(at, below, upward=False)}
+    return sorted((l, n) for l in head), sorted((l, n) for l in tail)
+
+
+def _nearest(at: dict[str, int], lines: set[str], upward: bool) -> list[str]:
+    """The `EXAMPLE_BOUNDS` of `lines` nearest to the story on a page (`at`: their positions)."""
+    return [l for _, l in sorted(((at[l], l) for l in lines), reverse=upward)[:EXAMPLE_BOUNDS]]
