@@ -37,6 +37,11 @@ class Options:
     max_lines: int = MAX_LINES
     max_tags: int = MAX_TAGS
 
+    def over_cleaned(self, before: int, after: int) -> bool:
+        """The over-cleaning guard's test: a step that takes a page of real text (`before` kept
+        characters) down to almost nothing (`after`) is probably wrong, and is undone."""
+        return before >= self.guard_min_chars and after < before * self.guard_keep_share
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "disable", frozenset(self.disable))
         for name in ("max_chars", "max_lines", "max_tags"):

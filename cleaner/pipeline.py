@@ -27,12 +27,7 @@ class Pipeline:
                 continue
             mark = doc.mark()  # (logs the step's changes: no copy of the page's lists)
             cleaner.apply(doc, options)
-            if self._over_cleaned(mark[0], doc.kept_chars, options):
+            if options.over_cleaned(mark[0], doc.kept_chars):
                 doc.undo(mark)
                 doc.guarded.append(cleaner.name)
         return doc
-
-    @staticmethod
-    def _over_cleaned(before: int, after: int, options: Options) -> bool:
-        """A step that leaves almost nothing of a page with real text is probably wrong."""
-        return before >= options.guard_min_chars and after < before * options.guard_keep_share

@@ -49,16 +49,11 @@ class SiteRulesCleaner(Cleaner):
             windowed = bool(layout.body_after or layout.body_until)
             mark = doc.mark() if windowed else None
             _apply_layout(doc, rules, layout, self.name, lines)
-            if windowed and _over_cleaned(mark[0], doc.kept_chars, options):
+            if windowed and options.over_cleaned(mark[0], doc.kept_chars):
                 # The window would leave less than the pipeline's guard allows, which would undo the
                 # whole step: the page is another template, or its story lies outside the window.
                 doc.undo(mark)
                 _apply_layout(doc, rules, layout, self.name, lines, window=False)
-
-
-def _over_cleaned(before: int, after: int, options: Options) -> bool:
-    """What the pipeline's guard undoes a step for (`Pipeline._over_cleaned`)."""
-    return before >= options.guard_min_chars and after < before * options.guard_keep_share
 
 
 class SiteRulesAfterGeneric(SiteRulesCleaner):
