@@ -47,7 +47,6 @@ def learn_window(pages: list[Page], recurring: set[str], share: float
     chain = _anchors(pages)
     if not chain:
         return [], []
-    first_gap, last_gap = len(chain), 0
     masses, spans = [], set()
     where = [{line: i for i, line in enumerate(page.lines) if line in chain} for page in pages]
     for page, at in zip(pages, where):
@@ -56,11 +55,12 @@ def learn_window(pages: list[Page], recurring: set[str], share: float
                 for j in range(len(bounds) - 1)]
         if not any(mass):   # a copy of another page's story, or nothing kept: no place to learn
             return [], []
-        first, last = _story_gaps(mass)
-        spans.add((first, last))
-        first_gap, last_gap = min(first_gap, first), max(last_gap, last)
+        spans.add(_story_gaps(mass))
         masses.append(mass)
-    if len(spans) > 1 or any(sum(m[first_gap:last_gap + 1]) < share * sum(m) for m in masses):
+    if len(spans) > 1:   # the stories sit in different places: no common layout
+        return [], []
+    (first_gap, last_gap), = spans
+    if any(sum(m[first_gap:last_gap + 1]) < share * sum(m) for m in masses):
         return [], []
     n = len(pages)
     head = [chain[first_gap - 1]] if first_gap > 0 else []
