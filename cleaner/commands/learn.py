@@ -129,7 +129,8 @@ def run(args: argparse.Namespace) -> int:
     for site in learned:
         (out / f"{site.site}.toml").write_text(to_toml(site), encoding="utf-8")
         print(f"{out / (site.site + '.toml')}\t{site.pages} pages\t{len(site.drop_lines)} lines, "
-              f"{len(site.cut_from) + len(site.cut_until)} cut markers, {len(site.fingerprints)} fingerprints")
+              f"{len(site.cut_from) + len(site.cut_until)} cut markers, "
+              f"{len(site.body_after) + len(site.body_until)} window bounds, {len(site.fingerprints)} fingerprints")
     print(f"{PROG}: learned rules for {len(learned)} sites from {len(pages)} pages "
           f"(sites need {options.min_pages}+ pages) -> {out}", file=sys.stderr)
     return 0

@@ -511,7 +511,8 @@ def test_a_window_is_learned_only_where_every_pages_story_sits_in_one_place():
     """The window is a layout's claim: each page's story in the same place, holding nearly all of
     its own text. Two product pages whose own text lies on either side of a recurring heading (a
     description above "Customer reviews" on one, reviews below it on the other) share no such
-    place; nor do pages whose window would hold only 80% of one page's own text."""
+    place; nor do pages whose window would hold only 80% of one page's own text, where the other
+    page has text in the same place outside it too."""
     from cleaner.sites.learn.window import learn_window
 
     recurring = {"Site menu", PITCH, "Share", *SPECS, "Customer reviews", "Back to top", PITCH.upper()}
@@ -519,9 +520,13 @@ def test_a_window_is_learned_only_where_every_pages_story_sits_in_one_place():
     assert learn_window(same, recurring, 0.9) == ([("Customer reviews", 2)], [("Back to top", 2)])
     either_side = [_window_page(6, 1), _window_page(1, 6)]
     assert learn_window(either_side, recurring, 0.9) == ([], [])
-    mostly_after = [_window_page(0, 6), _window_page(1, 4)]
+    mostly_after = [_window_page(1, 6), _window_page(1, 4)]
     assert learn_window(mostly_after, recurring, 0.9) == ([], [])
     assert learn_window(mostly_after, recurring, 0.7) == ([("Customer reviews", 2)], [("Back to top", 2)])
+    # A line above the specs on one page alone, away from its story, is that page's own (a caption,
+    # a teaser box), not a place the site puts text: the window need not hold it.
+    one_page_above = [_window_page(0, 6), _window_page(1, 4)]
+    assert learn_window(one_page_above, recurring, 0.9) == ([("Customer reviews", 2)], [("Back to top", 2)])
 
 
 def test_a_learned_window_that_would_leave_almost_nothing_of_a_page_gives_way():
@@ -535,3 +540,40 @@ def test_a_learned_window_that_would_leave_almost_nothing_of_a_page_gives_way():
     assert [r.text for r in results] == [r.text for r in without]
     assert all(any(r.rule.endswith(":drop_lines") for r in res.removed) for res in results)
     assert not any(r.rule.endswith((":body_after", ":body_until")) for res in results for r in res.removed)
+
+
+def _window_gain(name: str):
+    """A pair's learned site, and each page's word F1 with the learned rules and generically."""
+    from cleaner.evaluate import word_prf
+
+    pages, bodies = _pair(name)
+    site, results = _clean_pair(pages, LearnOptions(min_pages=2))
+    generic = [Cleaner(site_rules=False).clean(p["text"], url=p["url"], kind="text") for p in pages]
+    scores = [[word_prf(bodies[p["id"]], r.text)[0] for p, r in zip(pages, res)] for res in (results, generic)]
+    return site, results, bodies, scores
+
+
+def test_a_share_bar_above_and_below_the_story_bounds_its_window_by_its_printings():
+    """Two w3m pages of one news site (`fixtures/learning/share-bar-pair`): the share bar is printed
+    above the story and again below it, and after the footer each page prints its whole story again
+    in one line (its metadata), which the generic cleaners keep. The copy is not text of the page's
+    own, so the story is the one place the pair shares; the window opens after the bar's first
+    printing and closes at its second, and the copy goes."""
+    site, results, bodies, (learned, generic) = _window_gain("share-bar-pair")
+    assert site.body_after == [("• print", 2)] and site.body_until == [("• facebook", 2)]
+    assert all(a >= b + 0.25 for a, b in zip(learned, generic))
+    cut = [r.text for res in results for r in res.removed if r.rule.endswith((":body_after", ":body_until"))]
+    assert any(t.startswith("Retiring early takes time and incredible discipline.") for t in cut)
+    assert not any(t in body for t in cut for body in bodies.values())
+
+
+def test_a_caption_on_one_page_alone_does_not_stop_the_window():
+    """Two w3m pages of one tabloid (`fixtures/learning/caption-pair`): the first page's photo
+    caption sits in a gap of its own just above the story, a gap the other page leaves empty. The
+    window is the place both stories share, and opens below the caption."""
+    site, results, bodies, (learned, generic) = _window_gain("caption-pair")
+    assert site.body_after == [("More On:", 2)]
+    assert learned[0] >= generic[0] + 0.02 and learned[1] >= generic[1]
+    cut = [r.text for r in results[0].removed if r.rule.endswith(":body_after")]
+    assert "Yersinia pestis bacteria, which caused the bubonic plague." in cut
+    assert not any(t in body for t in cut for body in bodies.values())

@@ -111,3 +111,14 @@ def test_learn_menu_run_thresholds_are_options(tmp_path, capsys):
     assert main(["learn", pages, "--out", str(tmp_path / "b"), "--min-pages", "2", "--workers", "1",
                  "--run-min-lines", "1000", "--run-max-words", "3"]) == 0
     assert '"• Risk & Compliance",' not in (tmp_path / "b" / learned.name).read_text(encoding="utf-8")
+
+
+def test_learn_says_how_many_window_bounds_it_wrote(tmp_path, capsys):
+    """By repetition the blog pair of `fixtures/learning` learns its body window ("Previous Post"
+    closes each story); the summary line counts the bounds beside the cut markers, as the file
+    holds them."""
+    pages = str(ROOT / "fixtures" / "learning" / "window-pair.w3m.jsonl")
+    assert main(["learn", pages, "--out", str(tmp_path / "rules"), "--min-pages", "2", "--workers", "1"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.endswith("0 cut markers, 1 window bounds, 3 fingerprints")
+    assert 'body_until = [\n    "Previous Post",' in (tmp_path / "rules" / "vortexcannon.org.toml").read_text()

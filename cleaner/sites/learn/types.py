@@ -67,8 +67,9 @@ class LearnOptions:
     # bodies place it; by repetition...
     body_window: bool = True
     # ...where the window holds at least this share of every page's own text the generic cleaners
-    # keep (what a page shares with no other page of its site): a shop's product page keeps its
-    # description above a spec table and its reviews below it, and the window would hold one.
+    # keep (what a page shares with no other page of its site), of its story and of the gaps other
+    # pages fill too: a shop's product page keeps its description above a spec table and its
+    # reviews below it, and the window would hold one.
     window_share: float = 0.9
     # By example on HTML, a body selector (the container holding the expected body on every page)
     # is learned only when asked: held out on the benchmark's multi-page sites it never helped

@@ -3,21 +3,26 @@ the same place, after the same recurring chrome line and before the same other o
 outside that window go, whatever the generic cleaners made of them: the teaser list under the
 story, the comments, the headlines of other stories above it.
 
-The window is bounded by anchors: lines on every page of the site, printed once on each, that the
-generic cleaners drop wherever they are (chrome, not a heading the site's stories share), in one
-order on all pages. Between two neighbouring anchors lies a gap. A page's story is the gap holding
-most of its own text (what the generic cleaners keep and the site's other pages do not repeat),
-widened over the neighbouring gaps that hold some too across a few empty ones (a story split by an
-ad slot). The layout claim is that the story sits in the same place on every page, so a window is
-learned only when every page's story spans the same gaps, and only when it holds `window_share` of
-every page's own text (a shop's page keeps its description above a spec table and its reviews
-below it, and a window would hold one of them). It becomes the layout's `body_after` (the anchor
-before it) and `body_until` (the anchor after it).
+The window is bounded by anchors: lines on every page of the site, printed as often on each (once,
+or twice: a share bar above the story and again below it), that the generic cleaners drop wherever
+they are (chrome, not a heading the site's stories share), each printing in one order on all pages.
+Between two neighbouring anchors lies a gap. A page's story is the gap holding most of its own
+text (what the generic cleaners keep, the site's other pages do not repeat and the page does not
+print twice: a story printed again whole in one line by a page's metadata), widened over the
+neighbouring gaps that hold some too across a few empty ones (a story split by an ad slot). The
+layout claim is that the story sits in the same place on every page, so the window is the gaps
+every page's story spans (one page's story may also take in a caption's gap the others leave
+empty), learned only when it holds `window_share` of every page's own text: of its story, and of
+the gaps other pages fill too (a shop's page keeps its description above a spec table and its
+reviews below it, and a window would hold one of them); a gap one page alone fills, away from its
+story, is its comments or a teaser box. It becomes the layout's `body_after` (the anchor before
+it) and `body_until` (the anchor after it). A rule opens the window after a line's first printing
+and closes it at the line's first printing after that, so those are the printings a bound can be.
 
-Lines printed more than once on a page are never anchors: an ad slot's "Advertisement", a product
-roundup's "Jump to Review" or a share bar recur inside a story, and a window bounded by one of them
-cut the story in two (a listicle's intro and picks, a review's first paragraph). The figures, and
-what was tried, are in README.md's site-learning section.
+Lines printed three times or more on a page, or more often on one page than another, are never
+anchors: an ad slot's "Advertisement", a product roundup's "Jump to Review" recur inside a story,
+and a window bounded by one of them cut the story in two (a listicle's intro and picks, a review's
+first paragraph). The figures, and what was tried, are in README.md's site-learning section.
 
 By example (`window_by_example`) the expected bodies say where each story lies, so the bounds are
 the nearest lines around it that every learning page prints once and no expected body says.
@@ -26,12 +31,19 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .types import MAX_LINE_CHARS, Page, spoken_words
+from .types import MAX_LINE_CHARS, WORDS, Page, spoken_words
 
 # By example, the bounds learned on each side: per page this many of the nearest lines to the story.
 # The nearest is often the story's own (its byline, date or headline), on no other page; a page
 # cleaned opens the window after the first bound it prints and closes it at the first after that.
 EXAMPLE_BOUNDS = 3
+# A line printed up to this many times on every page, as often on each, bounds a window by one of
+# its printings (a share bar above and below the story); more often, it is an ad slot's label.
+MAX_PRINTINGS = 2
+# A kept line of at least this many word pairs, this share of them said elsewhere on the page, is a
+# copy of the page's text, not text of its own (the whole story again in one line of metadata).
+COPY_MIN_PAIRS = 30
+COPY_SHARE = 0.8
 # A story's gaps may be parted by up to this many gaps holding none of the page's own text.
 WIDEN_ACROSS = 2
 
@@ -40,34 +52,82 @@ def learn_window(pages: list[Page], recurring: set[str], share: float
                  ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """The (body_after, body_until) lines that bound the pages' common body window, each with its
     support (every page), or empty lists where a side would cut nothing the generic cleaners keep.
-    Nothing is learned unless every page has the generic verdict and some text of its own, every
-    page's story spans the same gaps, and the window holds `share` of every page's own text."""
+    Nothing is learned unless every page has the generic verdict and some text of its own, the
+    pages' stories share some gaps, and the window holds `share` of every page's own text (its
+    story's and that in gaps other pages fill too)."""
     if len(pages) < 2 or any(p.generic is None for p in pages):
         return [], []
     chain = _anchors(pages)
     if not chain:
         return [], []
-    masses, spans = [], set()
-    where = [{line: i for i, line in enumerate(page.lines) if line in chain} for page in pages]
+    where = [_occurrences(page, chain) for page in pages]
+    masses = []
     for page, at in zip(pages, where):
-        bounds = [-1] + [at[line] for line in chain] + [len(page.lines)]
-        mass = [_story_chars(page, range(bounds[j] + 1, bounds[j + 1]), recurring)
-                for j in range(len(bounds) - 1)]
-        if not any(mass):   # a copy of another page's story, or nothing kept: no place to learn
+        bounds = [-1] + at + [len(page.lines)]
+        own = _own_lines(page, recurring)
+        masses.append([sum(len(page.lines[i]) for i in range(bounds[j] + 1, bounds[j + 1]) if i in own)
+                       for j in range(len(bounds) - 1)])
+    spans = [_story_gaps(m) for m in masses]
+    # Each page's story: its gap holding most text of its own, widened over neighbouring gaps
+    # holding some. Where one page's story also takes in a gap next to it that the others leave
+    # empty (a caption, a box of teasers under one story), the window is what all of them share.
+    first_gap, last_gap = max(s[0] for s in spans), min(s[1] for s in spans)
+    if first_gap > last_gap:   # the stories sit in different places: no common layout
+        return [], []
+    filled = [sum(bool(m[j]) for m in masses) for j in range(len(chain) + 1)]
+    for m, (first, last) in zip(masses, spans):
+        # What the window must hold most of: the page's story, and whatever text of its own lies
+        # in gaps other pages fill too (a gap one page alone fills, away from its story, holds its
+        # comments or a teaser box: not the site's place for anything).
+        counted = sum(x for j, x in enumerate(m) if first <= j <= last or filled[j] > 1)
+        if sum(m[first_gap:last_gap + 1]) < share * counted:
             return [], []
-        spans.add(_story_gaps(mass))
-        masses.append(mass)
-    if len(spans) > 1:   # the stories sit in different places: no common layout
-        return [], []
-    (first_gap, last_gap), = spans
-    if any(sum(m[first_gap:last_gap + 1]) < share * sum(m) for m in masses):
-        return [], []
     n = len(pages)
-    head = [chain[first_gap - 1]] if first_gap > 0 else []
-    tail = [chain[last_gap]] if last_gap < len(chain) else []
-    head = [l for l in head if any(_kept_chars(p, range(at[l])) for p, at in zip(pages, where))]
-    tail = [l for l in tail if any(_kept_chars(p, range(at[l], len(p.lines))) for p, at in zip(pages, where))]
-    return [(l, n) for l in head], [(l, n) for l in tail]
+    head = _opening(pages, where, chain, first_gap)
+    tail = _closing(pages, where, chain, last_gap, head)
+    # The opening line is learned where it cuts something, or where the closing line is also
+    # printed above it (a share bar above and below the story): without it the window would close there.
+    head_line = [chain[head][0]] if head is not None and any(
+        _kept_chars(p, range(at[head]))
+        or (tail is not None and _first_after(p, chain[tail][0], -1) != at[tail])
+        for p, at in zip(pages, where)) else []
+    tail_line = [chain[tail][0]] if tail is not None and any(
+        _kept_chars(p, range(at[tail], len(p.lines))) for p, at in zip(pages, where)) else []
+    return [(l, n) for l in head_line], [(l, n) for l in tail_line]
+
+
+def _opening(pages: list[Page], where: list[list[int]], chain: list[tuple[str, int]],
+             first_gap: int) -> int | None:
+    """The anchor that opens the window before `first_gap`: the nearest above it that is its
+    line's first printing on every page (a rule opens the window after a line's first printing)."""
+    for j in range(first_gap - 1, -1, -1):
+        if all(page.lines.index(chain[j][0]) == at[j] for page, at in zip(pages, where)):
+            return j
+    return None
+
+
+def _closing(pages: list[Page], where: list[list[int]], chain: list[tuple[str, int]],
+             last_gap: int, head: int | None) -> int | None:
+    """The anchor that closes the window after `last_gap`: the nearest below it that is its line's
+    first printing after the opening on every page (where a rule closes the window)."""
+    for j in range(last_gap, len(chain)):
+        line = chain[j][0]
+        if all(_first_after(page, line, -1 if head is None else at[head]) == at[j]
+               for page, at in zip(pages, where)):
+            return j
+    return None
+
+
+def _first_after(page: Page, line: str, start: int) -> int | None:
+    return next((i for i in range(start + 1, len(page.lines)) if page.lines[i] == line), None)
+
+
+def _occurrences(page: Page, chain: list[tuple[str, int]]) -> list[int]:
+    """Where each anchor of `chain` (a line and which of its printings) is on the page."""
+    seen: dict[str, list[int]] = {}
+    for i, line in enumerate(page.lines):
+        seen.setdefault(line, []).append(i)
+    return [seen[line][k] for line, k in chain]
 
 
 def _story_gaps(mass: list[int]) -> tuple[int, int]:
@@ -92,26 +152,49 @@ def _next_story_gap(mass: list[int], gap: int, way: int) -> int | None:
     return None
 
 
-def _anchors(pages: list[Page]) -> list[str]:
-    """The lines on every page, once on each, dropped by the generic cleaners on every page, in
-    one order on all pages (the first page's order, keeping each line that stays after the last
-    kept one on every page)."""
+def _anchors(pages: list[Page]) -> list[tuple[str, int]]:
+    """The printings of lines on every page, printed as often on each, dropped by the generic
+    cleaners wherever printed, in one order on all pages (the first page's order, keeping each
+    printing that stays after the last kept one on every page): (line, which printing)."""
     counts = [Counter(page.lines) for page in pages]
-    dropped = [{l for l, keep in zip(page.lines, page.generic) if not keep} for page in pages]
-    common = [l for l in pages[0].lines
-              if len(l) <= MAX_LINE_CHARS and all(c[l] == 1 for c in counts) and all(l in d for d in dropped)]
-    positions = [{l: i for i, l in enumerate(page.lines)} for page in pages]
-    chain: list[str] = []
-    for line in common:
-        if not chain or all(pos[line] > pos[chain[-1]] for pos in positions):
-            chain.append(line)
+    kept = set().union(*({l for l, keep in zip(page.lines, page.generic) if keep} for page in pages))
+    common = {l for l, c in counts[0].items() if len(l) <= MAX_LINE_CHARS and c <= MAX_PRINTINGS
+              and l not in kept and all(c2[l] == c for c2 in counts[1:])}
+    printing: Counter = Counter()
+    tokens = []
+    for line in pages[0].lines:
+        if line in common:
+            tokens.append((line, printing[line]))
+            printing[line] += 1
+    where = [_occurrences(page, tokens) for page in pages]
+    chain: list[tuple[str, int]] = []
+    last: list[int] | None = None
+    for j, token in enumerate(tokens):
+        if last is None or all(at[j] > prev for at, prev in zip(where, last)):
+            chain.append(token)
+            last = [at[j] for at in where]
     return chain
 
 
-def _story_chars(page: Page, span: range, recurring: set[str]) -> int:
-    """The characters of the lines in `span` that the generic cleaners keep and the site's other
-    pages do not repeat: the page's own text, not a menu they missed."""
-    return sum(len(page.lines[i]) for i in span if page.generic[i] and page.lines[i] not in recurring)
+def _own_lines(page: Page, recurring: set[str]) -> set[int]:
+    """The lines holding the page's own text: kept by the generic cleaners, repeated on no other
+    page of the site (not a menu they missed), and not a copy of the page's other text (a story
+    printed again whole in one line, as a page's metadata dumped as text does)."""
+    kept = [i for i, line in enumerate(page.lines) if page.generic[i] and line not in recurring]
+    pairs = {i: _word_pairs(page.lines[i]) for i in kept}
+    said = Counter(pair for i in kept for pair in pairs[i])
+    own = set(kept)
+    for i in sorted(kept, key=lambda i: -len(page.lines[i])):   # the longest copy goes first
+        repeated = sum(said[pair] > 1 for pair in pairs[i])
+        if len(pairs[i]) >= COPY_MIN_PAIRS and repeated >= COPY_SHARE * len(pairs[i]):
+            own.discard(i)
+            said.subtract(pairs[i])
+    return own
+
+
+def _word_pairs(line: str) -> set[tuple[str, str]]:
+    words = WORDS.findall(line.lower())
+    return set(zip(words, words[1:]))
 
 
 def _kept_chars(page: Page, span: range) -> int:
