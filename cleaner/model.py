@@ -58,7 +58,7 @@ class Mlp:
     def proba(self, x: np.ndarray) -> np.ndarray:
         rows, forward = x.T, accel.mlpforward
         if forward is not None and rows.dtype == np.float64 and rows.flags.c_contiguous:
-            # Every layer in one C pass, sixteen lines at a time, their activations kept in the
+            # Every layer in one C pass, thirty-two lines at a time, their activations kept in the
             # first-level cache (numpy's ten calls a page each wrote a page-sized array). The
             # sums run in another order than OpenBLAS's: probabilities within 2e-6 of the numpy
             # lines below on both benchmarks' pages, and the same bodies (train/README.md).

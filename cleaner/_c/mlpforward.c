@@ -2,9 +2,10 @@
  *
  * numpy runs a stage (cleaner/model.py, Mlp.proba) as a cast, a matrix product per layer, a bias
  * and ReLU per layer, a dot product and a logistic: ten calls a page, each writing a page-sized
- * array that trafilatura's work has pushed out of the caches by the next page. Here sixteen lines
- * at a time go through every layer while their activations stay in the first-level cache, a
- * column of the tile a vector (so any layer width works): the input cast to float32 and clipped as
+ * array that trafilatura's work has pushed out of the caches by the next page. Here a tile of
+ * thirty-two lines at a time goes through every layer while its activations stay in the
+ * first-level cache, each column of the tile two vectors of sixteen lines (so any layer width
+ * works, and each weight read serves two vector multiply-adds): the input cast to float32 and clipped as
  * `_mlpinput.clip_rows` does, each layer's product with its bias and ReLU, the output's dot
  * product and the logistic.
  *
@@ -20,7 +21,9 @@
 #include <stdint.h>
 #include "buffers.h"
 
-#define LANES 16            /* lines through the network together: one vector a column */
+#define LANES 16            /* lines a vector */
+#define TILE_VECS 2         /* vectors a column of the tile */
+#define TILE (LANES * TILE_VECS)
 #define MAX_LAYERS 8
 
 typedef float vec __attribute__((vector_size(LANES * sizeof(float))));
@@ -39,7 +42,7 @@ typedef struct {
 } Layer;
 
 #define K(name) name##_generic
-#define GROUP 2
+#define GROUP 1
 #include "mlpkernel.h"
 #undef K
 #undef GROUP
@@ -49,7 +52,7 @@ typedef struct {
 #pragma GCC push_options
 #pragma GCC target("avx2,fma")
 #define K(name) name##_avx2
-#define GROUP 4
+#define GROUP 2
 #include "mlpkernel.h"
 #undef K
 #undef GROUP
@@ -58,7 +61,7 @@ typedef struct {
 #pragma GCC push_options
 #pragma GCC target("avx512f")
 #define K(name) name##_avx512
-#define GROUP 16
+#define GROUP 8
 #include "mlpkernel.h"
 #undef K
 #undef GROUP
@@ -181,7 +184,7 @@ proba(PyObject *self, PyObject *args)
     GET(out_obj, "f", 4, width, width, 0, "out");
     const float *out = views[held - 1].buf;
     GET(p_obj, F64, 8, n, n, 1, "p");
-    raw = PyMem_Malloc(sizeof(vec) * (k0 + 2 * widest) + sizeof(vec));
+    raw = PyMem_Malloc(sizeof(vec) * TILE_VECS * (k0 + 2 * widest) + sizeof(vec));
     if (raw == NULL) {
         PyErr_NoMemory();
         goto done;
@@ -203,8 +206,8 @@ done:
 
 static PyMethodDef methods[] = {
     {"proba", proba, METH_VARARGS,
-     "proba(rows, lo, hi, layers, out, out_bias, p[, kernel]): a stage's probabilities, sixteen "
-     "lines at a time through every layer (model.Mlp.proba)."},
+     "proba(rows, lo, hi, layers, out, out_bias, p[, kernel]): a stage's probabilities, "
+     "thirty-two lines at a time through every layer (model.Mlp.proba)."},
     {"kernels", kernels, METH_NOARGS, "kernels(): the builds of proba this processor runs, the one used first."},
     {NULL, NULL, 0, NULL},
 };

@@ -19,25 +19,31 @@ INLINE vec K(relu)(vec v)
     return (vec)((ivec)v & keep);
 }
 
-/* `group` output columns c.. of one block for the tile's LANES lines, the activations stored a
- * column a vector (column-major within the tile): y[c + u] = relu(b[c + u] + sum_j x[j] * w[j][c + u]),
+/* `group` output columns c.. of one block for the tile's TILE lines, the activations stored a
+ * column at a time (TILE_VECS vectors each): y[c + u] = relu(b[c + u] + sum_j x[j] * w[j][c + u]),
  * where x holds the block's k input columns and w's rows are `ws` apart. */
 INLINE void
 K(columns)(const vec *x, Py_ssize_t k, const float *w, Py_ssize_t ws, const float *b, vec *y, const int group)
 {
-    vec acc[16];
+    vec acc[8][TILE_VECS];
     for (int u = 0; u < group; u++) {
-        acc[u] = (vec){0} + b[u];
+        for (int h = 0; h < TILE_VECS; h++) {
+            acc[u][h] = (vec){0} + b[u];
+        }
     }
     for (Py_ssize_t j = 0; j < k; j++) {
-        vec xj = x[j];
         const float *wj = w + j * ws;
-        for (int u = 0; u < group; u++) {
-            acc[u] += xj * wj[u];
+        for (int h = 0; h < TILE_VECS; h++) {
+            vec xj = x[j * TILE_VECS + h];
+            for (int u = 0; u < group; u++) {
+                acc[u][h] += xj * wj[u];
+            }
         }
     }
     for (int u = 0; u < group; u++) {
-        y[u] = K(relu)(acc[u]);
+        for (int h = 0; h < TILE_VECS; h++) {
+            y[u * TILE_VECS + h] = K(relu)(acc[u][h]);
+        }
     }
 }
 
@@ -48,46 +54,49 @@ K(layer)(const vec *x, const Layer *L, vec *y, const int group)
 {
     Py_ssize_t k = L->k, m = L->m;
     for (Py_ssize_t q = 0; q < L->blocks; q++) {
-        const vec *xq = x + q * k;
+        const vec *xq = x + q * k * TILE_VECS;
         const float *wq = L->w + q * k * m, *bq = L->b + q * m;
-        vec *yq = y + q * m;
+        vec *yq = y + q * m * TILE_VECS;
         Py_ssize_t c = 0;
         for (; c + group <= m; c += group) {
-            K(columns)(xq, k, wq + c, m, bq + c, yq + c, group);
+            K(columns)(xq, k, wq + c, m, bq + c, yq + c * TILE_VECS, group);
         }
         for (; group > 4 && c + 4 <= m; c += 4) {
-            K(columns)(xq, k, wq + c, m, bq + c, yq + c, 4);
+            K(columns)(xq, k, wq + c, m, bq + c, yq + c * TILE_VECS, 4);
         }
         for (; c < m; c++) {
-            K(columns)(xq, k, wq + c, m, bq + c, yq + c, 1);
+            K(columns)(xq, k, wq + c, m, bq + c, yq + c * TILE_VECS, 1);
         }
     }
 }
 
 /* Every line of the page through the network: p[i] for each of the n lines of rows (k0 features a
- * row, n lines a column), LANES lines at a time. `buf` holds k0 + 2 * widest vectors. */
+ * row, n lines a column), TILE lines at a time. `buf` holds TILE_VECS * (k0 + 2 * widest) vectors. */
 static void
 K(forward)(const double *rows, Py_ssize_t k0, Py_ssize_t n, const float *lo, const float *hi,
           const Layer *layers, int depth, const float *out, float out_b, double *p, vec *buf,
           Py_ssize_t widest)
 {
-    vec *x = buf, *h[2] = {buf + k0, buf + k0 + widest};
-    for (Py_ssize_t i0 = 0; i0 < n; i0 += LANES) {
-        Py_ssize_t lines = n - i0 < LANES ? n - i0 : LANES;
+    vec *x = buf, *h[2] = {buf + k0 * TILE_VECS, buf + (k0 + widest) * TILE_VECS};
+    for (Py_ssize_t i0 = 0; i0 < n; i0 += TILE) {
+        Py_ssize_t lines = n - i0 < TILE ? n - i0 : TILE;
         /* the tile's input, cast and clipped as clip_rows does (lines past the page's end zero) */
         for (Py_ssize_t j = 0; j < k0; j++) {
             const double *row = rows + j * n + i0;
-            vec v = {0};
-            if (lines == LANES) {
-                for (int t = 0; t < LANES; t++) {
-                    v[t] = (float)row[t];
+            for (int hv = 0; hv < TILE_VECS; hv++) {
+                vec v = {0};
+                Py_ssize_t t0 = hv * LANES;
+                if (lines >= t0 + LANES) {
+                    for (int t = 0; t < LANES; t++) {
+                        v[t] = (float)row[t0 + t];
+                    }
+                } else {
+                    for (Py_ssize_t t = 0; t0 + t < lines; t++) {
+                        v[t] = (float)row[t0 + t];
+                    }
                 }
-            } else {
-                for (Py_ssize_t t = 0; t < lines; t++) {
-                    v[t] = (float)row[t];
-                }
+                x[j * TILE_VECS + hv] = K(clip)(v, lo[j], hi[j]);
             }
-            x[j] = K(clip)(v, lo[j], hi[j]);
         }
         const vec *in = x;
         for (int d = 0; d < depth; d++) {
@@ -95,13 +104,14 @@ K(forward)(const double *rows, Py_ssize_t k0, Py_ssize_t n, const float *lo, con
             in = h[d & 1];
         }
         Py_ssize_t m = layers[depth - 1].blocks * layers[depth - 1].m;
-        vec z = (vec){0} + out_b;
-        for (Py_ssize_t c = 0; c < m; c++) {
-            z += in[c] * out[c];
-        }
-        for (Py_ssize_t t = 0; t < lines; t++) {
-            p[i0 + t] = (double)(1.0f / (expf(-z[t]) + 1.0f));
+        for (int hv = 0; hv < TILE_VECS; hv++) {
+            vec z = (vec){0} + out_b;
+            for (Py_ssize_t c = 0; c < m; c++) {
+                z += in[c * TILE_VECS + hv] * out[c];
+            }
+            for (Py_ssize_t t = 0; t < LANES && hv * LANES + t < lines; t++) {
+                p[i0 + hv * LANES + t] = (double)(1.0f / (expf(-z[t]) + 1.0f));
+            }
         }
     }
 }
-
