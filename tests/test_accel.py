@@ -17,7 +17,7 @@ import pytest
 from lxml import html as lxml_html
 
 from cleaner import Cleaner, accel, phrases
-from cleaner.cleaners import bylines, captions, comments, duplicates, promos, related, ui_controls
+from cleaner.cleaners import bylines, captions, classifier, comments, duplicates, promos, related, ui_controls
 from cleaner.cleaners.classifier import stage_probabilities
 from cleaner.cleaners.cues import LineCues, candidates
 from cleaner.document import Document
@@ -392,6 +392,24 @@ def test_the_forward_pass_checks_its_buffers():
         accel.mlpforward.proba(rows, lo, hi, layers, out, bias, np.empty(5, dtype=np.float32))
     with pytest.raises(ValueError):  # a build that is not there
         accel.mlpforward.proba(rows, lo, hi, layers, out, bias, p, "avx9000")
+
+
+@pytest.mark.skipif(accel.pagecontext is None, reason="the C page context pass is not built here")
+def test_the_stages_higher_probability_is_numpys_maximum():
+    """classifier._either: NaN on either side and ties, as numpy (zeros of either sign compare equal,
+    which is all the classifier reads of them)."""
+    a = np.array([0.2, np.nan, 0.7, -0.0, 0.0, 0.5, np.nan, 1e-300])
+    b = np.array([0.3, 0.1, np.nan, 0.0, -0.0, 0.5, np.nan, -1e-300])
+    out = np.empty(len(a))
+    accel.pagecontext.maximum_into(a, b, out)
+    expected = np.maximum(a, b)
+    np.testing.assert_array_equal(out, expected)
+    p1, p2 = np.random.default_rng(3).random((2, 300))
+    assert classifier._either(p1, p2).tobytes() == np.maximum(p1, p2).tobytes()
+    with pytest.raises(ValueError):  # arrays of different lengths
+        accel.pagecontext.maximum_into(a, b[:-1], out)
+    with pytest.raises(TypeError):  # float32 values
+        accel.pagecontext.maximum_into(a.astype(np.float32), b, out)
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
