@@ -342,7 +342,8 @@ KERNELS = accel.mlpforward.kernels() if accel.mlpforward is not None else ()
 @pytest.mark.skipif(accel.mlpforward is None, reason="the C forward pass is not built here")
 @pytest.mark.parametrize("kernel", KERNELS)
 @pytest.mark.parametrize("widths,blocks", [([94, 192, 96], 3), ([107, 96, 48], 3), ([5, 3], 1),
-                                           ([20, 21, 7, 33], 1), ([9, 64, 64, 16], 4)])
+                                           ([20, 21, 7, 33], 1), ([9, 64, 64, 16], 4),
+                                           ([6] + [8] * 11, 2)])
 @pytest.mark.parametrize("lines", [0, 1, 15, 16, 17, 173])
 def test_the_forward_pass_gives_numpys_probabilities(widths, blocks, lines, kernel, monkeypatch):
     """Any widths (a column at a time past the vector groups), diagonal blocks or full matrices,

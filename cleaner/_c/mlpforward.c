@@ -17,6 +17,7 @@
  * A layer is a stack of diagonal blocks (model._diagonal_blocks; a full matrix is one block).
  * Memory safety: every buffer's type code, item size and length are checked (buffers.h), and each
  * layer must read the width the one before gives. */
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include "buffers.h"
@@ -24,7 +25,6 @@
 #define LANES 16            /* lines a vector */
 #define TILE_VECS 2         /* vectors a column of the tile */
 #define TILE (LANES * TILE_VECS)
-#define MAX_LAYERS 8
 
 typedef float vec __attribute__((vector_size(LANES * sizeof(float))));
 typedef int ivec __attribute__((vector_size(LANES * sizeof(int))));
@@ -141,15 +141,20 @@ proba(PyObject *self, PyObject *args)
         forward = kernels_here[i].run;
     }
     Py_ssize_t depth = PyTuple_GET_SIZE(layers_obj);
-    if (depth < 1 || depth > MAX_LAYERS) {
-        PyErr_Format(PyExc_ValueError, "layers: expected 1 to %d layers, got %zd", MAX_LAYERS, depth);
+    if (depth < 1 || depth > INT_MAX / 4) {
+        PyErr_Format(PyExc_ValueError, "layers: expected at least one layer, got %zd", depth);
         return NULL;
     }
-    Py_buffer views[2 * MAX_LAYERS + 5];
+    /* the buffers held (rows, lo, hi, each layer's two, out and p) and the layers read */
+    Py_buffer *views = PyMem_Malloc(sizeof(Py_buffer) * (size_t)(2 * depth + 5));
+    Layer *layers = PyMem_Malloc(sizeof(Layer) * (size_t)depth);
     int held = 0;
     PyObject *result = NULL;
     void *raw = NULL;
-    Layer layers[MAX_LAYERS];
+    if (views == NULL || layers == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
 #define GET(obj, codes, size, min, exact, writable, what) \
     if (get_array(obj, &views[held], codes, size, min, exact, writable, what) < 0) goto done; \
     held++;
@@ -201,6 +206,8 @@ done:
     while (held > 0) {
         PyBuffer_Release(&views[--held]);
     }
+    PyMem_Free(views);
+    PyMem_Free(layers);
     return result;
 }
 
