@@ -61,7 +61,9 @@ class Mlp:
             # Every layer in one C pass, thirty-two lines at a time, their activations kept in the
             # first-level cache (numpy's ten calls a page each wrote a page-sized array). The
             # sums run in another order than OpenBLAS's: probabilities within 2e-6 of the numpy
-            # lines below on both benchmarks' pages, and the same bodies (train/README.md).
+            # lines below on both benchmarks' pages, and the same bodies (train/README.md). It
+            # reads features built a feature a row, as the text path builds them; the HTML block
+            # model's, a block a row, take numpy's path as before.
             p = np.empty(len(x))
             forward.proba(rows, self._lo, self._hi, self._layers, self._out, self._out_bias, p)
             return p
