@@ -16,8 +16,8 @@ from types import ModuleType
 PURE_PYTHON_ENV = "CLEANER_PURE_PYTHON"
 # The accelerators, by the attribute each is reached by.
 MODULES = {"linefeatures": "cleaner._linefeatures", "pagecontext": "cleaner._pagecontext",
-           "mlpinput": "cleaner._mlpinput", "linescan": "cleaner._linescan",
-           "dumptext": "cleaner._dumptext", "document": "cleaner._document"}
+           "mlpinput": "cleaner._mlpinput", "mlpforward": "cleaner._mlpforward",
+           "linescan": "cleaner._linescan", "dumptext": "cleaner._dumptext", "document": "cleaner._document"}
 
 
 def pure_python_forced() -> bool:
@@ -36,6 +36,7 @@ def _load(module: str) -> ModuleType | None:
 linefeatures = _load(MODULES["linefeatures"])
 pagecontext = _load(MODULES["pagecontext"])
 mlpinput = _load(MODULES["mlpinput"])
+mlpforward = _load(MODULES["mlpforward"])
 linescan = _load(MODULES["linescan"])
 dumptext = _load(MODULES["dumptext"])
 document = _load(MODULES["document"])

@@ -17,16 +17,19 @@ import pytest
 from lxml import html as lxml_html
 
 from cleaner import Cleaner, accel, phrases
-from cleaner.cleaners import bylines, captions, comments, duplicates, promos, related, ui_controls
+from cleaner.cleaners import bylines, captions, classifier, comments, duplicates, promos, related, ui_controls
 from cleaner.cleaners.classifier import stage_probabilities
 from cleaner.cleaners.cues import LineCues, candidates
 from cleaner.document import Document
 from cleaner.features import N_FIRST, page_rows
-from cleaner.model import shipped_model
+from cleaner.model import Mlp, shipped_model
 from cleaner.options import Options
 from tests.helpers import ROOT, seeds
 
 HTML_FIXTURES = sorted((ROOT / "fixtures" / "html").glob("*.html.gz"))
+# How far the C forward pass's probabilities may be from numpy's (float32 sums in another order
+# move them by about 1e-7, 2e-6 at most over both benchmarks' pages; train/README.md).
+FORWARD_ATOL = 1e-5
 CUED = (bylines, captions, comments, duplicates, promos, related, ui_controls)
 
 
@@ -99,8 +102,29 @@ def test_both_paths_clean_real_captures_alike(name, text, pure):
     assert (fast.text, fast.title, fast.description) == (slow.text, slow.title, slow.description)
     assert fast.removed == slow.removed
     np.testing.assert_allclose(fast_rows, slow_rows, rtol=1e-12, atol=1e-12)
+    # The C forward pass sums each product in another order than OpenBLAS: the last bits of float32.
     for a, b in zip(fast_p, slow_p):
-        np.testing.assert_array_equal(a, b)
+        np.testing.assert_allclose(a, b, rtol=0, atol=FORWARD_ATOL)
+
+
+def test_only_the_forward_pass_moves_probabilities(monkeypatch):
+    """Every accelerator but the forward pass gives the numpy path's probabilities to the bit."""
+    if accel.mlpinput is None or accel.linefeatures is None or accel.pagecontext is None:
+        pytest.skip("the C feature accelerators are not built here")
+    model = shipped_model()
+    monkeypatch.setattr(accel, "mlpforward", None)
+    for _, text in _pages()[:4]:
+        judged = Cleaner(site_rules=False, disable=["classifier", "comments", "markup"]).clean(
+            text, kind="text").document
+        fast_p = stage_probabilities(judged, model)[:2]
+        with monkeypatch.context() as m:
+            for name in accel.MODULES:
+                m.setattr(accel, name, None)
+            judged.line_facts = None
+            slow_p = stage_probabilities(judged, model)[:2]
+        judged.line_facts = None
+        for a, b in zip(fast_p, slow_p):
+            np.testing.assert_array_equal(a, b)
 
 
 # Lines each cleaner removes whose cues are easy to miss: bullets before the words, a long s or a
@@ -294,6 +318,99 @@ def test_feature_accelerators_check_their_buffers():
         accel.mlpinput.logistic_from_exp(z, np.empty(3))
     with pytest.raises(TypeError):  # a float32 output
         accel.mlpinput.logistic_from_exp(z, np.empty(len(z), dtype=np.float32))
+
+
+def _network(rng, widths: list[int], blocks: int = 1) -> Mlp:
+    """A random perceptron of these layer widths (deeper layers of `blocks` diagonal blocks, as a
+    merged ensemble has), with a few dead units."""
+    weights, biases = [], []
+    for i, (a, b) in enumerate(zip(widths, widths[1:] + [1])):
+        w = rng.normal(size=(a, b)) / np.sqrt(a)
+        if 0 < i < len(widths) - 1 and blocks > 1:
+            mask = np.kron(np.eye(blocks), np.ones((a // blocks, b // blocks)))
+            w *= mask
+        weights.append(w)
+        biases.append(rng.normal(size=b) * 0.1 - 0.05)
+    k = widths[0]
+    return Mlp(mean=rng.normal(size=k), scale=rng.uniform(0.5, 2, size=k), weights=tuple(weights),
+               biases=tuple(biases))
+
+
+KERNELS = accel.mlpforward.kernels() if accel.mlpforward is not None else ()
+
+
+@pytest.mark.skipif(accel.mlpforward is None, reason="the C forward pass is not built here")
+@pytest.mark.parametrize("kernel", KERNELS)
+@pytest.mark.parametrize("widths,blocks", [([94, 192, 96], 3), ([107, 96, 48], 3), ([5, 3], 1),
+                                           ([20, 21, 7, 33], 1), ([9, 64, 64, 16], 4),
+                                           ([6] + [8] * 11, 2)])
+@pytest.mark.parametrize("lines", [0, 1, 15, 16, 17, 173])
+def test_the_forward_pass_gives_numpys_probabilities(widths, blocks, lines, kernel, monkeypatch):
+    """Any widths (a column at a time past the vector groups), diagonal blocks or full matrices,
+    a page of any length (a partial last tile), clipped outliers and NaN kept as numpy keeps it;
+    each build this processor runs (the best one is used, the others where it lacks them)."""
+    rng = np.random.default_rng(lines * 31 + len(widths))
+    mlp = _network(rng, widths, blocks)
+    rows = rng.normal(size=(widths[0], lines)) * 3 + mlp.mean[:, None]
+    if lines:
+        rows[0, 0] = 1e30   # clipped to six deviations
+        rows[-1, lines - 1] = np.nan
+    fast = np.empty(lines)
+    accel.mlpforward.proba(rows, mlp._lo, mlp._hi, mlp._layers, mlp._out, mlp._out_bias, fast, kernel)
+    if kernel == KERNELS[0]:
+        np.testing.assert_array_equal(mlp.proba(rows.T), fast)   # (what Mlp.proba runs)
+    monkeypatch.setattr(accel, "mlpforward", None)
+    slow = mlp.proba(rows.T)
+    assert fast.dtype == slow.dtype == np.float64 and fast.shape == slow.shape == (lines,)
+    np.testing.assert_array_equal(np.isnan(fast), np.isnan(slow))
+    np.testing.assert_allclose(fast, slow, rtol=0, atol=FORWARD_ATOL)
+    if lines > 1:
+        assert np.isnan(fast[-1]) and not np.isnan(fast[:-1]).any()
+
+
+@pytest.mark.skipif(accel.mlpforward is None, reason="the C forward pass is not built here")
+def test_the_forward_pass_checks_its_buffers():
+    mlp = _network(np.random.default_rng(1), [6, 32, 16], 2)
+    lo, hi, layers, out, bias = mlp._lo, mlp._hi, mlp._layers, mlp._out, mlp._out_bias
+    rows, p = np.zeros((6, 5)), np.empty(5)
+    accel.mlpforward.proba(rows, lo, hi, layers, out, bias, p)
+    with pytest.raises(ValueError):  # bounds for fewer features than the rows hold
+        accel.mlpforward.proba(np.zeros((7, 5)), lo, hi, layers, out, bias, p)
+    with pytest.raises(ValueError):  # a layer that does not read the width the one before gives
+        accel.mlpforward.proba(rows, lo, hi, layers[::-1], out, bias, p)
+    with pytest.raises(ValueError):  # biases for another width
+        accel.mlpforward.proba(rows, lo, hi, ((layers[0][0], layers[0][1][:-1]),) + layers[1:], out, bias, p)
+    with pytest.raises(ValueError):  # output weights for another width
+        accel.mlpforward.proba(rows, lo, hi, layers, out[:-1], bias, p)
+    with pytest.raises(ValueError):  # no layer at all
+        accel.mlpforward.proba(rows, lo, hi, (), out, bias, p)
+    with pytest.raises(TypeError):  # float64 weights
+        accel.mlpforward.proba(rows, lo, hi, ((layers[0][0].astype(np.float64), layers[0][1]),) + layers[1:],
+                               out, bias, p)
+    with pytest.raises(ValueError):  # an output of another length
+        accel.mlpforward.proba(rows, lo, hi, layers, out, bias, np.empty(4))
+    with pytest.raises(TypeError):  # a float32 output
+        accel.mlpforward.proba(rows, lo, hi, layers, out, bias, np.empty(5, dtype=np.float32))
+    with pytest.raises(ValueError):  # a build that is not there
+        accel.mlpforward.proba(rows, lo, hi, layers, out, bias, p, "avx9000")
+
+
+@pytest.mark.skipif(accel.pagecontext is None, reason="the C page context pass is not built here")
+def test_the_stages_higher_probability_is_numpys_maximum():
+    """classifier._either: NaN on either side and ties, as numpy (zeros of either sign compare equal,
+    which is all the classifier reads of them)."""
+    a = np.array([0.2, np.nan, 0.7, -0.0, 0.0, 0.5, np.nan, 1e-300])
+    b = np.array([0.3, 0.1, np.nan, 0.0, -0.0, 0.5, np.nan, -1e-300])
+    out = np.empty(len(a))
+    accel.pagecontext.maximum_into(a, b, out)
+    expected = np.maximum(a, b)
+    np.testing.assert_array_equal(out, expected)
+    p1, p2 = np.random.default_rng(3).random((2, 300))
+    assert classifier._either(p1, p2).tobytes() == np.maximum(p1, p2).tobytes()
+    with pytest.raises(ValueError):  # arrays of different lengths
+        accel.pagecontext.maximum_into(a, b[:-1], out)
+    with pytest.raises(TypeError):  # float32 values
+        accel.pagecontext.maximum_into(a.astype(np.float32), b, out)
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")

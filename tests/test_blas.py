@@ -69,6 +69,7 @@ class Spy:
     def __exit__(self, *exc):
         return self.context.__exit__(*exc)
 cleaner.model.one_blas_thread = Spy
+cleaner.accel.mlpforward = None  # numpy's path, the one that calls BLAS (the C forward pass does not)
 with threadpool_limits(limits=2, user_api="blas"):
     cleaner.clean("A first paragraph of a story, long enough to be read as one.\\n" * 3, kind="text")
     after = blas_threads()

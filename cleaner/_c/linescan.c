@@ -197,10 +197,20 @@ tail_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
     return 0;
 }
 
-static int
+/* Is c one of the (few) characters of `chars`? Read in place: a call to PyUnicode_FindChar, made
+ * for a line's last character in every scan, cost more than comparing a dozen characters. */
+static inline int
 has_char(PyObject *chars, Py_UCS4 c)
 {
-    return PyUnicode_FindChar(chars, c, 0, PyUnicode_GET_LENGTH(chars), 1) >= 0;
+    int kind = PyUnicode_KIND(chars);
+    const void *data = PyUnicode_DATA(chars);
+    Py_ssize_t m = PyUnicode_GET_LENGTH(chars);
+    for (Py_ssize_t j = 0; j < m; j++) {
+        if (PyUnicode_READ(kind, data, j) == c) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static int
