@@ -332,8 +332,10 @@ def main_blocks(tree, url: str | None, *, fast: bool) -> tuple[list[str], list[s
     """The main content trafilatura finds in the tree, as block texts and their kinds: with `fast`,
     its fast recall mode; without, its default full cascade. The tree itself is not changed."""
     options = {"fast": True, "favor_recall": True} if fast else {}
+    # Any output format but the default "python" leaves the body as XML, which is all that is
+    # read here: "python" also renders it as plain text, 2% of the call's time.
     result = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
-                                         include_tables=True, **options)
+                                         include_tables=True, output_format="xml", **options)
     texts: list[str] = []
     kinds: list[str] = []
     body = result.body if result is not None else None
