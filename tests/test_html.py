@@ -271,6 +271,16 @@ def test_trafilatura_is_not_asked_for_a_text_copy_of_the_body(monkeypatch):
     assert extract(page(case), url=case["url"]).texts == before
 
 
+def test_whether_the_page_is_an_article_is_asked_once_a_page(monkeypatch):
+    """The gears and the rules after them share one answer (it reads the head's meta tags)."""
+    case = next(c for c in CASES if c["file"].startswith("wcxb-0134"))   # takes both gears
+    calls = []
+    real = extract_module.looks_like_article
+    monkeypatch.setattr(extract_module, "looks_like_article", lambda *a: calls.append(a) or real(*a))
+    extract(page(case), url=case["url"])
+    assert len(calls) == 1
+
+
 # charsets --------------------------------------------------------------------------------------
 
 def charset_page(body: str, charset: str | None) -> str:
