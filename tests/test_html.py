@@ -254,6 +254,33 @@ def test_the_page_is_parsed_once_and_trafilatura_gets_the_tree(monkeypatch):
         assert len({id(t) for t in seen}) == 1   # a second gear reuses the same parsed tree
 
 
+def test_trafilatura_is_not_asked_for_a_text_copy_of_the_body(monkeypatch):
+    """The body is read from trafilatura's XML tree; its plain-text rendering (`xmltotxt`, which
+    `bare_extraction` runs for its default "python" output) is never needed, and cost 2% of a
+    call. A real page that takes both gears must come out the same with that rendering broken.
+    If trafilatura moves `xmltotxt`, setattr fails here: find where bare_extraction renders text."""
+    import trafilatura.core
+
+    case = next(c for c in CASES if c["file"].startswith("wcxb-0134"))
+    before = extract(page(case), url=case["url"]).texts
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("trafilatura rendered the body as text")
+
+    monkeypatch.setattr(trafilatura.core, "xmltotxt", refuse)
+    assert extract(page(case), url=case["url"]).texts == before
+
+
+def test_whether_the_page_is_an_article_is_asked_once_a_page(monkeypatch):
+    """The gears and the rules after them share one answer (it reads the head's meta tags)."""
+    case = next(c for c in CASES if c["file"].startswith("wcxb-0134"))   # takes both gears
+    calls = []
+    real = extract_module.looks_like_article
+    monkeypatch.setattr(extract_module, "looks_like_article", lambda *a: calls.append(a) or real(*a))
+    extract(page(case), url=case["url"])
+    assert len(calls) == 1
+
+
 # charsets --------------------------------------------------------------------------------------
 
 def charset_page(body: str, charset: str | None) -> str:
