@@ -591,6 +591,28 @@ def test_by_example_a_share_bar_printed_twice_bounds_the_window_and_a_storys_cop
     assert any(t.startswith("Retiring early takes time and incredible discipline. If you") for t in cut)
 
 
+def test_by_example_a_line_naming_the_story_by_its_url_is_no_bound():
+    """By example from one page of a newspaper (`fixtures/learning/slug-pair`, dumped by links):
+    just above its story it prints its headline and its URL's last segment, both the story's own
+    (the URL's slug spells the headline), on no other page. Left out, the site's "print header
+    logo" line is among the three nearest bounds, and opens the other page's window below its
+    teaser headlines."""
+    from cleaner.evaluate import word_prf
+
+    (learner, held), bodies = _pair("slug-pair", "links")
+    one = LearnOptions(min_pages=1, min_support=1)
+    [site] = learn_from_records([learner], {learner["id"]: bodies[learner["id"]]}, one)
+    slug = learner["url"].rsplit("/", 1)[-1]
+    assert not any(slug in line or line.startswith("LeBron sets") for line, _ in site.body_after)
+    assert ("print header logo", 1) in site.body_after
+    result = Cleaner(options=Options(registry=learned_registry([site]))).clean(held["text"], url=held["url"], kind="text")
+    generic = Cleaner(site_rules=False).clean(held["text"], url=held["url"], kind="text")
+    assert word_prf(bodies[held["id"]], result.text)[0] >= word_prf(bodies[held["id"]], generic.text)[0] + 0.1
+    cut = [r.text for r in result.removed if r.rule.endswith(":body_after")]
+    assert "Beloved San Antonio tradition better than ever before" in cut
+    assert not any(t in bodies[held["id"]] for t in cut if t.strip())
+
+
 def test_a_caption_on_one_page_alone_does_not_stop_the_window():
     """Two w3m pages of one tabloid (`fixtures/learning/caption-pair`): the first page's photo
     caption sits in a gap of its own just above the story, a gap the other page leaves empty. The

@@ -126,7 +126,8 @@ def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None =
         body = body_flags(lines, expected[str(rec["id"])]) if expected is not None else None
         keep_markup = expected is not None and kind == "html"
         page = Page(site or "", lines, body, day, content if keep_markup else None,
-                    expected.get(str(rec["id"])) if expected is not None else None, generic)
+                    expected.get(str(rec["id"])) if expected is not None else None, generic,
+                    rec.get("url"))
         (groups[site] if site else unnamed).append(page)
     for site, pages in cluster_pages(unnamed).items():
         for page in pages:

@@ -122,6 +122,7 @@ class Page:
     markup: str | None = None     # HTML pages learned by example: for selectors
     expected: str | None = None   # the hand-cleaned body, by example
     generic: list[bool] | None = None   # which lines the generic cleaners keep
+    url: str | None = None
 
 
 @dataclass

@@ -27,13 +27,16 @@ first paragraph). The figures, and what was tried, are in README.md's site-learn
 By example (`window_by_example`) the expected bodies say where each story lies, so the bounds are
 the nearest lines around it that every learning page prints as often, once or twice, and no
 expected body says, by the printing a rule hits: a line's first printing above the story opens, a
-line printed nowhere between that opening and the story's end closes.
+line printed nowhere between that opening and the story's end closes. A line naming a page's own
+story by its URL (the headline its slug spells, the URL itself) is no bound.
 """
 from __future__ import annotations
 
 from collections import Counter
 
-from .types import MAX_LINE_CHARS, Page, copy_lines, spoken_words
+from urllib.parse import urlsplit
+
+from .types import MAX_LINE_CHARS, WORDS, Page, copy_lines, spoken_words
 
 # By example, the bounds learned on each side: per page this many of the nearest lines to the story.
 # The nearest is often the story's own (its byline, date or headline), on no other page; a page
@@ -42,6 +45,11 @@ EXAMPLE_BOUNDS = 3
 # A line printed up to this many times on every page, as often on each, bounds a window by one of
 # its printings (a share bar above and below the story); more often, it is an ad slot's label.
 MAX_PRINTINGS = 2
+# By example, a line of at least this many words, this share of them the words of the page URL's
+# last segment, names the page's own story (its headline, its URL): never a bound of the site's.
+SLUG_MIN_WORDS = 3
+SLUG_SHARE = 0.6
+URL_SUFFIXES = {"php", "html", "htm", "aspx"}
 # A story's gaps may be parted by up to this many gaps holding none of the page's own text.
 WIDEN_ACROSS = 2
 
@@ -188,7 +196,8 @@ def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[st
     """By example the story's place is known: the expected body's first and last line on each page.
     The window's bounds are the lines printed as often on every page, once or twice (a share bar
     above the story and again below it), whose words no expected body says (`said`: each page's
-    `spoken_words`; a heading a story may print, "Comments", could be body on another page): first
+    `spoken_words`; a heading a story may print, "Comments", could be body on another page) and
+    that do not name a learning page's own story by its URL (its headline, its URL): first
     printed above that place on each (`body_after`), or printed below it and nowhere between the
     page's opening (the first printing of any `body_after` line) and the story's end
     (`body_until`); of those, per page the `EXAMPLE_BOUNDS` nearest to the story by the printing
@@ -205,7 +214,8 @@ def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[st
     counts = [Counter(page.lines) for page in pages]
     shared = {l for l, c in counts[0].items() if len(l) <= MAX_LINE_CHARS and c <= MAX_PRINTINGS
               and all(c2[l] == c for c2 in counts[1:])}
-    shared = {l for l in shared if not any(spoken_words(l) in s for s in said)}
+    shared = {l for l in shared if not any(spoken_words(l) in s for s in said)
+              and not any(_names_the_story(l, page.url) for page in pages)}
     printed = [_printings(page, shared) for page in pages]
     # A rule opens the window after the first printing of any `body_after` line, and closes it at
     # the first printing of a `body_until` line after that: a bound below the story is printed
@@ -219,6 +229,20 @@ def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[st
     tail = {l for at, (_, last) in zip(printed, spans)
             for l in _nearest({l: next(i for i in at[l] if i > last) for l in below}, upward=False)}
     return sorted((l, n) for l in head), sorted((l, n) for l in tail)
+
+
+def _names_the_story(line: str, url: str | None) -> bool:
+    """Whether the line is the page's own story's name: its URL's last segment, or mostly that
+    segment's words (a headline: "The Latest: Man stabbed ..." under ".../The-Latest-Man-stabbed-
+    ....php"). News sites spell a story's headline in its URL; such a line is on no other page."""
+    segment = urlsplit(url or "").path.rstrip("/").rsplit("/", 1)[-1].lower()
+    slug = {w for w in WORDS.findall(segment) if not w.isdigit()} - URL_SUFFIXES
+    if len(slug) < SLUG_MIN_WORDS:
+        return False
+    if segment in line.lower():
+        return True
+    words = [w for w in WORDS.findall(line.lower()) if not w.isdigit()]
+    return len(words) >= SLUG_MIN_WORDS and sum(w in slug for w in words) >= SLUG_SHARE * len(words)
 
 
 def _printings(page: Page, lines: set[str]) -> dict[str, list[int]]:
