@@ -8,7 +8,7 @@ from cleaner import Cleaner
 from cleaner.cleaners import cleaner_names
 from cleaner.options import Options
 from cleaner.sites.learn import (LearnOptions, Page, body_flags, group_pages, learn_by_repetition,
-                                 learn_from_records, learned_registry,
+                                 learn_from_records, learned_registry, page_lines,
                                  to_toml)
 from cleaner.sites.load import load_text
 from tests.helpers import ROOT, seeds
@@ -565,6 +565,52 @@ def test_a_share_bar_above_and_below_the_story_bounds_its_window_by_its_printing
     cut = [r.text for res in results for r in res.removed if r.rule.endswith((":body_after", ":body_until"))]
     assert any(t.startswith("Retiring early takes time and incredible discipline.") for t in cut)
     assert not any(t in body for t in cut for body in bodies.values())
+
+
+def test_by_example_a_share_bar_printed_twice_bounds_the_window_and_a_storys_copy_is_not_its_place():
+    """By example from one page of `fixtures/learning/share-bar-pair`: that page's metadata prints
+    its story again in one line, which the hand-cleaned body matches best, so the story's place
+    must be its own lines, not the copy; and the site's share bar, printed above each story and
+    again below it, bounds the window by its printings. Cleaned with what the first page taught,
+    the other page loses its own story's copy (the generic cleaners keep it)."""
+    from cleaner.evaluate import word_prf
+
+    (held, learner), bodies = _pair("share-bar-pair")
+    lines = page_lines(learner["text"], "text", learner["url"])
+    flags = body_flags(lines, bodies[learner["id"]])
+    copies = [i for i, line in enumerate(lines) if len(line) > 2000]
+    assert copies and not any(flags[i] for i in copies)
+    assert flags[lines.index("Good morning! This is the tech news you need to know this Tuesday.")]
+    one = LearnOptions(min_pages=1, min_support=1)
+    [site] = learn_from_records([learner], {learner["id"]: bodies[learner["id"]]}, one)
+    assert ("• print", 1) in site.body_after and ("• facebook", 1) in site.body_until
+    result = Cleaner(options=Options(registry=learned_registry([site]))).clean(held["text"], url=held["url"], kind="text")
+    generic = Cleaner(site_rules=False).clean(held["text"], url=held["url"], kind="text")
+    assert word_prf(bodies[held["id"]], result.text)[0] >= word_prf(bodies[held["id"]], generic.text)[0] + 0.25
+    cut = [r.text for r in result.removed if r.rule.endswith((":body_after", ":body_until"))]
+    assert any(t.startswith("Retiring early takes time and incredible discipline. If you") for t in cut)
+
+
+def test_by_example_a_line_naming_the_story_by_its_url_is_no_bound():
+    """By example from one page of a newspaper (`fixtures/learning/slug-pair`, dumped by links):
+    just above its story it prints its headline and its URL's last segment, both the story's own
+    (the URL's slug spells the headline), on no other page. Left out, the site's "print header
+    logo" line is among the three nearest bounds, and opens the other page's window below its
+    teaser headlines."""
+    from cleaner.evaluate import word_prf
+
+    (learner, held), bodies = _pair("slug-pair", "links")
+    one = LearnOptions(min_pages=1, min_support=1)
+    [site] = learn_from_records([learner], {learner["id"]: bodies[learner["id"]]}, one)
+    slug = learner["url"].rsplit("/", 1)[-1]
+    assert not any(slug in line or line.startswith("LeBron sets") for line, _ in site.body_after)
+    assert ("print header logo", 1) in site.body_after
+    result = Cleaner(options=Options(registry=learned_registry([site]))).clean(held["text"], url=held["url"], kind="text")
+    generic = Cleaner(site_rules=False).clean(held["text"], url=held["url"], kind="text")
+    assert word_prf(bodies[held["id"]], result.text)[0] >= word_prf(bodies[held["id"]], generic.text)[0] + 0.1
+    cut = [r.text for r in result.removed if r.rule.endswith(":body_after")]
+    assert "Beloved San Antonio tradition better than ever before" in cut
+    assert not any(t in bodies[held["id"]] for t in cut if t.strip())
 
 
 def test_a_caption_on_one_page_alone_does_not_stop_the_window():

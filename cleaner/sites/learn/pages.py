@@ -10,7 +10,7 @@ from ...api import site_from_url
 from ..dates import html_date, parse_day
 from ..registry import Registry
 from .cluster import cluster_pages
-from .types import WORDS, Page
+from .types import WORDS, Page, copy_lines
 
 
 def _norm(text: str) -> str:
@@ -55,9 +55,12 @@ def body_flags(lines: list[str], body: str) -> list[bool]:
     """Which lines a hand-cleaned body keeps. The page's words are aligned to the body's in order
     (difflib, no junk heuristic): the body appears on the page in its own order, so its lines fall
     in long matching runs, while a menu item or a "Comments" heading whose words the body happens
-    to use elsewhere does not. Bodies re-wrap lines and drop markup, so lines are not compared whole."""
+    to use elsewhere does not. Bodies re-wrap lines and drop markup, so lines are not compared whole.
+    A line copying the page's other text (its metadata printing the whole story again) is never
+    body: aligned first as the longest match, it would take the story's place."""
     from difflib import SequenceMatcher
-    words = [WORDS.findall(line.lower()) for line in lines]
+    copies = copy_lines(lines, range(len(lines)))
+    words = [[] if i in copies else WORDS.findall(line.lower()) for i, line in enumerate(lines)]
     stream = [w for ws in words for w in ws]
     owner = [i for i, ws in enumerate(words) for _ in ws]
     starts = [0]
@@ -123,7 +126,8 @@ def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None =
         body = body_flags(lines, expected[str(rec["id"])]) if expected is not None else None
         keep_markup = expected is not None and kind == "html"
         page = Page(site or "", lines, body, day, content if keep_markup else None,
-                    expected.get(str(rec["id"])) if expected is not None else None, generic)
+                    expected.get(str(rec["id"])) if expected is not None else None, generic,
+                    rec.get("url"))
         (groups[site] if site else unnamed).append(page)
     for site, pages in cluster_pages(unnamed).items():
         for page in pages:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,6 +17,33 @@ FINGERPRINT_MIN_WORDS = 3
 # A layout for pages of unknown date starts here, so it applies to every capture.
 UNDATED_SINCE = date(1970, 1, 1)
 WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+# A line of at least this many word pairs, this share of them said elsewhere on the page, is a copy
+# of the page's text, not text of its own (the whole story again in one line of metadata).
+COPY_MIN_PAIRS = 30
+COPY_SHARE = 0.8
+
+
+def copy_lines(lines: Sequence[str], among: Iterable[int]) -> set[int]:
+    """Which of the lines at `among` copy the others' text: a page's metadata dumped as text prints
+    its whole story again in one line. The longest copy goes first, so of a story printed twice in
+    one line each, the second counts as the page's own."""
+    among = list(among)
+    pairs = {i: _word_pairs(lines[i]) for i in among}
+    said = Counter(pair for i in among for pair in pairs[i])
+    copies = set()
+    for i in sorted(among, key=lambda i: -len(lines[i])):
+        repeated = sum(said[pair] > 1 for pair in pairs[i])
+        if len(pairs[i]) >= COPY_MIN_PAIRS and repeated >= COPY_SHARE * len(pairs[i]):
+            copies.add(i)
+            said.subtract(pairs[i])
+    return copies
+
+
+def _word_pairs(line: str) -> set[tuple[str, str]]:
+    words = WORDS.findall(line.lower())
+    return set(zip(words, words[1:]))
 
 
 def spoken_words(text: str) -> str:
@@ -93,6 +122,7 @@ class Page:
     markup: str | None = None     # HTML pages learned by example: for selectors
     expected: str | None = None   # the hand-cleaned body, by example
     generic: list[bool] | None = None   # which lines the generic cleaners keep
+    url: str | None = None
 
 
 @dataclass

@@ -25,13 +25,18 @@ and a window bounded by one of them cut the story in two (a listicle's intro and
 first paragraph). The figures, and what was tried, are in README.md's site-learning section.
 
 By example (`window_by_example`) the expected bodies say where each story lies, so the bounds are
-the nearest lines around it that every learning page prints once and no expected body says.
+the nearest lines around it that every learning page prints as often, once or twice, and no
+expected body says, by the printing a rule hits: a line's first printing above the story opens, a
+line printed nowhere between that opening and the story's end closes. A line naming a page's own
+story by its URL (the headline its slug spells, the URL itself) is no bound.
 """
 from __future__ import annotations
 
 from collections import Counter
 
-from .types import MAX_LINE_CHARS, WORDS, Page, spoken_words
+from urllib.parse import urlsplit
+
+from .types import MAX_LINE_CHARS, WORDS, Page, copy_lines, spoken_words
 
 # By example, the bounds learned on each side: per page this many of the nearest lines to the story.
 # The nearest is often the story's own (its byline, date or headline), on no other page; a page
@@ -40,10 +45,11 @@ EXAMPLE_BOUNDS = 3
 # A line printed up to this many times on every page, as often on each, bounds a window by one of
 # its printings (a share bar above and below the story); more often, it is an ad slot's label.
 MAX_PRINTINGS = 2
-# A kept line of at least this many word pairs, this share of them said elsewhere on the page, is a
-# copy of the page's text, not text of its own (the whole story again in one line of metadata).
-COPY_MIN_PAIRS = 30
-COPY_SHARE = 0.8
+# By example, a line of at least this many words, this share of them the words of the page URL's
+# last segment, names the page's own story (its headline, its URL): never a bound of the site's.
+SLUG_MIN_WORDS = 3
+SLUG_SHARE = 0.6
+URL_SUFFIXES = {"php", "html", "htm", "aspx"}
 # A story's gaps may be parted by up to this many gaps holding none of the page's own text.
 WIDEN_ACROSS = 2
 
@@ -124,9 +130,7 @@ def _first_after(page: Page, line: str, start: int) -> int | None:
 
 def _occurrences(page: Page, chain: list[tuple[str, int]]) -> list[int]:
     """Where each anchor of `chain` (a line and which of its printings) is on the page."""
-    seen: dict[str, list[int]] = {}
-    for i, line in enumerate(page.lines):
-        seen.setdefault(line, []).append(i)
+    seen = _printings(page, {line for line, _ in chain})
     return [seen[line][k] for line, k in chain]
 
 
@@ -181,20 +185,7 @@ def _own_lines(page: Page, recurring: set[str]) -> set[int]:
     page of the site (not a menu they missed), and not a copy of the page's other text (a story
     printed again whole in one line, as a page's metadata dumped as text does)."""
     kept = [i for i, line in enumerate(page.lines) if page.generic[i] and line not in recurring]
-    pairs = {i: _word_pairs(page.lines[i]) for i in kept}
-    said = Counter(pair for i in kept for pair in pairs[i])
-    own = set(kept)
-    for i in sorted(kept, key=lambda i: -len(page.lines[i])):   # the longest copy goes first
-        repeated = sum(said[pair] > 1 for pair in pairs[i])
-        if len(pairs[i]) >= COPY_MIN_PAIRS and repeated >= COPY_SHARE * len(pairs[i]):
-            own.discard(i)
-            said.subtract(pairs[i])
-    return own
-
-
-def _word_pairs(line: str) -> set[tuple[str, str]]:
-    words = WORDS.findall(line.lower())
-    return set(zip(words, words[1:]))
+    return set(kept) - copy_lines(page.lines, kept)
 
 
 def _kept_chars(page: Page, span: range) -> int:
@@ -203,10 +194,14 @@ def _kept_chars(page: Page, span: range) -> int:
 
 def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """By example the story's place is known: the expected body's first and last line on each page.
-    The window's bounds are the lines printed once on every page, above that place (`body_after`)
-    or below it (`body_until`) on each, whose words no expected body says (`said`: each page's
-    `spoken_words`; a heading a story may print, "Comments", could be body on another page); of
-    those, per page the `EXAMPLE_BOUNDS` nearest to the story, with their support (every page).
+    The window's bounds are the lines printed as often on every page, once or twice (a share bar
+    above the story and again below it), whose words no expected body says (`said`: each page's
+    `spoken_words`; a heading a story may print, "Comments", could be body on another page) and
+    that do not name a learning page's own story by its URL (its headline, its URL): first
+    printed above that place on each (`body_after`), or printed below it and nowhere between the
+    page's opening (the first printing of any `body_after` line) and the story's end
+    (`body_until`); of those, per page the `EXAMPLE_BOUNDS` nearest to the story by the printing
+    a rule hits, with their support (every page).
     From one page, a story's own byline or date line is as much a candidate as the site's share
     bar: on another page it is missing and the next bound serves; a window that would leave less
     than the over-cleaning guard allows gives way when applied."""
@@ -217,18 +212,48 @@ def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[st
             return [], []
         spans.append((body_at[0], body_at[-1]))
     counts = [Counter(page.lines) for page in pages]
-    shared = set.intersection(*({l for l, n in c.items() if n == 1 and len(l) <= MAX_LINE_CHARS}
-                                for c in counts))
-    shared = {l for l in shared if not any(spoken_words(l) in s for s in said)}
-    positions = [{l: i for i, l in enumerate(page.lines) if l in shared} for page in pages]
-    above = {l for l in shared if all(at[l] < first for at, (first, _) in zip(positions, spans))}
-    below = {l for l in shared if all(at[l] > last for at, (_, last) in zip(positions, spans))}
+    shared = {l for l, c in counts[0].items() if len(l) <= MAX_LINE_CHARS and c <= MAX_PRINTINGS
+              and all(c2[l] == c for c2 in counts[1:])}
+    shared = {l for l in shared if not any(spoken_words(l) in s for s in said)
+              and not any(_names_the_story(l, page.url) for page in pages)}
+    printed = [_printings(page, shared) for page in pages]
+    # A rule opens the window after the first printing of any `body_after` line, and closes it at
+    # the first printing of a `body_until` line after that: a bound below the story is printed
+    # nowhere between the page's opening and the story's end.
+    above = {l for l in shared if all(at[l][0] < first for at, (first, _) in zip(printed, spans))}
     n = len(pages)
-    head = {l for at in positions for l in _nearest(at, above, upward=True)}
-    tail = {l for at in positions for l in _nearest(at, below, upward=False)}
+    head = {l for at in printed for l in _nearest({l: at[l][0] for l in above}, upward=True)}
+    opens = [min((at[l][0] for l in head), default=-1) for at in printed]
+    below = {l for l in shared if all(at[l][-1] > last and not any(start < i <= last for i in at[l])
+                                      for at, start, (_, last) in zip(printed, opens, spans))}
+    tail = {l for at, (_, last) in zip(printed, spans)
+            for l in _nearest({l: next(i for i in at[l] if i > last) for l in below}, upward=False)}
     return sorted((l, n) for l in head), sorted((l, n) for l in tail)
 
 
-def _nearest(at: dict[str, int], lines: set[str], upward: bool) -> list[str]:
-    """The `EXAMPLE_BOUNDS` of `lines` nearest to the story on a page (`at`: their positions)."""
-    return [l for _, l in sorted(((at[l], l) for l in lines), reverse=upward)[:EXAMPLE_BOUNDS]]
+def _names_the_story(line: str, url: str | None) -> bool:
+    """Whether the line is the page's own story's name: its URL's last segment, or mostly that
+    segment's words (a headline: "The Latest: Man stabbed ..." under ".../The-Latest-Man-stabbed-
+    ....php"). News sites spell a story's headline in its URL; such a line is on no other page."""
+    segment = urlsplit(url or "").path.rstrip("/").rsplit("/", 1)[-1].lower()
+    slug = {w for w in WORDS.findall(segment) if not w.isdigit()} - URL_SUFFIXES
+    if len(slug) < SLUG_MIN_WORDS:
+        return False
+    if segment in line.lower():
+        return True
+    words = [w for w in WORDS.findall(line.lower()) if not w.isdigit()]
+    return len(words) >= SLUG_MIN_WORDS and sum(w in slug for w in words) >= SLUG_SHARE * len(words)
+
+
+def _printings(page: Page, lines: set[str]) -> dict[str, list[int]]:
+    """Where each of `lines` is printed on the page."""
+    at: dict[str, list[int]] = {}
+    for i, line in enumerate(page.lines):
+        if line in lines:
+            at.setdefault(line, []).append(i)
+    return at
+
+
+def _nearest(at: dict[str, int], upward: bool) -> list[str]:
+    """The `EXAMPLE_BOUNDS` lines nearest to the story on a page (`at`: the printing a rule hits)."""
+    return [l for _, l in sorted(((i, l) for l, i in at.items()), reverse=upward)[:EXAMPLE_BOUNDS]]
