@@ -22,7 +22,7 @@ and closes it at the line's first printing after that, so those are the printing
 Lines printed three times or more on a page, or more often on one page than another, are never
 anchors: an ad slot's "Advertisement", a product roundup's "Jump to Review" recur inside a story,
 and a window bounded by one of them cut the story in two (a listicle's intro and picks, a review's
-first paragraph). The figures, and what was tried, are in README.md's site-learning section.
+first paragraph). The figures, and what was tried, are in docs/site-learning.md.
 
 By example (`window_by_example`) the expected bodies say where each story lies, so the bounds are
 the nearest lines around it that every learning page prints as often, once or twice, and no
