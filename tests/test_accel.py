@@ -603,6 +603,21 @@ def test_the_judged_lines_are_the_python_path_s(monkeypatch):
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_line_counts_match_list_count():
+    for _, page in _pages():
+        lines = page.splitlines()
+        lines += lines[:5]  # (repeats, in copies that are not the same objects)
+        for text in {*lines[:40], "", "Ü", "€ x", "𝐀", "no such line"}:
+            assert accel.linescan.count(lines, text) == lines.count(text)
+    # the same characters stored in another kind do not occur: equal strings are stored alike
+    assert accel.linescan.count(["a€"[:1], "a", "ab"[:1] + ""], "a") == 3
+    with pytest.raises(TypeError):
+        accel.linescan.count(["a", b"a"], "a")
+    with pytest.raises(TypeError):
+        accel.linescan.count(["a"], b"a")
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
 def test_lines_opening_with_a_prefix_match_startswith():
     pages = [page.splitlines() for _, page in _pages()]
     for lines in pages:

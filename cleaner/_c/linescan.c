@@ -329,20 +329,11 @@ halves_cue(int kind, const void *data, Py_ssize_t n)
     return memcmp(bytes, bytes + (half + 1) * kind, (size_t)half * kind) == 0;
 }
 
-/* Is a kept line with text `text` (after the kept line `previous`, or NULL; `earlier` says
- * whether it repeats any line before it) selected? */
+/* Does a line of q->max_chars or fewer characters show one of the cues (see selected())? */
 static int
-selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
+shows_cue(const Cues *q, PyObject *text, int kind, const void *data, Py_ssize_t n, PyObject *previous,
+          int earlier)
 {
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (q->max_chars >= 0 && n > q->max_chars) {
-        return 0;
-    }
-    if (q->max_spaces >= 0 && spaces(kind, data, n) >= q->max_spaces) {
-        return 0;
-    }
     int any_cue = 0;
     if (q->short_chars >= 0) {
         any_cue = 1;
@@ -410,6 +401,26 @@ selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
         }
     }
     return !any_cue;
+}
+
+/* Is a kept line with text `text` (after the kept line `previous`, or NULL; `earlier` says
+ * whether it repeats any line before it) selected? Its spaces are counted only when it shows a
+ * cue: the count reads the whole line, the cues mostly its first or last characters, and most
+ * lines show none. */
+static int
+selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (q->max_chars >= 0 && n > q->max_chars) {
+        return 0;
+    }
+    int shown = shows_cue(q, text, kind, data, n, previous, earlier);
+    if (shown && q->max_spaces >= 0 && spaces(kind, data, n) >= q->max_spaces) {
+        return 0;
+    }
+    return shown;
 }
 
 /* The text of kept line i, ready to read, in *text: 1; 0 when the line is dropped; -1 with
@@ -888,6 +899,49 @@ fail:
     return NULL;
 }
 
+/* count(texts, text) -> how many of texts equal text (list.count, for a list of str): lengths
+ * compared first, and only equal lengths read. The title finder counts each of its few
+ * candidates over the whole page; list.count's rich comparison cost more than the rest of its
+ * work. */
+static PyObject *
+count_equal(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *text;
+    if (!PyArg_ParseTuple(args, "O!U", &PyList_Type, &texts, &text)) {
+        return NULL;
+    }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0) {
+        return NULL;
+    }
+#endif
+    Py_ssize_t n = PyList_GET_SIZE(texts), len = PyUnicode_GET_LENGTH(text), count = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(texts, i);
+        if (item == text) {
+            count++;
+            continue;
+        }
+        if (!PyUnicode_Check(item)) {
+            PyErr_SetString(PyExc_TypeError, "texts must be str");
+            return NULL;
+        }
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(item) < 0) {
+            return NULL;
+        }
+#endif
+        /* (equal strings are stored in the same kind: equal characters, equal bytes) */
+        if (PyUnicode_GET_LENGTH(item) == len && PyUnicode_KIND(item) == kind
+                && memcmp(PyUnicode_DATA(item), data, (size_t)len * kind) == 0) {
+            count++;
+        }
+    }
+    return PyLong_FromSsize_t(count);
+}
+
 static PyMethodDef methods[] = {
     {"select", select_lines, METH_VARARGS,
      "select(texts, dropped, cues) -> the kept lines showing one of the cues (cleaner/cleaners/cues.py)."},
@@ -899,6 +953,8 @@ static PyMethodDef methods[] = {
      "shapes(texts, shape) -> bytes: each line's shape flags (cleaner/cleaners/shape.py)."},
     {"opening_with", opening_with, METH_VARARGS,
      "opening_with(texts, dropped, prefix) -> the kept lines opening with prefix (cleaner/cleaners/title.py)."},
+    {"count", count_equal, METH_VARARGS,
+     "count(texts, text) -> how many of texts equal text: list.count for str (cleaner/cleaners/title.py)."},
     {NULL, NULL, 0, NULL},
 };
 
