@@ -134,7 +134,7 @@ HARD_LINES = {
     promos: ["•• Follow us on Twitter", "\u017fign up for our newsletter", "_ We use cookies"],
     bylines: ["(AFP)", "— Reuters", "٣ min read", "By Jane Doe", "Published: Updated:"],
     captions: ["Soldiers at the border on Monday. Photo by Jane Doe", "License Photo",
-               "A man walks past KCNA/UPI |", "Crowds gather (AFP)", "1 of 12"],
+               "A man walks past KCNA/UPI |", "Crowds gather (AFP)", "1 of 12", "3 OF 8 PHOTOS"],
     comments: ["• Reply", "| Report abuse", "3 days ago", "12 Comments", "Rating: 25 Votes"],
     related: ["Read more:", "Related: Markets fall again on rate fears", "Editor's Choice"],
     ui_controls: ["• Dark", "Theme", "...", "A+", "___", "— | —", "• DARK MODE ›", "Français", "中文",
@@ -192,6 +192,19 @@ def test_the_tail_repeat_and_halves_cues_pick_only_what_they_name():
     halves = LineCues(halves=True)
     assert picked(["Big news Big news", "Big news Big newt", "Big news  Big news", "Dé jà Dé jà", "a a"],
                   halves) == [0, 3, 4]
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_the_digit_word_cue_picks_only_what_it_names():
+    """A line opening with a digit (str.isdigit: "٣" too) and holding the word in any case, at
+    most `digit_word_max_chars` long; a non-ASCII character that may fold to an ASCII letter
+    (U+017F, "ſ") in one of the word's places counts as holding it."""
+    texts = ["1 of 12", "3 OF 8", "12:45 Monday", "Of 1", "٣ of ٨", "2 ſf", "10 of 100 photos in all",
+             "7 offers", "4 o f"]
+    cues = LineCues(digit_word="of", digit_word_max_chars=12)
+    assert candidates(Document(texts, ["line"] * len(texts), [False] * len(texts)), cues) == [0, 1, 4, 5, 7]
+    with pytest.raises(ValueError):
+        LineCues(digit_word="Of")
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")

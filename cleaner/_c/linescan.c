@@ -44,6 +44,9 @@ typedef struct {
                                * these characters (optional: NULL when not given) */
     Py_ssize_t repeats_min_chars; /* the repeats_earlier cue counts only for a line at least this
                                * long (optional: 0 when not given) */
+    PyObject *digit_word;     /* cue: the line opens with a digit and holds this lower-case ASCII
+                               * word, ignoring case (optional: NULL or "" for none)... */
+    Py_ssize_t digit_word_max_chars; /* ...being at most this long (-1: any length) */
     /* Built from the above for one call: the words of `starts` (sorted) opening with each ASCII
      * character are starts[starts_lo[c]:starts_hi[c]], and tail_first[c] says whether a word of
      * `tail_words` opens with c; most lines are then turned down with one lookup. */
@@ -329,6 +332,19 @@ halves_cue(int kind, const void *data, Py_ssize_t n)
     return memcmp(bytes, bytes + (half + 1) * kind, (size_t)half * kind) == 0;
 }
 
+/* Does the line hold the ASCII word w anywhere, ignoring case? (Undecided places, where a
+ * non-ASCII character may fold to a letter of w, count as yes.) */
+static int
+holds_word(int kind, const void *data, Py_ssize_t n, PyObject *w)
+{
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (word_at(kind, data, n, k, w)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Does a line of q->max_chars or fewer characters show one of the cues (see selected())? */
 static int
 shows_cue(const Cues *q, PyObject *text, int kind, const void *data, Py_ssize_t n, PyObject *previous,
@@ -388,6 +404,13 @@ shows_cue(const Cues *q, PyObject *text, int kind, const void *data, Py_ssize_t 
     if (q->labels != Py_None) {
         any_cue = 1;
         if (label_cue(q, kind, data, n)) {
+            return 1;
+        }
+    }
+    if (q->digit_word != NULL) {
+        any_cue = 1;
+        if (n && (q->digit_word_max_chars < 0 || n <= q->digit_word_max_chars)
+                && Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, 0)) && holds_word(kind, data, n, q->digit_word)) {
             return 1;
         }
     }
@@ -563,12 +586,26 @@ read_cues(PyObject *packed, Cues *q)
 {
     q->tail_unless_ends = NULL;
     q->repeats_min_chars = 0;
-    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|Un", &q->max_chars, &q->max_spaces, &q->short_chars,
+    q->digit_word = NULL;
+    q->digit_word_max_chars = -1;
+    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|UnUn", &q->max_chars, &q->max_spaces, &q->short_chars,
                           &PyTuple_Type, &q->starts, &q->skip, &q->ends, &q->has, &PyTuple_Type,
                           &q->tail_words, &q->tail_chars, &q->repeats_previous, &q->repeats_earlier,
                           &q->halves, &q->labels, &q->label_strip, &q->label_chars, &q->label_firsts,
-                          &q->no_word, &q->tail_unless_ends, &q->repeats_min_chars)) {
+                          &q->no_word, &q->tail_unless_ends, &q->repeats_min_chars, &q->digit_word,
+                          &q->digit_word_max_chars)) {
         return -1;
+    }
+    if (q->digit_word != NULL && PyUnicode_GET_LENGTH(q->digit_word) == 0) {
+        q->digit_word = NULL;
+    }
+    if (q->digit_word != NULL) {
+        PyObject *words = PyTuple_Pack(1, q->digit_word);
+        int bad = words == NULL || check_words(words, "digit_word") < 0;
+        Py_XDECREF(words);
+        if (bad) {
+            return -1;
+        }
     }
 
     if (q->labels != Py_None && !PyAnySet_Check(q->labels)) {
