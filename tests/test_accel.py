@@ -195,16 +195,19 @@ def test_the_tail_repeat_and_halves_cues_pick_only_what_they_name():
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
-def test_the_digit_word_cue_picks_only_what_it_names():
-    """A line opening with a digit (str.isdigit: "٣" too) and holding the word in any case, at
-    most `digit_word_max_chars` long; a non-ASCII character that may fold to an ASCII letter
-    (U+017F, "ſ") in one of the word's places counts as holding it."""
+def test_the_digit_words_cue_picks_only_what_it_names():
+    """A line opening with a digit (str.isdigit: "٣" too) and holding one of the words in any
+    case, at most `digit_words_max_chars` long; a non-ASCII character that may fold to an ASCII
+    letter (U+017F, "ſ") in one of a word's places counts as holding it."""
     texts = ["1 of 12", "3 OF 8", "12:45 Monday", "Of 1", "٣ of ٨", "2 ſf", "10 of 100 photos in all",
-             "7 offers", "4 o f"]
-    cues = LineCues(digit_word="of", digit_word_max_chars=12)
-    assert candidates(Document(texts, ["line"] * len(texts), [False] * len(texts)), cues) == [0, 1, 4, 5, 7]
+             "7 offers", "4 o f", "5 MIN read"]
+    def picked(cues):
+        return candidates(Document(texts, ["line"] * len(texts), [False] * len(texts)), cues)
+
+    assert picked(LineCues(digit_words=("of",), digit_words_max_chars=12)) == [0, 1, 4, 5, 7]
+    assert picked(LineCues(digit_words=("of", "m"))) == [0, 1, 2, 4, 5, 6, 7, 9]
     with pytest.raises(ValueError):
-        LineCues(digit_word="Of")
+        LineCues(digit_words=("Of",))
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")

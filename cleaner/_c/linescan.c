@@ -44,9 +44,10 @@ typedef struct {
                                * these characters (optional: NULL when not given) */
     Py_ssize_t repeats_min_chars; /* the repeats_earlier cue counts only for a line at least this
                                * long (optional: 0 when not given) */
-    PyObject *digit_word;     /* cue: the line opens with a digit and holds this lower-case ASCII
-                               * word, ignoring case (optional: NULL or "" for none)... */
-    Py_ssize_t digit_word_max_chars; /* ...being at most this long (-1: any length) */
+    PyObject *digit_words;    /* cue: the line opens with a digit and holds one of this tuple of
+                               * lower-case ASCII words, ignoring case (optional: NULL or () for
+                               * none)... */
+    Py_ssize_t digit_words_max_chars; /* ...being at most this long (-1: any length) */
     /* Built from the above for one call: the words of `starts` (sorted) opening with each ASCII
      * character are starts[starts_lo[c]:starts_hi[c]], and tail_first[c] says whether a word of
      * `tail_words` opens with c; most lines are then turned down with one lookup. */
@@ -332,14 +333,20 @@ halves_cue(int kind, const void *data, Py_ssize_t n)
     return memcmp(bytes, bytes + (half + 1) * kind, (size_t)half * kind) == 0;
 }
 
-/* Does the line hold the ASCII word w anywhere, ignoring case? (Undecided places, where a
- * non-ASCII character may fold to a letter of w, count as yes.) */
+/* Does the line hold one of the ASCII words anywhere, ignoring case? (Undecided places, where a
+ * non-ASCII character may fold to a letter of a word, count as yes.) */
 static int
-holds_word(int kind, const void *data, Py_ssize_t n, PyObject *w)
+holds_word(int kind, const void *data, Py_ssize_t n, PyObject *words)
 {
+    Py_ssize_t m = PyTuple_GET_SIZE(words);
     for (Py_ssize_t k = 0; k < n; k++) {
-        if (word_at(kind, data, n, k, w)) {
-            return 1;
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        for (Py_ssize_t w = 0; w < m; w++) {
+            PyObject *word = PyTuple_GET_ITEM(words, w);
+            /* (an ASCII character that opens no word needs no comparison) */
+            if ((c >= 128 || ascii_lower(c) == PyUnicode_1BYTE_DATA(word)[0]) && word_at(kind, data, n, k, word)) {
+                return 1;
+            }
         }
     }
     return 0;
@@ -407,10 +414,10 @@ shows_cue(const Cues *q, PyObject *text, int kind, const void *data, Py_ssize_t 
             return 1;
         }
     }
-    if (q->digit_word != NULL) {
+    if (q->digit_words != NULL) {
         any_cue = 1;
-        if (n && (q->digit_word_max_chars < 0 || n <= q->digit_word_max_chars)
-                && Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, 0)) && holds_word(kind, data, n, q->digit_word)) {
+        if (n && (q->digit_words_max_chars < 0 || n <= q->digit_words_max_chars)
+                && Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, 0)) && holds_word(kind, data, n, q->digit_words)) {
             return 1;
         }
     }
@@ -586,26 +593,21 @@ read_cues(PyObject *packed, Cues *q)
 {
     q->tail_unless_ends = NULL;
     q->repeats_min_chars = 0;
-    q->digit_word = NULL;
-    q->digit_word_max_chars = -1;
-    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|UnUn", &q->max_chars, &q->max_spaces, &q->short_chars,
+    q->digit_words = NULL;
+    q->digit_words_max_chars = -1;
+    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|UnO!n", &q->max_chars, &q->max_spaces, &q->short_chars,
                           &PyTuple_Type, &q->starts, &q->skip, &q->ends, &q->has, &PyTuple_Type,
                           &q->tail_words, &q->tail_chars, &q->repeats_previous, &q->repeats_earlier,
                           &q->halves, &q->labels, &q->label_strip, &q->label_chars, &q->label_firsts,
-                          &q->no_word, &q->tail_unless_ends, &q->repeats_min_chars, &q->digit_word,
-                          &q->digit_word_max_chars)) {
+                          &q->no_word, &q->tail_unless_ends, &q->repeats_min_chars, &PyTuple_Type,
+                          &q->digit_words, &q->digit_words_max_chars)) {
         return -1;
     }
-    if (q->digit_word != NULL && PyUnicode_GET_LENGTH(q->digit_word) == 0) {
-        q->digit_word = NULL;
+    if (q->digit_words != NULL && PyTuple_GET_SIZE(q->digit_words) == 0) {
+        q->digit_words = NULL;
     }
-    if (q->digit_word != NULL) {
-        PyObject *words = PyTuple_Pack(1, q->digit_word);
-        int bad = words == NULL || check_words(words, "digit_word") < 0;
-        Py_XDECREF(words);
-        if (bad) {
-            return -1;
-        }
+    if (q->digit_words != NULL && check_words(q->digit_words, "digit_words") < 0) {
+        return -1;
     }
 
     if (q->labels != Py_None && !PyAnySet_Check(q->labels)) {

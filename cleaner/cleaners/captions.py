@@ -29,7 +29,7 @@ _CREDIT_LINE_MAX_CHARS = 80
 _CUES = LineCues(starts=tuple(CREDIT_LINE_PREFIXES), has="/", ends="|)",
                  tail_words=PHOTO_WORDS, tail_chars=CREDIT_TAIL_CHARS,
                  tail_unless_ends="".join(sorted(_PROSE_END)), repeats_previous=True,
-                 digit_word="of", digit_word_max_chars=_CREDIT_LINE_MAX_CHARS)
+                 digit_words=("of",), digit_words_max_chars=_CREDIT_LINE_MAX_CHARS)
 
 
 class Captions(Cleaner):
