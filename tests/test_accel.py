@@ -211,6 +211,16 @@ def test_the_digit_words_cue_picks_only_what_it_names():
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_the_paren_words_cue_picks_only_what_it_names():
+    """A line ending in ")" with a "(" directly followed by one of the words in any case (any
+    such bracket, not only the last); U+017F ("ſ") may fold to "s" and counts."""
+    texts = ["Crowds gather (AFP)", "中文 (Chinese)", "Crowds (Reuters) gather", "A (b) and (PHOTO: X)",
+             "(afp", "Men (ſupplied)", "Men ( AFP)"]
+    cues = LineCues(paren_words=("afp", "photo", "supplied"))
+    assert candidates(Document(texts, ["line"] * len(texts), [False] * len(texts)), cues) == [0, 3, 5]
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
 def test_line_scan_refuses_bad_cues_instead_of_reading_past_them():
     texts, dropped = ["Read more:", "Body text."], [None, None]
     good = LineCues(starts=("read",)).packed
@@ -515,7 +525,8 @@ def _after_bullets(items):
     (phrases.RAIL_MARKERS, phrases.MARKER_OPENINGS),
     (phrases.INLINE_TEASER, phrases.INLINE_TEASER_OPENINGS),
     (phrases.PROMO, phrases.PROMO_OPENINGS),
-], ids=["related", "rails", "inline-teaser", "promo"])
+    (phrases.PAREN_CREDIT, tuple("(" + word for word in phrases.PAREN_CREDIT_OPENINGS)),
+], ids=["related", "rails", "inline-teaser", "promo", "paren-credit"])
 def test_every_alternative_of_a_pattern_opens_with_one_of_its_cue_words(pattern, openings):
     """The opening lists beside the patterns in phrases.py are kept by hand: a new alternative
     whose first words no opening covers would be skipped by the C scan and missed."""

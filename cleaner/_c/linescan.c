@@ -48,6 +48,9 @@ typedef struct {
                                * lower-case ASCII words, ignoring case (optional: NULL or () for
                                * none)... */
     Py_ssize_t digit_words_max_chars; /* ...being at most this long (-1: any length) */
+    PyObject *paren_words;    /* cue: the line ends in ")" and holds a "(" directly followed by one
+                               * of this tuple of lower-case ASCII words, ignoring case (optional:
+                               * NULL or () for none) */
     /* Built from the above for one call: the words of `starts` (sorted) opening with each ASCII
      * character are starts[starts_lo[c]:starts_hi[c]], and tail_first[c] says whether a word of
      * `tail_words` opens with c; most lines are then turned down with one lookup. */
@@ -421,6 +424,22 @@ shows_cue(const Cues *q, PyObject *text, int kind, const void *data, Py_ssize_t 
             return 1;
         }
     }
+    if (q->paren_words != NULL) {
+        any_cue = 1;
+        if (n && PyUnicode_READ(kind, data, n - 1) == ')') {
+            Py_ssize_t m = PyTuple_GET_SIZE(q->paren_words);
+            for (Py_ssize_t k = 0; k + 1 < n; k++) {
+                if (PyUnicode_READ(kind, data, k) != '(') {
+                    continue;
+                }
+                for (Py_ssize_t w = 0; w < m; w++) {
+                    if (word_at(kind, data, n, k + 1, PyTuple_GET_ITEM(q->paren_words, w))) {
+                        return 1;
+                    }
+                }
+            }
+        }
+    }
     if (q->repeats_previous) {
         any_cue = 1;
         if (previous != NULL && PyUnicode_GET_LENGTH(previous) == n) {  /* (lengths first: cheap) */
@@ -595,12 +614,19 @@ read_cues(PyObject *packed, Cues *q)
     q->repeats_min_chars = 0;
     q->digit_words = NULL;
     q->digit_words_max_chars = -1;
-    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|UnO!n", &q->max_chars, &q->max_spaces, &q->short_chars,
+    q->paren_words = NULL;
+    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|UnO!nO!", &q->max_chars, &q->max_spaces, &q->short_chars,
                           &PyTuple_Type, &q->starts, &q->skip, &q->ends, &q->has, &PyTuple_Type,
                           &q->tail_words, &q->tail_chars, &q->repeats_previous, &q->repeats_earlier,
                           &q->halves, &q->labels, &q->label_strip, &q->label_chars, &q->label_firsts,
                           &q->no_word, &q->tail_unless_ends, &q->repeats_min_chars, &PyTuple_Type,
-                          &q->digit_words, &q->digit_words_max_chars)) {
+                          &q->digit_words, &q->digit_words_max_chars, &PyTuple_Type, &q->paren_words)) {
+        return -1;
+    }
+    if (q->paren_words != NULL && PyTuple_GET_SIZE(q->paren_words) == 0) {
+        q->paren_words = NULL;
+    }
+    if (q->paren_words != NULL && check_words(q->paren_words, "paren_words") < 0) {
         return -1;
     }
     if (q->digit_words != NULL && PyTuple_GET_SIZE(q->digit_words) == 0) {
