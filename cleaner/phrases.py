@@ -109,6 +109,8 @@ AGENCY_AFTER_SLASH = re.compile(
 PAREN_CREDIT = re.compile(
     r"\((?:photo:?\s*)?(?:afp|reuters|ap|epa|getty images?|file|supplied|handout|xinhua|ap photo)"
     r"(?:\s*(?:photo|/[\w ]{1,30}))?\)$", re.I)
+# What PAREN_CREDIT's bracket opens with.
+PAREN_CREDIT_OPENINGS = ("photo", "afp", "reuters", "ap", "epa", "getty", "file", "supplied", "handout", "xinhua")
 # A whole line that is only a credit or a photo control; only lines that start like one (or hold a
 # "/" or start with a digit) are matched against CREDIT_LINE.
 CREDIT_LINE_PREFIXES = frozenset({"lice", "view", "enla", "expa", "open", "phot", "imag", "pict",

@@ -134,7 +134,7 @@ HARD_LINES = {
     promos: ["•• Follow us on Twitter", "\u017fign up for our newsletter", "_ We use cookies"],
     bylines: ["(AFP)", "— Reuters", "٣ min read", "By Jane Doe", "Published: Updated:"],
     captions: ["Soldiers at the border on Monday. Photo by Jane Doe", "License Photo",
-               "A man walks past KCNA/UPI |", "Crowds gather (AFP)", "1 of 12"],
+               "A man walks past KCNA/UPI |", "Crowds gather (AFP)", "1 of 12", "3 OF 8 PHOTOS"],
     comments: ["• Reply", "| Report abuse", "3 days ago", "12 Comments", "Rating: 25 Votes"],
     related: ["Read more:", "Related: Markets fall again on rate fears", "Editor's Choice"],
     ui_controls: ["• Dark", "Theme", "...", "A+", "___", "— | —", "• DARK MODE ›", "Français", "中文",
@@ -192,6 +192,32 @@ def test_the_tail_repeat_and_halves_cues_pick_only_what_they_name():
     halves = LineCues(halves=True)
     assert picked(["Big news Big news", "Big news Big newt", "Big news  Big news", "Dé jà Dé jà", "a a"],
                   halves) == [0, 3, 4]
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_the_digit_words_cue_picks_only_what_it_names():
+    """A line opening with a digit (str.isdigit: "٣" too) and holding one of the words in any
+    case, at most `digit_words_max_chars` long; a non-ASCII character that may fold to an ASCII
+    letter (U+017F, "ſ") in one of a word's places counts as holding it."""
+    texts = ["1 of 12", "3 OF 8", "12:45 Monday", "Of 1", "٣ of ٨", "2 ſf", "10 of 100 photos in all",
+             "7 offers", "4 o f", "5 MIN read"]
+    def picked(cues):
+        return candidates(Document(texts, ["line"] * len(texts), [False] * len(texts)), cues)
+
+    assert picked(LineCues(digit_words=("of",), digit_words_max_chars=12)) == [0, 1, 4, 5, 7]
+    assert picked(LineCues(digit_words=("of", "m"))) == [0, 1, 2, 4, 5, 6, 7, 9]
+    with pytest.raises(ValueError):
+        LineCues(digit_words=("Of",))
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_the_paren_words_cue_picks_only_what_it_names():
+    """A line ending in ")" with a "(" directly followed by one of the words in any case (any
+    such bracket, not only the last); U+017F ("ſ") may fold to "s" and counts."""
+    texts = ["Crowds gather (AFP)", "中文 (Chinese)", "Crowds (Reuters) gather", "A (b) and (PHOTO: X)",
+             "(afp", "Men (ſupplied)", "Men ( AFP)"]
+    cues = LineCues(paren_words=("afp", "photo", "supplied"))
+    assert candidates(Document(texts, ["line"] * len(texts), [False] * len(texts)), cues) == [0, 3, 5]
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
@@ -517,7 +543,8 @@ def _after_bullets(items):
     (phrases.RAIL_MARKERS, phrases.MARKER_OPENINGS),
     (phrases.INLINE_TEASER, phrases.INLINE_TEASER_OPENINGS),
     (phrases.PROMO, phrases.PROMO_OPENINGS),
-], ids=["related", "rails", "inline-teaser", "promo"])
+    (phrases.PAREN_CREDIT, tuple("(" + word for word in phrases.PAREN_CREDIT_OPENINGS)),
+], ids=["related", "rails", "inline-teaser", "promo", "paren-credit"])
 def test_every_alternative_of_a_pattern_opens_with_one_of_its_cue_words(pattern, openings):
     """The opening lists beside the patterns in phrases.py are kept by hand: a new alternative
     whose first words no opening covers would be skipped by the C scan and missed."""
@@ -618,6 +645,21 @@ def test_the_judged_lines_are_the_python_path_s(monkeypatch):
         accel.pagecontext.verdict_lines(np.zeros(3), np.zeros(3), np.ones(3, dtype=bool), 1, 3, 0.5)
     with pytest.raises(ValueError):  # a kept mask for another page
         accel.pagecontext.verdict_lines(np.zeros(3), np.zeros(3), np.ones(2, dtype=bool), 0, 1, 0.5)
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_line_counts_match_list_count():
+    for _, page in _pages():
+        lines = page.splitlines()
+        lines += lines[:5]  # (repeats, in copies that are not the same objects)
+        for text in {*lines[:40], "", "Ü", "€ x", "𝐀", "no such line"}:
+            assert accel.linescan.count(lines, text) == lines.count(text)
+    # the same characters stored in another kind do not occur: equal strings are stored alike
+    assert accel.linescan.count(["a€"[:1], "a", "ab"[:1] + ""], "a") == 3
+    with pytest.raises(TypeError):
+        accel.linescan.count(["a", b"a"], "a")
+    with pytest.raises(TypeError):
+        accel.linescan.count(["a"], b"a")
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")

@@ -44,6 +44,13 @@ typedef struct {
                                * these characters (optional: NULL when not given) */
     Py_ssize_t repeats_min_chars; /* the repeats_earlier cue counts only for a line at least this
                                * long (optional: 0 when not given) */
+    PyObject *digit_words;    /* cue: the line opens with a digit and holds one of this tuple of
+                               * lower-case ASCII words, ignoring case (optional: NULL or () for
+                               * none)... */
+    Py_ssize_t digit_words_max_chars; /* ...being at most this long (-1: any length) */
+    PyObject *paren_words;    /* cue: the line ends in ")" and holds a "(" directly followed by one
+                               * of this tuple of lower-case ASCII words, ignoring case (optional:
+                               * NULL or () for none) */
     /* Built from the above for one call: the words of `starts` (sorted) opening with each ASCII
      * character are starts[starts_lo[c]:starts_hi[c]], and tail_first[c] says whether a word of
      * `tail_words` opens with c; most lines are then turned down with one lookup. */
@@ -329,20 +336,30 @@ halves_cue(int kind, const void *data, Py_ssize_t n)
     return memcmp(bytes, bytes + (half + 1) * kind, (size_t)half * kind) == 0;
 }
 
-/* Is a kept line with text `text` (after the kept line `previous`, or NULL; `earlier` says
- * whether it repeats any line before it) selected? */
+/* Does the line hold one of the ASCII words anywhere, ignoring case? (Undecided places, where a
+ * non-ASCII character may fold to a letter of a word, count as yes.) */
 static int
-selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
+holds_word(int kind, const void *data, Py_ssize_t n, PyObject *words)
 {
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (q->max_chars >= 0 && n > q->max_chars) {
-        return 0;
+    Py_ssize_t m = PyTuple_GET_SIZE(words);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+        for (Py_ssize_t w = 0; w < m; w++) {
+            PyObject *word = PyTuple_GET_ITEM(words, w);
+            /* (an ASCII character that opens no word needs no comparison) */
+            if ((c >= 128 || ascii_lower(c) == PyUnicode_1BYTE_DATA(word)[0]) && word_at(kind, data, n, k, word)) {
+                return 1;
+            }
+        }
     }
-    if (q->max_spaces >= 0 && spaces(kind, data, n) >= q->max_spaces) {
-        return 0;
-    }
+    return 0;
+}
+
+/* Does a line of q->max_chars or fewer characters show one of the cues (see selected())? */
+static int
+shows_cue(const Cues *q, PyObject *text, int kind, const void *data, Py_ssize_t n, PyObject *previous,
+          int earlier)
+{
     int any_cue = 0;
     if (q->short_chars >= 0) {
         any_cue = 1;
@@ -400,6 +417,29 @@ selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
             return 1;
         }
     }
+    if (q->digit_words != NULL) {
+        any_cue = 1;
+        if (n && (q->digit_words_max_chars < 0 || n <= q->digit_words_max_chars)
+                && Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, 0)) && holds_word(kind, data, n, q->digit_words)) {
+            return 1;
+        }
+    }
+    if (q->paren_words != NULL) {
+        any_cue = 1;
+        if (n && PyUnicode_READ(kind, data, n - 1) == ')') {
+            Py_ssize_t m = PyTuple_GET_SIZE(q->paren_words);
+            for (Py_ssize_t k = 0; k + 1 < n; k++) {
+                if (PyUnicode_READ(kind, data, k) != '(') {
+                    continue;
+                }
+                for (Py_ssize_t w = 0; w < m; w++) {
+                    if (word_at(kind, data, n, k + 1, PyTuple_GET_ITEM(q->paren_words, w))) {
+                        return 1;
+                    }
+                }
+            }
+        }
+    }
     if (q->repeats_previous) {
         any_cue = 1;
         if (previous != NULL && PyUnicode_GET_LENGTH(previous) == n) {  /* (lengths first: cheap) */
@@ -410,6 +450,26 @@ selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
         }
     }
     return !any_cue;
+}
+
+/* Is a kept line with text `text` (after the kept line `previous`, or NULL; `earlier` says
+ * whether it repeats any line before it) selected? Its spaces are counted only when it shows a
+ * cue: the count reads the whole line, the cues mostly its first or last characters, and most
+ * lines show none. */
+static int
+selected(const Cues *q, PyObject *text, PyObject *previous, int earlier)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (q->max_chars >= 0 && n > q->max_chars) {
+        return 0;
+    }
+    int shown = shows_cue(q, text, kind, data, n, previous, earlier);
+    if (shown && q->max_spaces >= 0 && spaces(kind, data, n) >= q->max_spaces) {
+        return 0;
+    }
+    return shown;
 }
 
 /* The text of kept line i, ready to read, in *text: 1; 0 when the line is dropped; -1 with
@@ -552,11 +612,27 @@ read_cues(PyObject *packed, Cues *q)
 {
     q->tail_unless_ends = NULL;
     q->repeats_min_chars = 0;
-    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|Un", &q->max_chars, &q->max_spaces, &q->short_chars,
+    q->digit_words = NULL;
+    q->digit_words_max_chars = -1;
+    q->paren_words = NULL;
+    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|UnO!nO!", &q->max_chars, &q->max_spaces, &q->short_chars,
                           &PyTuple_Type, &q->starts, &q->skip, &q->ends, &q->has, &PyTuple_Type,
                           &q->tail_words, &q->tail_chars, &q->repeats_previous, &q->repeats_earlier,
                           &q->halves, &q->labels, &q->label_strip, &q->label_chars, &q->label_firsts,
-                          &q->no_word, &q->tail_unless_ends, &q->repeats_min_chars)) {
+                          &q->no_word, &q->tail_unless_ends, &q->repeats_min_chars, &PyTuple_Type,
+                          &q->digit_words, &q->digit_words_max_chars, &PyTuple_Type, &q->paren_words)) {
+        return -1;
+    }
+    if (q->paren_words != NULL && PyTuple_GET_SIZE(q->paren_words) == 0) {
+        q->paren_words = NULL;
+    }
+    if (q->paren_words != NULL && check_words(q->paren_words, "paren_words") < 0) {
+        return -1;
+    }
+    if (q->digit_words != NULL && PyTuple_GET_SIZE(q->digit_words) == 0) {
+        q->digit_words = NULL;
+    }
+    if (q->digit_words != NULL && check_words(q->digit_words, "digit_words") < 0) {
         return -1;
     }
 
@@ -888,6 +964,49 @@ fail:
     return NULL;
 }
 
+/* count(texts, text) -> how many of texts equal text (list.count, for a list of str): lengths
+ * compared first, and only equal lengths read. The title finder counts each of its few
+ * candidates over the whole page; list.count's rich comparison cost more than the rest of its
+ * work. */
+static PyObject *
+count_equal(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *text;
+    if (!PyArg_ParseTuple(args, "O!U", &PyList_Type, &texts, &text)) {
+        return NULL;
+    }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0) {
+        return NULL;
+    }
+#endif
+    Py_ssize_t n = PyList_GET_SIZE(texts), len = PyUnicode_GET_LENGTH(text), count = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(texts, i);
+        if (item == text) {
+            count++;
+            continue;
+        }
+        if (!PyUnicode_Check(item)) {
+            PyErr_SetString(PyExc_TypeError, "texts must be str");
+            return NULL;
+        }
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(item) < 0) {
+            return NULL;
+        }
+#endif
+        /* (equal strings are stored in the same kind: equal characters, equal bytes) */
+        if (PyUnicode_GET_LENGTH(item) == len && PyUnicode_KIND(item) == kind
+                && memcmp(PyUnicode_DATA(item), data, (size_t)len * kind) == 0) {
+            count++;
+        }
+    }
+    return PyLong_FromSsize_t(count);
+}
+
 static PyMethodDef methods[] = {
     {"select", select_lines, METH_VARARGS,
      "select(texts, dropped, cues) -> the kept lines showing one of the cues (cleaner/cleaners/cues.py)."},
@@ -899,6 +1018,8 @@ static PyMethodDef methods[] = {
      "shapes(texts, shape) -> bytes: each line's shape flags (cleaner/cleaners/shape.py)."},
     {"opening_with", opening_with, METH_VARARGS,
      "opening_with(texts, dropped, prefix) -> the kept lines opening with prefix (cleaner/cleaners/title.py)."},
+    {"count", count_equal, METH_VARARGS,
+     "count(texts, text) -> how many of texts equal text: list.count for str (cleaner/cleaners/title.py)."},
     {NULL, NULL, 0, NULL},
 };
 

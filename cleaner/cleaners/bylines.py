@@ -13,18 +13,22 @@ from ..options import Options
 from ..phrases import (ABOUT_AUTHOR, AGENCIES, AUTHOR_BOX, BYLINE, DATE_LINE, GLUED_FRAGMENT,
                        METADATA_FIRST_WORDS, READING_TIME_LINE)
 from .base import Cleaner
-from .cues import DIGITS, LineCues, candidates, first_words
+from .cues import LineCues, candidates, first_words
 from .shape import next_kept
 
 # Metadata lines are short; anything longer is read as prose.
 _META_MAX_CHARS = 80
 # A bio is one or two sentences after the author box.
 _BIO_MAX_WORDS = 80
+# A glued fragment is trimmed only when more than this many characters follow it.
+_GLUED_MIN_REST = 20
 # The letters metadata words start with.
 _METADATA_INITIALS = frozenset(word[0] for word in METADATA_FIRST_WORDS)
-# Metadata lines open with a metadata word or a digit, agency credits with the agency (after
-# brackets or dashes), glued fragments with a digit or "read".
-_CUES = LineCues(starts=tuple(METADATA_FIRST_WORDS) + first_words(AGENCIES) + DIGITS, skip=-1)
+# Metadata lines open with a metadata word, agency credits with the agency (after brackets or
+# dashes), glued fragments with "read"; a line opening with a digit is a reading time or a glued
+# fragment only when it names minutes or hours (an "m" or an "h": most such lines are dates,
+# times and counts, about six a page).
+_CUES = LineCues(starts=tuple(METADATA_FIRST_WORDS) + first_words(AGENCIES), skip=-1, digit_words=("h", "m"))
 
 
 class Bylines(Cleaner):
@@ -43,8 +47,11 @@ class Bylines(Cleaner):
                     if rule == "author-box":
                         self._drop_bio(doc, i, text)
                     continue
-            m = GLUED_FRAGMENT.match(text) if text[0].isdigit() or text[0] in "Rr" else None
-            if m and len(text) > m.end() + 20:
+            # (a fragment is trimmed only with more than 20 characters after it: shorter lines,
+            # most of the dates and counts here, skip the pattern)
+            m = (GLUED_FRAGMENT.match(text) if len(text) > _GLUED_MIN_REST and (text[0].isdigit() or text[0] in "Rr")
+                 else None)
+            if m and len(text) > m.end() + _GLUED_MIN_REST:
                 doc.trim(i, 0, m.end(), self.name, "glued-reading-time")
 
     @staticmethod

@@ -10,10 +10,10 @@ from __future__ import annotations
 from ..document import Document
 from ..options import Options
 from ..phrases import (AGENCY_AFTER_SLASH, CAPTION_CUES, CREDIT_LINE, CREDIT_LINE_PREFIXES,
-                       CREDIT_TAIL_CHARS, PAREN_CREDIT,
+                       CREDIT_TAIL_CHARS, PAREN_CREDIT, PAREN_CREDIT_OPENINGS,
                        PHOTO_BY, PHOTO_WORDS)
 from .base import Cleaner
-from .cues import DIGITS, LineCues, candidates
+from .cues import LineCues, candidates
 
 # Captions with a trailing credit are at most a few sentences.
 _CAPTION_MAX_WORDS = 80
@@ -21,13 +21,17 @@ _CAPTION_MAX_WORDS = 80
 _PROSE_END = frozenset('.!?:;,"”')
 # A line that is only a credit or a photo control is short.
 _CREDIT_LINE_MAX_CHARS = 80
-# A credit line opens like one, holds a "/" or starts with a digit (_may_be_credit_line); a
-# credit at the end closes the line with "|" or ")", or follows a "/" or a photo word near the
-# end of a line that does not end as prose (ends_with_credit: most lines do, and the scan then
-# spares their tails); a caption printed twice repeats the kept line before it.
-_CUES = LineCues(starts=tuple(CREDIT_LINE_PREFIXES) + DIGITS, has="/", ends="|)",
+# A credit line opens like one, holds a "/" or starts with a digit and holds "of"
+# (_may_be_credit_line: dates, times and counts open several lines a page, and few hold "of"); a
+# credit at the end closes the line with "|" or with a bracket opening with an agency or "photo"
+# (PAREN_CREDIT: most lines ending in ")" close other brackets, "中文 (Chinese)"), or follows a
+# "/" or a photo word near the end of a line that does not end as prose (ends_with_credit: most
+# lines do, and the scan then spares their tails); a caption printed twice repeats the kept line
+# before it.
+_CUES = LineCues(starts=tuple(CREDIT_LINE_PREFIXES), has="/", ends="|", paren_words=PAREN_CREDIT_OPENINGS,
                  tail_words=PHOTO_WORDS, tail_chars=CREDIT_TAIL_CHARS,
-                 tail_unless_ends="".join(sorted(_PROSE_END)), repeats_previous=True)
+                 tail_unless_ends="".join(sorted(_PROSE_END)), repeats_previous=True,
+                 digit_words=("of",), digit_words_max_chars=_CREDIT_LINE_MAX_CHARS)
 
 
 class Captions(Cleaner):

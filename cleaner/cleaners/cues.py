@@ -31,9 +31,11 @@ class LineCues:
     a character of `tail_unless_ends`; holds a character of `has`; repeats the kept line before
     it (`repeats_previous`) or, being at least `repeats_min_chars` long, any line before it, kept
     or dropped (`repeats_earlier`); is two equal halves around a space (`halves`: "X X"); holds
-    no letter or digit of any script (`no_word`); or is one of `labels` once stripped of
+    no letter or digit of any script (`no_word`); is one of `labels` once stripped of
     `label_strip` characters at both ends and lower-cased (a line that is not ASCII once stripped
-    always passes)."""
+    always passes); or opens with a digit (str.isdigit) and, being at most `digit_words_max_chars`
+    long (-1: any length), holds one of `digit_words` ignoring case; or ends in ")" and holds a "("
+    directly followed by one of `paren_words` ignoring case."""
 
     max_chars: int = -1
     max_spaces: int = -1
@@ -52,12 +54,15 @@ class LineCues:
     no_word: bool = False
     labels: frozenset[str] | None = None
     label_strip: str = ""
+    digit_words: tuple[str, ...] = ()
+    digit_words_max_chars: int = -1
+    paren_words: tuple[str, ...] = ()
     packed: tuple = field(init=False, repr=False, compare=False)
     # The C line scan's reading of `packed`, and the scan module it is for (see compiled()).
     _compiled: tuple = field(default=(None, None), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for word in self.starts + self.tail_words:
+        for word in self.starts + self.tail_words + self.digit_words + self.paren_words:
             if not word or not word.isascii() or word != word.lower() or not word[0].isalnum():
                 raise ValueError(f"cue words are lower-case ASCII, opening with a letter or digit: {word!r}")
         # Sorted and without repeats: the C pass tries the words in order.
@@ -69,7 +74,8 @@ class LineCues:
             self.halves, self.labels, self.label_strip,
             max((len(label) for label in self.labels or () if label.isascii()), default=0),
             "".join(sorted({label[0] for label in self.labels or () if label[:1].isascii() and label})),
-            self.no_word, self.tail_unless_ends, self.repeats_min_chars))
+            self.no_word, self.tail_unless_ends, self.repeats_min_chars, self.digit_words,
+            self.digit_words_max_chars, self.paren_words))
 
 
     def compiled(self, scan):
