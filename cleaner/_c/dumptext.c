@@ -173,68 +173,66 @@ at_least(PyObject *self, PyObject *args)
     return out;
 }
 
+/* A function `name(s)`: does any character c of the str s make PRED(c) true? One loop for each
+ * width of string, with no early exit, so that each vectorises. */
+#define ANY_CHAR(name, PRED)                                                  \
+static int                                                                    \
+name(PyObject *s)                                                             \
+{                                                                             \
+    int kind = PyUnicode_KIND(s);                                             \
+    const void *data = PyUnicode_DATA(s);                                     \
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);                                   \
+    int found = 0;                                                            \
+    if (kind == PyUnicode_1BYTE_KIND) {                                       \
+        const Py_UCS1 *p = data;                                              \
+        for (Py_ssize_t k = 0; k < n; k++) {                                  \
+            found |= PRED((Py_UCS4)p[k]);                                     \
+        }                                                                     \
+    } else if (kind == PyUnicode_2BYTE_KIND) {                                \
+        const Py_UCS2 *p = data;                                              \
+        for (Py_ssize_t k = 0; k < n; k++) {                                  \
+            found |= PRED((Py_UCS4)p[k]);                                     \
+        }                                                                     \
+    } else {                                                                  \
+        const Py_UCS4 *p = data;                                              \
+        for (Py_ssize_t k = 0; k < n; k++) {                                  \
+            found |= PRED(p[k]);                                              \
+        }                                                                     \
+    }                                                                         \
+    return found;                                                             \
+}
+
+/* What api.sanitize removes or replaces: a NUL, a lone surrogate. */
+#define NEEDS_SANITIZING(c) (((c) == 0) | (((c) & ~(Py_UCS4)0x7FF) == 0xD800))
+/* Characters XML cannot hold (html/parse.py's _NOT_XML): the C0 controls but tab, line feed and
+ * carriage return, and U+FFFE and U+FFFF. Comparisons only, so the loops vectorise. */
+#define NOT_XML(c) ((((c) < 0x20) & ((c) != 0x09) & ((c) != 0x0A) & ((c) != 0x0D)) \
+                    | (((c) | 1) == 0xFFFF))
+
+ANY_CHAR(any_needs_sanitizing, NEEDS_SANITIZING)
+ANY_CHAR(any_not_xml, NOT_XML)
+
 /* needs_sanitizing(text) -> bool: does the text hold a NUL or a lone surrogate (what
- * api.sanitize removes or replaces)? A one-byte string can hold no surrogate. */
+ * api.sanitize removes or replaces)? */
 static PyObject *
 needs_sanitizing(PyObject *self, PyObject *arg)
 {
     if (check_str(arg, "needs_sanitizing") < 0) {
         return NULL;
     }
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
-    int found = 0;
-    if (kind == PyUnicode_1BYTE_KIND) {
-        found = memchr(data, 0, (size_t)n) != NULL;
-    } else if (kind == PyUnicode_2BYTE_KIND) {
-        const Py_UCS2 *s = data;
-        for (Py_ssize_t k = 0; k < n; k++) {  /* (no early exit: the loop vectorises) */
-            found |= s[k] == 0 || (s[k] & 0xF800) == 0xD800;
-        }
-    } else {
-        const Py_UCS4 *s = data;
-        for (Py_ssize_t k = 0; k < n; k++) {
-            found |= s[k] == 0 || (s[k] >= 0xD800 && s[k] <= 0xDFFF);
-        }
-    }
-    return PyBool_FromLong(found);
+    return PyBool_FromLong(any_needs_sanitizing(arg));
 }
 
-/* Characters XML cannot hold: the C0 controls but tab, line feed and carriage return (U+FFFE and
- * U+FFFF are tested by the wider kinds below). Comparisons only, so the loops vectorise. */
-#define NOT_XML(c) (((c) < 0x20) & ((c) != 0x09) & ((c) != 0x0A) & ((c) != 0x0D))
-
-/* holds_not_xml(text) -> bool: does the text hold a character XML cannot (html/parse.py's
- * _NOT_XML)? One loop over the page where Python's `in` took one per character: 0.31 against
- * 0.53 ms a page on wcxb-dev's pages (290,000 characters on average, mostly two bytes each). */
+/* holds_not_xml(text) -> bool: does the text hold a character XML cannot? One loop over the page
+ * where Python's `in` took one per character: 0.31 against 0.53 ms a page on wcxb-dev's pages
+ * (290,000 characters on average, mostly two bytes each). */
 static PyObject *
 holds_not_xml(PyObject *self, PyObject *arg)
 {
     if (check_str(arg, "holds_not_xml") < 0) {
         return NULL;
     }
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
-    int found = 0;
-    if (kind == PyUnicode_1BYTE_KIND) {
-        const Py_UCS1 *s = data;
-        for (Py_ssize_t k = 0; k < n; k++) {  /* (no early exit: the loop vectorises) */
-            found |= NOT_XML(s[k]);
-        }
-    } else if (kind == PyUnicode_2BYTE_KIND) {
-        const Py_UCS2 *s = data;
-        for (Py_ssize_t k = 0; k < n; k++) {
-            found |= NOT_XML(s[k]) | (s[k] >= 0xFFFE);
-        }
-    } else {
-        const Py_UCS4 *s = data;
-        for (Py_ssize_t k = 0; k < n; k++) {
-            found |= NOT_XML(s[k]) | (s[k] == 0xFFFE) | (s[k] == 0xFFFF);
-        }
-    }
-    return PyBool_FromLong(found);
+    return PyBool_FromLong(any_not_xml(arg));
 }
 
 static PyMethodDef methods[] = {
