@@ -77,8 +77,8 @@ class BatchStats:
         return {name: n / self.chars_seen for name, n in self.removed.most_common()} if self.chars_seen else {}
 
     def summary(self) -> str:
-        return (f"{self.documents} documents, {self.errors} errors, {self.seconds:.2f} s, "
-                f"{self.docs_per_second:.1f} docs/s")
+        return (f"{_counted(self.documents, 'document')}, {_counted(self.errors, 'error')}, "
+                f"{self.seconds:.2f} s, {self.docs_per_second:.1f} docs/s")
 
     def to_dict(self) -> dict:
         return {"documents": self.documents, "ok": self.documents - self.errors, "errors": self.errors,
@@ -267,3 +267,8 @@ def _run_checkpointed(job: Job, engine, skipped: Skipped, progress) -> BatchStat
     stats.seconds = time.perf_counter() - start
     stats.restarts = getattr(engine, "restarts", 0)
     return stats
+
+
+def _counted(n: int, noun: str) -> str:
+    """"1 error", "2 errors": the summary line is read by people."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from cleaner import Cleaner
-from cleaner.batch import chunked, clean_record, run
+from cleaner.batch import BatchStats, chunked, clean_record, run
 from cleaner.errors import InputError
 from cleaner.io.jsonl import Record, open_writer, parse_line, read_records
 from cleaner.io.record import TRUNCATED_INPUT
@@ -146,3 +146,11 @@ def test_the_local_engine_streams_with_bounded_read_ahead():
             break
     results.close()  # stops and reaps the workers
     assert multiprocessing.active_children() == []
+
+
+def test_the_summary_line_counts_in_words_a_reader_expects():
+    stats = BatchStats(documents=1)
+    stats.errors_by_kind["invalid JSON"] = 1
+    assert stats.summary().startswith("1 document, 1 error, ")
+    stats = BatchStats(documents=3)
+    assert stats.summary().startswith("3 documents, 0 errors, ")
