@@ -214,8 +214,9 @@ def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[st
     counts = [Counter(page.lines) for page in pages]
     shared = {l for l, c in counts[0].items() if len(l) <= MAX_LINE_CHARS and c <= MAX_PRINTINGS
               and all(c2[l] == c for c2 in counts[1:])}
+    slugs = [slug for slug in map(_story_slug, (page.url for page in pages)) if slug is not None]
     shared = {l for l in shared if not any(spoken_words(l) in s for s in said)
-              and not any(_names_the_story(l, page.url) for page in pages)}
+              and not any(_names_the_story(l, slug) for slug in slugs)}
     printed = [_printings(page, shared) for page in pages]
     # A rule opens the window after the first printing of any `body_after` line, and closes it at
     # the first printing of a `body_until` line after that: a bound below the story is printed
@@ -231,18 +232,24 @@ def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[st
     return sorted((l, n) for l in head), sorted((l, n) for l in tail)
 
 
-def _names_the_story(line: str, url: str | None) -> bool:
-    """Whether the line is the page's own story's name: its URL's last segment, or mostly that
-    segment's words (a headline: "The Latest: Man stabbed ..." under ".../The-Latest-Man-stabbed-
-    ....php"). News sites spell a story's headline in its URL; such a line is on no other page."""
+def _story_slug(url: str | None) -> tuple[str, set[str]] | None:
+    """The last segment of a page's URL, lower-cased, and its words (numbers and file suffixes
+    left out), or None when it has fewer than `SLUG_MIN_WORDS` words: no story's name."""
     segment = urlsplit(url or "").path.rstrip("/").rsplit("/", 1)[-1].lower()
     slug = {w for w in WORDS.findall(segment) if not w.isdigit()} - URL_SUFFIXES
-    if len(slug) < SLUG_MIN_WORDS:
-        return False
+    return (segment, slug) if len(slug) >= SLUG_MIN_WORDS else None
+
+
+def _names_the_story(line: str, slug: tuple[str, set[str]]) -> bool:
+    """Whether the line is a page's own story's name (`slug`, from `_story_slug`): its URL's last
+    segment, or mostly that segment's words (a headline: "The Latest: Man stabbed ..." under
+    ".../The-Latest-Man-stabbed-....php"). News sites spell a story's headline in its URL; such a
+    line is on no other page."""
+    segment, words_of_slug = slug
     if segment in line.lower():
         return True
     words = [w for w in WORDS.findall(line.lower()) if not w.isdigit()]
-    return len(words) >= SLUG_MIN_WORDS and sum(w in slug for w in words) >= SLUG_SHARE * len(words)
+    return len(words) >= SLUG_MIN_WORDS and sum(w in words_of_slug for w in words) >= SLUG_SHARE * len(words)
 
 
 def _printings(page: Page, lines: set[str]) -> dict[str, list[int]]:
