@@ -22,3 +22,11 @@ def test_every_cleaner_is_in_the_table():
     listed = re.findall(r"^\| `(\w+)` \|", table, re.M)
     missing = set(Cleaner().cleaner_names) - set(listed)
     assert not missing, f"README's cleaner table lacks {sorted(missing)}"
+
+
+def test_links_to_files_in_the_repository_resolve():
+    """The README points readers to docs/ and train/ for the detail it leaves out."""
+    targets = re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", README)
+    assert targets, "the README links no file of the repository"
+    missing = [target for target in targets if not (ROOT / target).exists()]
+    assert not missing, f"README links files that do not exist: {missing}"
