@@ -12,6 +12,7 @@ from .decode import decode, unwrap
 from .document import Document, dump_lines
 from .errors import ConfigError, InputError
 from .html.extract import DUMP_ONLY_CLEANERS, drop_thin_body, extract as extract_html
+from .html.pageurl import declared_url
 from .html.parse import SHALLOW_DEPTH, flatten
 from .options import KINDS, Options
 from .pipeline import Pipeline
@@ -118,10 +119,13 @@ class Cleaner:
     def document(self, content: str, kind: str, *, url: str | None = None, site: str | None = None,
                  date: str | None = None) -> Document:
         """The blocks the cleaners will see in a decoded page of a known kind: the blocks extracted
-        from HTML (with a known site's selectors), or a text dump's lines, reflowed."""
-        meta = {"site": site or site_from_url(url), "date": date}
+        from HTML (with a known site's selectors), or a text dump's lines, reflowed. An HTML page
+        given without a URL is read with the one it states for itself (canonical, og:url)."""
         if kind == "html":
-            return _extract_html(content, url, meta, self._html_site_rules(content, meta))
+            page_url = url or declared_url(content)
+            meta = {"site": site or site_from_url(page_url), "date": date}
+            return _extract_html(content, page_url, meta, self._html_site_rules(content, meta))
+        meta = {"site": site or site_from_url(url), "date": date}
         return Document.from_lines(reflow_lines(dump_lines(content)), url=url, **meta)
 
     def run_cleaners(self, doc: Document, kind: str) -> Document:

@@ -95,3 +95,16 @@ def test_inputs_cut_short_keep_what_they_hold_and_the_batch_goes_on(tmp_path, ca
         assert main(command) != 0
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "error:" in err and str(command[1]) in err
+
+
+def test_html_files_from_a_folder_come_out_with_the_url_they_state(tmp_path):
+    # a saved page has no URL beside it; its canonical link gives the record's url and site
+    from cleaner.api import site_from_url
+    from tests.test_html import CASES, page
+    case = next(c for c in CASES if c.get("step") == "fronts")
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "tree" / "saved.html").write_text(page(case), encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["batch", str(tmp_path / "tree"), "--out", str(out), "--workers", "1"]) == 0
+    [row] = read_jsonl(out)
+    assert (row["url"], row["site"]) == (case["url"], site_from_url(case["url"]))

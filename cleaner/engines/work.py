@@ -41,7 +41,7 @@ def clean_one(cleaner: Cleaner, record: Record) -> Outcome:
         return failed(record, one_line(e), type(e).__name__)
     if result.not_a_page:
         return failed(record, result.not_a_page, "not a page")
-    out = {"id": record.id, "url": record.url, "site": result.site, "title": result.title,
+    out = {"id": record.id, "url": record.url or result.url, "site": result.site, "title": result.title,
            "text": result.text, "removed": result.removed_chars_by_cleaner()}
     if result.truncated:
         out["truncated"] = result.truncated

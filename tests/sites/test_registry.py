@@ -236,6 +236,19 @@ def test_html_selectors_drop_elements_and_pick_the_body(tmp_path):
     assert "Share is" in without.text
 
 
+def test_html_selectors_apply_to_a_page_saved_without_its_url(tmp_path):
+    # an HTML file from a folder: no URL comes with it, but the page states its canonical one
+    write(tmp_path, "ex.toml", 'site = "example.com"\n[[layout]]\nsince = 2020-01-01\n'
+                               'drop_selectors = [".share"]\n')
+    para = "<p>{} is a paragraph of the story, written out at some length so extraction keeps it.</p>"
+    html = ('<html><head><link rel="canonical" href="https://www.example.com/news/a"></head><body>'
+            + para.format("One") + "<div class='share'>" + para.format("Share") + "</div>"
+            + para.format("Two") + "</body></html>")
+    result = Cleaner(rules=[tmp_path]).clean(html, kind="html")
+    assert result.site == "example.com"
+    assert "One is" in result.text and "Share is" not in result.text
+
+
 # layers, options, switching off ------------------------------------------------------------------
 
 def test_user_rules_override_built_in_ones_and_the_env_folder_counts(tmp_path, monkeypatch):
