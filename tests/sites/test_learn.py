@@ -239,6 +239,16 @@ def test_html_by_example_learns_a_body_selector_and_drop_selectors():
     assert result.text == expected(6)
 
 
+def test_html_pages_saved_without_urls_are_grouped_by_the_url_they_state():
+    def page(n):
+        paras = "".join(f"<p>{line}</p>" for line in story(n))
+        return {"id": f"h{n}", "url": None,
+                "html": f"<html><head><link rel='canonical' href='https://shop.example.net/item/{n}'>"
+                        f"</head><body><nav><a>Home</a> <a>Shop</a> <a>Deals</a></nav>{paras}</body></html>"}
+    groups = group_pages([page(n) for n in range(3)])
+    assert list(groups) == ["shop.example.net"]
+    assert [p.url for p in groups["shop.example.net"]] == [f"https://shop.example.net/item/{n}" for n in range(3)]
+
 def test_body_lines_are_found_by_alignment_not_by_shared_words():
     lines = ["Home", "Comments", "Politics", "The council met on Monday to discuss politics.",
              "Residents sent comments home."]

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from ...api import site_from_url
+from ...html.pageurl import declared_url
 from ..dates import html_date, parse_day
 from ..registry import Registry
 from .cluster import cluster_pages
@@ -102,8 +103,9 @@ def _read_all(records: list[Mapping], judge: bool, workers: int):
 
 def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None = None,
                 registry: Registry | None = None, workers: int = 1) -> dict[str, list[Page]]:
-    """Records ({id, url, text|html, date?}) grouped by site: the URL's host, or for a page with no
-    URL the site a known registry's fingerprints find, or else the group of URL-less pages it shares
+    """Records ({id, url, text|html, date?}) grouped by site: the URL's host (for HTML given none,
+    the URL the page states for itself), or for a page with no URL the site a known registry's
+    fingerprints find, or else the group of URL-less pages it shares
     its chrome with (`cluster.py`). By example, only pages with an expected body."""
     groups: dict[str, list[Page]] = defaultdict(list)
     wanted = []
@@ -118,7 +120,8 @@ def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None =
     for rec, (lines, generic) in zip(wanted, _read_all(wanted, expected is None, workers)):
         content, kind = _content(rec)
         lines, generic = list(lines), list(generic) if generic is not None else None
-        site = site_from_url(rec.get("url")) or rec.get("site")
+        url = rec.get("url") or (declared_url(content) if kind == "html" else None)
+        site = site_from_url(url) or rec.get("site")
         if not site and registry is not None:
             found = registry.for_lines(lines)
             site = found.site if found else None
@@ -126,8 +129,7 @@ def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None =
         body = body_flags(lines, expected[str(rec["id"])]) if expected is not None else None
         keep_markup = expected is not None and kind == "html"
         page = Page(site or "", lines, body, day, content if keep_markup else None,
-                    expected.get(str(rec["id"])) if expected is not None else None, generic,
-                    rec.get("url"))
+                    expected.get(str(rec["id"])) if expected is not None else None, generic, url)
         (groups[site] if site else unnamed).append(page)
     for site, pages in cluster_pages(unnamed).items():
         for page in pages:
