@@ -44,8 +44,8 @@ from .types import MAX_LINE_CHARS, WORDS, Page, copy_lines, spoken_words
 # The nearest is often the story's own (its byline, date or headline), on no other page; a page
 # cleaned opens the window after the first bound it prints and closes it at the first after that.
 EXAMPLE_BOUNDS = 3
-# ...and besides them, on each side the nearest line the page prints twice (with words: not an
-# icon or a rule): a menu's item printed in the header and the footer, a share bar's button above
+# ...and besides them, on each side the nearest line the page prints twice (with a letter or
+# digit: not an icon, a rule or a form field's underscores): a menu's item printed in the header and the footer, a share bar's button above
 # and below the story. A story's own byline, date or teaser is printed once, and where the nearest
 # are all such, the bound the next page prints is farther: one printed twice is the template's.
 TWICE_BOUNDS = 1
@@ -226,7 +226,7 @@ def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[st
     shared = {l for l in shared if not any(spoken_words(l) in s for s in said)
               and not any(_names_the_story(l, slug) for slug in slugs)}
     printed = [_printings(page, shared) for page in pages]
-    twice = {l for l in shared if counts[0][l] == 2 and spoken_words(l).strip()}
+    twice = {l for l in shared if counts[0][l] == 2 and any(c.isalnum() for c in l)}
     # A rule opens the window after the first printing of any `body_after` line, and closes it at
     # the first printing of a `body_until` line after that: a bound below the story is printed
     # nowhere between the page's opening and the story's end.
