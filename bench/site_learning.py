@@ -173,7 +173,8 @@ def run(bench: Path, name: str, kind: str, pages: int, min_pages: int, scorer, t
         out["ccnet_dedup_then_generic"] = score(clean_all(generic, ccnet_dedup(batch, kind), kind))
     learned = learned_registry(learn_from_records(batch, options=learn_options(fewest)))
     with_sites = Cleaner(options=Options(registry=learned))
-    out["learn_sites"] = score(clean_all(with_sites, batch, kind))
+    learned_preds = clean_all(with_sites, batch, kind)
+    out["learn_sites"] = score(learned_preds)
     out["learn_sites"]["sites_learned"] = len(learned)
 
     preds = {}
@@ -190,6 +191,7 @@ def run(bench: Path, name: str, kind: str, pages: int, min_pages: int, scorer, t
         site_rows = [gold[r["id"]] for r in recs]
         per_site[host] = {
             "generic": round(scorer.score(site_rows, generic_preds)["word"]["f1"], 3),
+            "learn_sites": round(scorer.score(site_rows, learned_preds)["word"]["f1"], 3),
             "by_example": round(scorer.score(site_rows, preds)["word"]["f1"], 3)}
     out["per_site_word_f1"] = per_site
     return out

@@ -27,8 +27,10 @@ first paragraph). The figures, and what was tried, are in docs/site-learning.md.
 By example (`window_by_example`) the expected bodies say where each story lies, so the bounds are
 the nearest lines around it that every learning page prints as often, once or twice, and no
 expected body says, by the printing a rule hits: a line's first printing above the story opens, a
-line printed nowhere between that opening and the story's end closes. A line naming a page's own
-story by its URL (the headline its slug spells, the URL itself) is no bound.
+line printed nowhere between that opening and the story's end closes; besides the nearest few, on
+each side the nearest a page prints twice (the template's: a story's own lines are printed once).
+A line naming a page's own story by its URL (the headline its slug spells, the URL itself) is no
+bound.
 """
 from __future__ import annotations
 
@@ -42,6 +44,11 @@ from .types import MAX_LINE_CHARS, WORDS, Page, copy_lines, spoken_words
 # The nearest is often the story's own (its byline, date or headline), on no other page; a page
 # cleaned opens the window after the first bound it prints and closes it at the first after that.
 EXAMPLE_BOUNDS = 3
+# ...and besides them, on each side the nearest line the page prints twice (with a letter or
+# digit: not an icon, a rule or a form field's underscores): a menu's item printed in the header and the footer, a share bar's button above
+# and below the story. A story's own byline, date or teaser is printed once, and where the nearest
+# are all such, the bound the next page prints is farther: one printed twice is the template's.
+TWICE_BOUNDS = 1
 # A line printed up to this many times on every page, as often on each, bounds a window by one of
 # its printings (a share bar above and below the story); more often, it is an ad slot's label.
 MAX_PRINTINGS = 2
@@ -201,7 +208,8 @@ def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[st
     printed above that place on each (`body_after`), or printed below it and nowhere between the
     page's opening (the first printing of any `body_after` line) and the story's end
     (`body_until`); of those, per page the `EXAMPLE_BOUNDS` nearest to the story by the printing
-    a rule hits, with their support (every page).
+    a rule hits and the `TWICE_BOUNDS` nearest that the page prints twice, with their support
+    (every page).
     From one page, a story's own byline or date line is as much a candidate as the site's share
     bar: on another page it is missing and the next bound serves; a window that would leave less
     than the over-cleaning guard allows gives way when applied."""
@@ -218,17 +226,18 @@ def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[st
     shared = {l for l in shared if not any(spoken_words(l) in s for s in said)
               and not any(_names_the_story(l, slug) for slug in slugs)}
     printed = [_printings(page, shared) for page in pages]
+    twice = {l for l in shared if counts[0][l] == 2 and any(c.isalnum() for c in l)}
     # A rule opens the window after the first printing of any `body_after` line, and closes it at
     # the first printing of a `body_until` line after that: a bound below the story is printed
     # nowhere between the page's opening and the story's end.
     above = {l for l in shared if all(at[l][0] < first for at, (first, _) in zip(printed, spans))}
     n = len(pages)
-    head = {l for at in printed for l in _nearest({l: at[l][0] for l in above}, upward=True)}
+    head = {l for at in printed for l in _bounds({l: at[l][0] for l in above}, twice, upward=True)}
     opens = [min((at[l][0] for l in head), default=-1) for at in printed]
     below = {l for l in shared if all(at[l][-1] > last and not any(start < i <= last for i in at[l])
                                       for at, start, (_, last) in zip(printed, opens, spans))}
     tail = {l for at, (_, last) in zip(printed, spans)
-            for l in _nearest({l: next(i for i in at[l] if i > last) for l in below}, upward=False)}
+            for l in _bounds({l: next(i for i in at[l] if i > last) for l in below}, twice, upward=False)}
     return sorted((l, n) for l in head), sorted((l, n) for l in tail)
 
 
@@ -261,6 +270,9 @@ def _printings(page: Page, lines: set[str]) -> dict[str, list[int]]:
     return at
 
 
-def _nearest(at: dict[str, int], upward: bool) -> list[str]:
-    """The `EXAMPLE_BOUNDS` lines nearest to the story on a page (`at`: the printing a rule hits)."""
-    return [l for _, l in sorted(((i, l) for l, i in at.items()), reverse=upward)[:EXAMPLE_BOUNDS]]
+def _bounds(at: dict[str, int], twice: set[str], upward: bool) -> list[str]:
+    """A page's bounds on one side of its story (`at`: each candidate line's printing a rule hits):
+    the `EXAMPLE_BOUNDS` nearest to the story, and the `TWICE_BOUNDS` nearest of those the page
+    prints twice (`twice`)."""
+    nearest = [l for _, l in sorted(((i, l) for l, i in at.items()), reverse=upward)]
+    return nearest[:EXAMPLE_BOUNDS] + [l for l in nearest if l in twice][:TWICE_BOUNDS]
