@@ -45,9 +45,10 @@ from .types import MAX_LINE_CHARS, WORDS, Page, copy_lines, spoken_words
 # cleaned opens the window after the first bound it prints and closes it at the first after that.
 EXAMPLE_BOUNDS = 3
 # ...and besides them, on each side the nearest line the page prints twice (with a letter or
-# digit: not an icon, a rule or a form field's underscores): a menu's item printed in the header and the footer, a share bar's button above
-# and below the story. A story's own byline, date or teaser is printed once, and where the nearest
-# are all such, the bound the next page prints is farther: one printed twice is the template's.
+# digit: not an icon, a rule or a form field's underscores): a menu's item printed in the header
+# and the footer, a share bar's button above and below the story. A story's own byline, date or
+# teaser is printed once, and where the nearest are all such, the bound the next page prints is
+# farther: one printed twice is the template's.
 TWICE_BOUNDS = 1
 # A line printed up to this many times on every page, as often on each, bounds a window by one of
 # its printings (a share bar above and below the story); more often, it is an ad slot's label.
