@@ -132,15 +132,16 @@ def base_features(doc: Document, lexicon: Lexicon) -> tuple[np.ndarray, list[str
     return x.T, list(BASE_NAMES)
 
 
-def _base_rows(doc: Document, lexicon: Lexicon, x: np.ndarray) -> None:
-    """Write base_features into x, a feature a row (each write contiguous)."""
+def _base_rows(doc: Document, lexicon: Lexicon, x: np.ndarray, ahead: tuple = ()) -> None:
+    """Write base_features into x, a feature a row (each write contiguous). The C pass also
+    prefetches `ahead`, (address, bytes) pairs of memory read next (see page_rows)."""
     texts = doc.texts
     n = len(texts)
     facts = doc.facts()
     fast = accel.linefeatures
     # (the C pass counts the repeats itself: a Counter of the page cost as much as a cleaner)
     if fast is not None and fast.base_rows(texts, None, doc.dropped, doc.gap_before,
-                                           lexicon.accel_tables, x):
+                                           lexicon.accel_tables, x, ahead):
         return
     lens, counts, words4, (first_cls, last_cls, before_last), lex, known = _char_counts(facts, lexicon)
     n_words = words4.sum(axis=1)
@@ -364,12 +365,14 @@ def line_features(doc: Document, lexicon: Lexicon | None = None) -> tuple[np.nda
     return np.ascontiguousarray(rows[:N_FIRST].T), list(BASE_NAMES + CONTEXT_NAMES + RHYTHM_NAMES)
 
 
-def page_rows(doc: Document, lexicon: Lexicon) -> np.ndarray:
+def page_rows(doc: Document, lexicon: Lexicon, ahead: tuple = ()) -> np.ndarray:
     """Every feature of the page a row, (N_FIRST + STACKED_EXTRA, n): the first-stage ones filled,
     the rows stacked_rows_into() fills after the first stage left empty. One buffer for both
-    stages, so no feature is copied from one matrix into the next."""
+    stages, so no feature is copied from one matrix into the next. `ahead` is memory the caller
+    reads next, as (address, bytes) pairs (the model's weights: `LineModel.spans`): the C base
+    pass asks for it a few cache lines a line while it works, a hint that changes no result."""
     rows = np.empty((N_FIRST + STACKED_EXTRA, len(doc.texts)))
-    _base_rows(doc, lexicon, rows[:len(BASE_NAMES)])
+    _base_rows(doc, lexicon, rows[:len(BASE_NAMES)], ahead)
     _context_rows(rows[:len(BASE_NAMES)], BASE_NAMES, rows[len(BASE_NAMES):N_CONTEXT])
     _rhythm_rows(rows[:len(BASE_NAMES)], BASE_NAMES, rows[N_CONTEXT:N_FIRST])
     return rows

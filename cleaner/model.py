@@ -54,6 +54,10 @@ class Mlp:
         object.__setattr__(self, "_out", self.weights[-1][:, 0].astype(np.float32))
         object.__setattr__(self, "_out_bias", np.float32(self.biases[-1][0]))
         object.__setattr__(self, "_layers", _forward_layers(self._first, self._first_bias, self._hidden))
+        # Where the arrays the C forward pass reads lie: prefetched while a page's features are
+        # worked out (features.page_rows).
+        object.__setattr__(self, "spans", memory_spans(self._lo, self._hi, self._out,
+                                                *(a for layer in self._layers for a in layer)))
 
     def proba(self, x: np.ndarray) -> np.ndarray:
         rows, forward = x.T, accel.mlpforward
@@ -115,6 +119,16 @@ class Mlp:
                    biases=tuple(data[f"{prefix}_b{i}"] for i in range(layers)))
 
 
+def memory_spans(*arrays: np.ndarray) -> tuple[int, ...]:
+    """(address, bytes, address, bytes, ...) of C-contiguous arrays, for the C passes' prefetch
+    hints (`ahead`). The arrays must live as long as the tuple is used; a prefetch of memory
+    freed since cannot fault, it only wastes a cache line."""
+    out: list[int] = []
+    for a in arrays:
+        out += (a.ctypes.data, a.nbytes)
+    return tuple(out)
+
+
 def _forward_layers(first: np.ndarray, first_bias: np.ndarray,
                     hidden: tuple) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
     """The layers as the C forward pass reads them: each a (blocks, inputs, outputs) stack (a full
@@ -172,6 +186,10 @@ class LineModel:
     first: Mlp
     second: Mlp
     lexicon: Lexicon
+
+    def __post_init__(self) -> None:
+        # Both stages' forward-pass arrays (`Mlp.spans`), for page_rows to prefetch.
+        object.__setattr__(self, "spans", self.first.spans + self.second.spans)
 
     def save(self, path) -> None:
         np.savez_compressed(path, **self.first.arrays("first"), **self.second.arrays("second"),

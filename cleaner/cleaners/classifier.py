@@ -69,7 +69,9 @@ _TRUNCATED_CUES = LineCues(ends="….]")
 def stage_probabilities(doc: Document, model: LineModel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """First- and second-stage probabilities that each block of the page is body text, and the
     blocks' lengths in characters."""
-    rows = page_rows(doc, model.lexicon)  # both stages' features in one buffer, a feature a row
+    # Both stages' features in one buffer, a feature a row; the weights the forward passes read
+    # next are prefetched while the base features are worked out.
+    rows = page_rows(doc, model.lexicon, model.spans)
     p1 = model.first.proba(rows[:N_FIRST].T)
     lens = doc.facts().lens
     stacked_rows_into(rows[N_FIRST:], p1, lens)
