@@ -111,7 +111,10 @@ def _verdict_groups(doc: Document, model: LineModel,
     lo, hi = _edge_paragraphs(doc, either, lo, hi)
     before, inside, after = _judged_lines(p2, either, kept, lo, hi, threshold)
     shapes = line_shapes(doc)
-    doubted = [(i, f"p={p2[i]:.2f}") for i in inside
+    # (each line's probability read as a Python float with .item(): a numpy scalar's creation,
+    # comparison and formatting run numpy code nothing else on the page runs, cold once another
+    # program's work has run between two pages)
+    doubted = [(i, f"p={p2.item(i):.2f}") for i in inside
                if not (shapes[i] & PARAGRAPH and _beside_body(doc, p2, threshold, i))]
     if len(before) + len(doubted) + len(after) == doc.dropped.count(None):
         # Every remaining line would go (a page of a line or two, or one the model cannot read):
@@ -175,13 +178,13 @@ def _beside_body(doc: Document, p2: np.ndarray, threshold: float, i: int) -> boo
     texts, dropped, shapes = doc.texts, doc.dropped, line_shapes(doc)
     for j in range(i - 1, -1, -1):
         if dropped[j] is None:
-            if shapes[j] & PARAGRAPH and not p2[j] < threshold:
+            if shapes[j] & PARAGRAPH and not p2.item(j) < threshold:
                 return True
             break
     for j in range(i + 1, len(texts)):
         if dropped[j] is None:
             if shapes[j] & PARAGRAPH:
-                return not p2[j] < threshold
+                return not p2.item(j) < threshold
             if len(texts[j].split()) > EDGE_HEADING_WORDS:
                 break
     return False
@@ -192,14 +195,15 @@ def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int) -> tup
     lines and short headings the model does not rule out (a lede, then "Key facts", then the body)
     are looked past; anything else ends the walk."""
     texts, dropped, shapes = doc.texts, doc.dropped, line_shapes(doc)
+    at = either.item  # (Python floats, as in _verdict_groups)
 
     def walk(steps, bound: int, floor: float) -> int:
         for j in steps:
             if shapes[j] & PARAGRAPH:
-                if either[j] < floor:
+                if at(j) < floor:
                     break
                 bound = j
-            elif either[j] < EDGE_PARAGRAPH_MIN or len(texts[j].split()) > EDGE_HEADING_WORDS:
+            elif at(j) < EDGE_PARAGRAPH_MIN or len(texts[j].split()) > EDGE_HEADING_WORDS:
                 break
         return bound
 
