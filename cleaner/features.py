@@ -24,8 +24,8 @@ import numpy as np
 
 from . import accel
 from .document import Document
-from .lines import (DIGIT, LETTER, LOWER, PAUSE_PUNCT, QUOTE, STOP_PUNCT, SYMBOL, UPPER, LineFacts,
-                    char_tables)
+from .lines import (DIGIT, FLOAT64, INT64, LETTER, LOWER, PAUSE_PUNCT, QUOTE, STOP_PUNCT, SYMBOL, UPPER,
+                    LineFacts, char_tables)
 from .words import HashIndex, text_hashes, word_bounds, word_hashes, word_table
 
 # Window half-widths (in lines) for the smoothed neighbourhood statistics.
@@ -240,7 +240,7 @@ CONTEXT_NAMES = tuple([f"{c}@{k:+d}" for k in SHIFTS for c in CONTEXT_OF]
 
 def _c_rows(x: np.ndarray) -> bool:
     """Can the C accelerator read (or write) x as it is: float64 rows, in C order?"""
-    return x.dtype == np.float64 and x.flags.c_contiguous
+    return x.dtype == FLOAT64 and x.flags.c_contiguous
 
 
 # The helpers below take the lines along the last axis: one feature is a 1-d array, several
@@ -398,7 +398,7 @@ def _regions_into(out: np.ndarray, p: np.ndarray, chars: np.ndarray, thresholds)
 def main_region(p: np.ndarray, lens: np.ndarray, t: float) -> tuple[int, int]:
     """First and last line (inclusive) of the run maximising sum((p - t) * chars)."""
     fast = accel.pagecontext
-    if fast is not None and len(p) and _c_rows(p) and lens.dtype == np.int64 and lens.flags.c_contiguous:
+    if fast is not None and len(p) and _c_rows(p) and lens.dtype == INT64 and lens.flags.c_contiguous:
         return fast.main_region(p, lens, t)
     return _max_subarray((p - t) * np.maximum(lens, 1))
 
@@ -442,7 +442,7 @@ def stacked_features(first: np.ndarray, p: np.ndarray, lens: np.ndarray) -> np.n
 def stacked_rows_into(out: np.ndarray, p: np.ndarray, lens: np.ndarray) -> None:
     """Write the STACKED_EXTRA rows stacked_features adds into out."""
     fast = accel.pagecontext
-    if fast is not None and _c_rows(out) and _c_rows(p) and lens.dtype == np.int64 and lens.flags.c_contiguous:
+    if fast is not None and _c_rows(out) and _c_rows(p) and lens.dtype == INT64 and lens.flags.c_contiguous:
         fast.stacked_rows(p, lens, out, SHIFTS, STACK_WINDOWS, REGION_THRESHOLDS)
         return
     out[0] = p

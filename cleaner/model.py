@@ -20,6 +20,7 @@ import numpy as np
 from . import accel
 from .blas import one_blas_thread
 from .features import Lexicon
+from .lines import FLOAT64
 
 T = TypeVar("T")
 
@@ -61,7 +62,7 @@ class Mlp:
 
     def proba(self, x: np.ndarray) -> np.ndarray:
         rows, forward = x.T, accel.mlpforward
-        if forward is not None and rows.dtype == np.float64 and rows.flags.c_contiguous:
+        if forward is not None and rows.dtype == FLOAT64 and rows.flags.c_contiguous:
             # Every layer in one C pass, thirty-two lines at a time, their activations kept in the
             # first-level cache (numpy's ten calls a page each wrote a page-sized array). The
             # sums run in another order than OpenBLAS's: probabilities within 2e-6 of the numpy
@@ -76,7 +77,7 @@ class Mlp:
         # rows in memory whatever x's layout (features are built a feature a row), so the matrix
         # product always sums in the same order and gives the same bits.
         fast = accel.mlpinput
-        if fast is not None and rows.dtype == np.float64 and rows.flags.c_contiguous:
+        if fast is not None and rows.dtype == FLOAT64 and rows.flags.c_contiguous:
             clipped = np.empty(x.shape, dtype=np.float32)  # the same values in one pass, from C
             fast.clip_rows(rows, self._lo, self._hi, clipped)
         else:

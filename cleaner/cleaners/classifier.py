@@ -26,6 +26,7 @@ import numpy as np
 from .. import accel
 from ..document import Document
 from ..features import N_FIRST, main_region, page_rows, stacked_rows_into
+from ..lines import BOOL, FLOAT64, INT64
 from ..model import LineModel, shipped_model
 from ..options import Options
 from .base import Cleaner
@@ -128,7 +129,7 @@ def _either(p1: np.ndarray, p2: np.ndarray) -> np.ndarray:
     ufunc machinery, the only one the accelerated path calls, cost about 15 µs a page once
     another program's work had run between two pages)."""
     fast = accel.pagecontext
-    if fast is not None and p1.dtype == p2.dtype == np.float64 and p1.flags.c_contiguous and p2.flags.c_contiguous:
+    if fast is not None and p1.dtype == p2.dtype == FLOAT64 and p1.flags.c_contiguous and p2.flags.c_contiguous:
         either = np.empty(len(p1))
         fast.maximum_into(p1, p2, either)
         return either
@@ -141,7 +142,7 @@ def _judged_lines(p2: np.ndarray, either: np.ndarray, kept: np.ndarray, lo: int,
     it, and those inside it that neither stage believes: in one C pass when it is built (numpy
     took a dozen calls a page)."""
     fast = accel.pagecontext
-    if (fast is not None and p2.dtype == either.dtype == np.float64 and kept.dtype == np.bool_
+    if (fast is not None and p2.dtype == either.dtype == FLOAT64 and kept.dtype == BOOL
             and p2.flags.c_contiguous and either.flags.c_contiguous and kept.flags.c_contiguous):
         return fast.verdict_lines(p2, either, kept, lo, hi, threshold)
     outside = (p2 < threshold) & kept
@@ -156,8 +157,8 @@ def _main_region(either: np.ndarray, kept: np.ndarray, lens: np.ndarray) -> tupl
     """main_region() of the page weighed by _region_lengths: in one C pass when it is built (four
     numpy calls a page cost more than the search)."""
     fast = accel.pagecontext
-    if (fast is not None and len(either) and either.dtype == np.float64 and either.flags.c_contiguous
-            and lens.dtype == np.int64 and lens.flags.c_contiguous and kept.flags.c_contiguous):
+    if (fast is not None and len(either) and either.dtype == FLOAT64 and either.flags.c_contiguous
+            and lens.dtype == INT64 and lens.flags.c_contiguous and kept.flags.c_contiguous):
         return fast.main_region(either, lens, REGION_THRESHOLD, kept, REGION_THRESHOLD, REGION_DOUBTED_MIN_CHARS)
     return main_region(either, _region_lengths(kept, either, lens), REGION_THRESHOLD)
 
