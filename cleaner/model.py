@@ -61,7 +61,13 @@ class Mlp:
                                                 *(a for layer in self._layers for a in layer)))
 
     def proba(self, x: np.ndarray) -> np.ndarray:
-        rows, forward = x.T, accel.mlpforward
+        """The probability of each row of x (a line or block a row, a feature a column)."""
+        return self.proba_rows(x.T)
+
+    def proba_rows(self, rows: np.ndarray) -> np.ndarray:
+        """proba() of features given a feature a row, as the text path builds them (no transposed
+        view made and undone a page: numpy code nothing else on the page runs)."""
+        forward = accel.mlpforward
         if forward is not None and rows.dtype == FLOAT64 and rows.flags.c_contiguous:
             # Every layer in one C pass, thirty-two lines at a time, their activations kept in the
             # first-level cache (numpy's ten calls a page each wrote a page-sized array). The
@@ -69,9 +75,10 @@ class Mlp:
             # lines below on both benchmarks' pages, and the same bodies (train/README.md). It
             # reads features built a feature a row, as the text path builds them; the HTML block
             # model's, a block a row, take numpy's path as before.
-            p = np.empty(len(x))
+            p = np.empty(rows.shape[1])
             forward.proba(rows, self._lo, self._hi, self._layers, self._out, self._out_bias, p)
             return p
+        x = rows.T
         # Cast first, then clip in float32: rounding to float32 keeps order, so this is exactly
         # float32(clip(x)) at half the cost of clipping in float64 into a float32 array. Lines as
         # rows in memory whatever x's layout (features are built a feature a row), so the matrix

@@ -73,10 +73,10 @@ def stage_probabilities(doc: Document, model: LineModel) -> tuple[np.ndarray, np
     # Both stages' features in one buffer, a feature a row; the weights the forward passes read
     # next are prefetched while the base features are worked out.
     rows = page_rows(doc, model.lexicon, model.spans)
-    p1 = model.first.proba(rows[:N_FIRST].T)
+    p1 = model.first.proba_rows(rows[:N_FIRST])
     lens = doc.facts().lens
     stacked_rows_into(rows[N_FIRST:], p1, lens)
-    return p1, model.second.proba(rows.T), lens
+    return p1, model.second.proba_rows(rows), lens
 
 
 def line_probabilities(doc: Document, model: LineModel) -> np.ndarray:
