@@ -15,7 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 from . import accel
-from .lines import LineFacts
+from .lines import BOOL, LineFacts
 
 
 class Removal(NamedTuple):
@@ -115,7 +115,7 @@ class Document:
         """Whether each block is still kept, as a numpy array."""
         fast = accel.document
         if fast is not None:  # (filled in C: numpy reading an iterator costs 60 ns a line)
-            mask = np.empty(len(self.dropped), dtype=bool)
+            mask = np.empty(len(self.dropped), dtype=BOOL)
             fast.kept_into(self.dropped, mask)
             return mask
         return np.fromiter(map(is_, self.dropped, repeat(None)), dtype=bool, count=len(self.dropped))

@@ -24,8 +24,8 @@ import numpy as np
 
 from . import accel
 from .document import Document
-from .lines import (DIGIT, LETTER, LOWER, PAUSE_PUNCT, QUOTE, STOP_PUNCT, SYMBOL, UPPER, LineFacts,
-                    char_tables)
+from .lines import (DIGIT, FLOAT64, INT64, LETTER, LOWER, PAUSE_PUNCT, QUOTE, STOP_PUNCT, SYMBOL, UPPER,
+                    LineFacts, char_tables)
 from .words import HashIndex, text_hashes, word_bounds, word_hashes, word_table
 
 # Window half-widths (in lines) for the smoothed neighbourhood statistics.
@@ -132,15 +132,16 @@ def base_features(doc: Document, lexicon: Lexicon) -> tuple[np.ndarray, list[str
     return x.T, list(BASE_NAMES)
 
 
-def _base_rows(doc: Document, lexicon: Lexicon, x: np.ndarray) -> None:
-    """Write base_features into x, a feature a row (each write contiguous)."""
+def _base_rows(doc: Document, lexicon: Lexicon, x: np.ndarray, ahead: tuple = ()) -> None:
+    """Write base_features into x, a feature a row (each write contiguous). The C pass also
+    prefetches `ahead`, (address, bytes) pairs of memory read next (see page_rows)."""
     texts = doc.texts
     n = len(texts)
     facts = doc.facts()
     fast = accel.linefeatures
     # (the C pass counts the repeats itself: a Counter of the page cost as much as a cleaner)
     if fast is not None and fast.base_rows(texts, None, doc.dropped, doc.gap_before,
-                                           lexicon.accel_tables, x):
+                                           lexicon.accel_tables, x, ahead):
         return
     lens, counts, words4, (first_cls, last_cls, before_last), lex, known = _char_counts(facts, lexicon)
     n_words = words4.sum(axis=1)
@@ -239,7 +240,7 @@ CONTEXT_NAMES = tuple([f"{c}@{k:+d}" for k in SHIFTS for c in CONTEXT_OF]
 
 def _c_rows(x: np.ndarray) -> bool:
     """Can the C accelerator read (or write) x as it is: float64 rows, in C order?"""
-    return x.dtype == np.float64 and x.flags.c_contiguous
+    return x.dtype == FLOAT64 and x.flags.c_contiguous
 
 
 # The helpers below take the lines along the last axis: one feature is a 1-d array, several
@@ -364,12 +365,14 @@ def line_features(doc: Document, lexicon: Lexicon | None = None) -> tuple[np.nda
     return np.ascontiguousarray(rows[:N_FIRST].T), list(BASE_NAMES + CONTEXT_NAMES + RHYTHM_NAMES)
 
 
-def page_rows(doc: Document, lexicon: Lexicon) -> np.ndarray:
+def page_rows(doc: Document, lexicon: Lexicon, ahead: tuple = ()) -> np.ndarray:
     """Every feature of the page a row, (N_FIRST + STACKED_EXTRA, n): the first-stage ones filled,
     the rows stacked_rows_into() fills after the first stage left empty. One buffer for both
-    stages, so no feature is copied from one matrix into the next."""
+    stages, so no feature is copied from one matrix into the next. `ahead` is memory the caller
+    reads next, as (address, bytes) pairs (the model's weights: `LineModel.spans`): the C base
+    pass asks for it a few cache lines a line while it works, a hint that changes no result."""
     rows = np.empty((N_FIRST + STACKED_EXTRA, len(doc.texts)))
-    _base_rows(doc, lexicon, rows[:len(BASE_NAMES)])
+    _base_rows(doc, lexicon, rows[:len(BASE_NAMES)], ahead)
     _context_rows(rows[:len(BASE_NAMES)], BASE_NAMES, rows[len(BASE_NAMES):N_CONTEXT])
     _rhythm_rows(rows[:len(BASE_NAMES)], BASE_NAMES, rows[N_CONTEXT:N_FIRST])
     return rows
@@ -395,7 +398,7 @@ def _regions_into(out: np.ndarray, p: np.ndarray, chars: np.ndarray, thresholds)
 def main_region(p: np.ndarray, lens: np.ndarray, t: float) -> tuple[int, int]:
     """First and last line (inclusive) of the run maximising sum((p - t) * chars)."""
     fast = accel.pagecontext
-    if fast is not None and len(p) and _c_rows(p) and lens.dtype == np.int64 and lens.flags.c_contiguous:
+    if fast is not None and len(p) and _c_rows(p) and lens.dtype == INT64 and lens.flags.c_contiguous:
         return fast.main_region(p, lens, t)
     return _max_subarray((p - t) * np.maximum(lens, 1))
 
@@ -439,7 +442,7 @@ def stacked_features(first: np.ndarray, p: np.ndarray, lens: np.ndarray) -> np.n
 def stacked_rows_into(out: np.ndarray, p: np.ndarray, lens: np.ndarray) -> None:
     """Write the STACKED_EXTRA rows stacked_features adds into out."""
     fast = accel.pagecontext
-    if fast is not None and _c_rows(out) and _c_rows(p) and lens.dtype == np.int64 and lens.flags.c_contiguous:
+    if fast is not None and _c_rows(out) and _c_rows(p) and lens.dtype == INT64 and lens.flags.c_contiguous:
         fast.stacked_rows(p, lens, out, SHIFTS, STACK_WINDOWS, REGION_THRESHOLDS)
         return
     out[0] = p

@@ -27,6 +27,10 @@ TABLE_SIZE = 0x3040
 _STOP_CHARS = frozenset(".!?…。！？")
 _PAUSE_CHARS = frozenset(",;:、，；：")
 _QUOTE_CHARS = frozenset("\"'“”‘’«»„‚()[]{}「」")
+# The dtypes the C passes read, as dtype objects: creating an array with one, or comparing an
+# array's dtype with one, skips numpy's conversion from a scalar type (np.float64), code nothing
+# else on the page runs, and cold once another program's work has run between two pages.
+FLOAT64, INT64, BOOL = np.dtype(np.float64), np.dtype(np.int64), np.dtype(bool)
 
 
 def _char_class(ch: str) -> int:
@@ -74,7 +78,7 @@ class LineFacts:
         n = len(texts)
         fast = accel.document
         if fast is not None:  # (filled in C: numpy reading an iterator costs 60 ns a line)
-            self.lens = np.empty(n, dtype=np.int64)
+            self.lens = np.empty(n, dtype=INT64)
             fast.lengths_into(texts, self.lens)
         else:
             self.lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)

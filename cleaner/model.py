@@ -20,6 +20,7 @@ import numpy as np
 from . import accel
 from .blas import one_blas_thread
 from .features import Lexicon
+from .lines import FLOAT64
 
 T = TypeVar("T")
 
@@ -54,25 +55,36 @@ class Mlp:
         object.__setattr__(self, "_out", self.weights[-1][:, 0].astype(np.float32))
         object.__setattr__(self, "_out_bias", np.float32(self.biases[-1][0]))
         object.__setattr__(self, "_layers", _forward_layers(self._first, self._first_bias, self._hidden))
+        # Where the arrays the C forward pass reads lie: prefetched while a page's features are
+        # worked out (features.page_rows).
+        object.__setattr__(self, "spans", memory_spans(self._lo, self._hi, self._out,
+                                                *(a for layer in self._layers for a in layer)))
 
     def proba(self, x: np.ndarray) -> np.ndarray:
-        rows, forward = x.T, accel.mlpforward
-        if forward is not None and rows.dtype == np.float64 and rows.flags.c_contiguous:
+        """The probability of each row of x (a line or block a row, a feature a column)."""
+        return self.proba_rows(x.T)
+
+    def proba_rows(self, rows: np.ndarray) -> np.ndarray:
+        """proba() of features given a feature a row, as the text path builds them (no transposed
+        view made and undone a page: numpy code nothing else on the page runs)."""
+        forward = accel.mlpforward
+        if forward is not None and rows.dtype == FLOAT64 and rows.flags.c_contiguous:
             # Every layer in one C pass, thirty-two lines at a time, their activations kept in the
             # first-level cache (numpy's ten calls a page each wrote a page-sized array). The
             # sums run in another order than OpenBLAS's: probabilities within 2e-6 of the numpy
             # lines below on both benchmarks' pages, and the same bodies (train/README.md). It
             # reads features built a feature a row, as the text path builds them; the HTML block
             # model's, a block a row, take numpy's path as before.
-            p = np.empty(len(x))
+            p = np.empty(rows.shape[1])
             forward.proba(rows, self._lo, self._hi, self._layers, self._out, self._out_bias, p)
             return p
+        x = rows.T
         # Cast first, then clip in float32: rounding to float32 keeps order, so this is exactly
         # float32(clip(x)) at half the cost of clipping in float64 into a float32 array. Lines as
         # rows in memory whatever x's layout (features are built a feature a row), so the matrix
         # product always sums in the same order and gives the same bits.
         fast = accel.mlpinput
-        if fast is not None and rows.dtype == np.float64 and rows.flags.c_contiguous:
+        if fast is not None and rows.dtype == FLOAT64 and rows.flags.c_contiguous:
             clipped = np.empty(x.shape, dtype=np.float32)  # the same values in one pass, from C
             fast.clip_rows(rows, self._lo, self._hi, clipped)
         else:
@@ -113,6 +125,16 @@ class Mlp:
         return cls(mean=data[f"{prefix}_mean"], scale=data[f"{prefix}_scale"],
                    weights=tuple(data[f"{prefix}_w{i}"] for i in range(layers)),
                    biases=tuple(data[f"{prefix}_b{i}"] for i in range(layers)))
+
+
+def memory_spans(*arrays: np.ndarray) -> tuple[int, ...]:
+    """(address, bytes, address, bytes, ...) of C-contiguous arrays, for the C passes' prefetch
+    hints (`ahead`). The arrays must live as long as the tuple is used; a prefetch of memory
+    freed since cannot fault, it only wastes a cache line."""
+    out: list[int] = []
+    for a in arrays:
+        out += (a.ctypes.data, a.nbytes)
+    return tuple(out)
 
 
 def _forward_layers(first: np.ndarray, first_bias: np.ndarray,
@@ -172,6 +194,10 @@ class LineModel:
     first: Mlp
     second: Mlp
     lexicon: Lexicon
+
+    def __post_init__(self) -> None:
+        # Both stages' forward-pass arrays (`Mlp.spans`), for page_rows to prefetch.
+        object.__setattr__(self, "spans", self.first.spans + self.second.spans)
 
     def save(self, path) -> None:
         np.savez_compressed(path, **self.first.arrays("first"), **self.second.arrays("second"),

@@ -421,6 +421,30 @@ def test_the_forward_pass_checks_its_buffers():
         accel.mlpforward.proba(rows, lo, hi, layers, out, bias, p, "avx9000")
 
 
+@pytest.mark.skipif(accel.linefeatures is None, reason="the C feature pass is not built here")
+def test_the_weights_prefetched_during_the_features_are_the_forward_pass_s_and_change_nothing():
+    model = shipped_model()
+    # every array the C forward pass reads, of both stages, and nothing else
+    read = [a for stage in (model.first, model.second)
+            for a in (stage._lo, stage._hi, stage._out, *(x for layer in stage._layers for x in layer))]
+    assert sorted(zip(model.spans[::2], model.spans[1::2])) == sorted((a.ctypes.data, a.nbytes) for a in read)
+    for name, text in _pages()[:4]:
+        doc = Cleaner(site_rules=False, disable=["classifier"]).clean(text, kind="text").document
+        np.testing.assert_array_equal(page_rows(doc, model.lexicon, model.spans)[:N_FIRST],
+                                      page_rows(doc, model.lexicon)[:N_FIRST], err_msg=name)
+    tables, texts = model.lexicon.accel_tables, ["A line.", "Another line of text."]
+    args = (texts, None, [None, None], [True, False], tables, np.empty((34, 2)))
+    assert accel.linefeatures.base_rows(*args, ())
+    # a freed or never-mapped address is only a wasted hint: a prefetch cannot fault
+    assert accel.linefeatures.base_rows(*args, (0, 1 << 20, 8, 64))
+    with pytest.raises(ValueError, match="pairs"):
+        accel.linefeatures.base_rows(*args, (0,))
+    with pytest.raises(ValueError, match="negative"):
+        accel.linefeatures.base_rows(*args, (0, -64))
+    with pytest.raises(TypeError):
+        accel.linefeatures.base_rows(*args, ("0", 64))
+
+
 @pytest.mark.skipif(accel.pagecontext is None, reason="the C page context pass is not built here")
 def test_the_stages_higher_probability_is_numpys_maximum():
     """classifier._either: NaN on either side and ties, as numpy (zeros of either sign compare equal,

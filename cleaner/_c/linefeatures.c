@@ -323,21 +323,84 @@ done:
     return status;
 }
 
-/* base_rows(texts, repeats, dropped, gaps, tables, out) -> bool
+/* Memory the caller reads right after this pass (the line model's weights), asked for a few
+ * cache lines a page line while the features are worked out: once another program's work has
+ * pushed it out of the caches, its transfers then overlap this pass's arithmetic instead of
+ * stalling the forward pass that reads it. A hint only: a prefetch never faults, and no result
+ * depends on it. `spans` is a tuple of (address, bytes) pairs (model.Mlp.spans). */
+typedef struct {
+    PyObject *spans;
+    Py_ssize_t next, count;   /* the next span to start, and how many there are */
+    Py_ssize_t step;          /* cache lines asked for a page line */
+    const char *at, *end;     /* the span under way */
+} Ahead;
+
+static int
+ahead_open(Ahead *a, PyObject *spans, Py_ssize_t lines)
+{
+    a->spans = spans;
+    a->next = a->step = 0;
+    a->count = spans ? PyTuple_GET_SIZE(spans) / 2 : 0;
+    a->at = a->end = NULL;
+    if (spans && PyTuple_GET_SIZE(spans) % 2) {
+        PyErr_SetString(PyExc_ValueError, "ahead: expected (address, bytes) pairs");
+        return -1;
+    }
+    Py_ssize_t total = 0;
+    for (Py_ssize_t s = 0; s < a->count; s++) {
+        PyLong_AsVoidPtr(PyTuple_GET_ITEM(spans, 2 * s));
+        Py_ssize_t bytes = PyLong_AsSsize_t(PyTuple_GET_ITEM(spans, 2 * s + 1));
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+        if (bytes < 0) {
+            PyErr_SetString(PyExc_ValueError, "ahead: a span's bytes must not be negative");
+            return -1;
+        }
+        total += bytes;
+    }
+    a->step = lines > 0 ? (total / 64 + lines) / lines : 0;
+    return 0;
+}
+
+/* The next `step` cache lines of the spans (their items were checked by ahead_open). */
+static void
+ahead_step(Ahead *a)
+{
+    for (Py_ssize_t k = 0; k < a->step; k++) {
+        while (a->at >= a->end) {
+            if (a->next >= a->count) {
+                return;
+            }
+            a->at = PyLong_AsVoidPtr(PyTuple_GET_ITEM(a->spans, 2 * a->next));
+            a->end = a->at + PyLong_AsSsize_t(PyTuple_GET_ITEM(a->spans, 2 * a->next + 1));
+            a->next++;
+        }
+        __builtin_prefetch(a->at, 0, 2);
+        a->at += 64;
+    }
+}
+
+/* base_rows(texts, repeats, dropped, gaps, tables, out[, ahead]) -> bool
  *
  * Write features.base_features of the page (one row per feature, one column per line) into
  * `out`, a C-contiguous float64 array of at least 34 rows of len(texts) columns. `repeats` maps
  * each text to its count on the page (None: counted here, see repeat_counts), `dropped` holds
- * None for a kept line, `gaps` whether a
- * blank line preceded each line. Returns False, writing nothing, when a line is empty: the
+ * None for a kept line, `gaps` whether a blank line preceded each line, `ahead` the memory to
+ * bring near while working (see Ahead). Returns False, writing nothing, when a line is empty: the
  * Python path reads such a line's neighbours' characters, so it stays with that path. */
 static PyObject *
 base_rows(PyObject *self, PyObject *args)
 {
     PyObject *texts, *repeats, *dropped, *gaps, *tables;
-    PyObject *out_obj;
-    if (!PyArg_ParseTuple(args, "O!OO!O!O!O", &PyList_Type, &texts, &repeats,
-                          &PyList_Type, &dropped, &PyList_Type, &gaps, &PyTuple_Type, &tables, &out_obj)) {
+    PyObject *out_obj, *ahead_obj = NULL;
+    if (!PyArg_ParseTuple(args, "O!OO!O!O!O|O!", &PyList_Type, &texts, &repeats,
+                          &PyList_Type, &dropped, &PyList_Type, &gaps, &PyTuple_Type, &tables, &out_obj,
+                          &PyTuple_Type, &ahead_obj)) {
+        return NULL;
+    }
+    Ahead ahead;
+    if (ahead_open(&ahead, ahead_obj, PyList_GET_SIZE(texts)) < 0) {
         return NULL;
     }
     if (repeats != Py_None && !PyDict_Check(repeats)) {
@@ -397,6 +460,7 @@ base_rows(PyObject *self, PyObject *args)
     double log_len_sum = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *text = PyList_GET_ITEM(texts, i);
+        ahead_step(&ahead);
         LineStats s;
         if (line_stats(&t, text, i == 0, &s) < 0) {
             goto fail;
@@ -490,7 +554,7 @@ fail:
 
 static PyMethodDef methods[] = {
     {"base_rows", base_rows, METH_VARARGS,
-     "base_rows(texts, repeats, dropped, gaps, tables, out) -> bool: the base feature rows of a page."},
+     "base_rows(texts, repeats, dropped, gaps, tables, out[, ahead]) -> bool: the base feature rows of a page."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -26,6 +26,7 @@ import numpy as np
 from .. import accel
 from ..document import Document
 from ..features import N_FIRST, main_region, page_rows, stacked_rows_into
+from ..lines import BOOL, FLOAT64, INT64
 from ..model import LineModel, shipped_model
 from ..options import Options
 from .base import Cleaner
@@ -69,11 +70,13 @@ _TRUNCATED_CUES = LineCues(ends="….]")
 def stage_probabilities(doc: Document, model: LineModel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """First- and second-stage probabilities that each block of the page is body text, and the
     blocks' lengths in characters."""
-    rows = page_rows(doc, model.lexicon)  # both stages' features in one buffer, a feature a row
-    p1 = model.first.proba(rows[:N_FIRST].T)
+    # Both stages' features in one buffer, a feature a row; the weights the forward passes read
+    # next are prefetched while the base features are worked out.
+    rows = page_rows(doc, model.lexicon, model.spans)
+    p1 = model.first.proba_rows(rows[:N_FIRST])
     lens = doc.facts().lens
     stacked_rows_into(rows[N_FIRST:], p1, lens)
-    return p1, model.second.proba(rows.T), lens
+    return p1, model.second.proba_rows(rows), lens
 
 
 def line_probabilities(doc: Document, model: LineModel) -> np.ndarray:
@@ -109,7 +112,10 @@ def _verdict_groups(doc: Document, model: LineModel,
     lo, hi = _edge_paragraphs(doc, either, lo, hi)
     before, inside, after = _judged_lines(p2, either, kept, lo, hi, threshold)
     shapes = line_shapes(doc)
-    doubted = [(i, f"p={p2[i]:.2f}") for i in inside
+    # (each line's probability read as a Python float with .item(): a numpy scalar's creation,
+    # comparison and formatting run numpy code nothing else on the page runs, cold once another
+    # program's work has run between two pages)
+    doubted = [(i, f"p={p2.item(i):.2f}") for i in inside
                if not (shapes[i] & PARAGRAPH and _beside_body(doc, p2, threshold, i))]
     if len(before) + len(doubted) + len(after) == doc.dropped.count(None):
         # Every remaining line would go (a page of a line or two, or one the model cannot read):
@@ -123,7 +129,7 @@ def _either(p1: np.ndarray, p2: np.ndarray) -> np.ndarray:
     ufunc machinery, the only one the accelerated path calls, cost about 15 µs a page once
     another program's work had run between two pages)."""
     fast = accel.pagecontext
-    if fast is not None and p1.dtype == p2.dtype == np.float64 and p1.flags.c_contiguous and p2.flags.c_contiguous:
+    if fast is not None and p1.dtype == p2.dtype == FLOAT64 and p1.flags.c_contiguous and p2.flags.c_contiguous:
         either = np.empty(len(p1))
         fast.maximum_into(p1, p2, either)
         return either
@@ -136,7 +142,7 @@ def _judged_lines(p2: np.ndarray, either: np.ndarray, kept: np.ndarray, lo: int,
     it, and those inside it that neither stage believes: in one C pass when it is built (numpy
     took a dozen calls a page)."""
     fast = accel.pagecontext
-    if (fast is not None and p2.dtype == either.dtype == np.float64 and kept.dtype == np.bool_
+    if (fast is not None and p2.dtype == either.dtype == FLOAT64 and kept.dtype == BOOL
             and p2.flags.c_contiguous and either.flags.c_contiguous and kept.flags.c_contiguous):
         return fast.verdict_lines(p2, either, kept, lo, hi, threshold)
     outside = (p2 < threshold) & kept
@@ -151,8 +157,8 @@ def _main_region(either: np.ndarray, kept: np.ndarray, lens: np.ndarray) -> tupl
     """main_region() of the page weighed by _region_lengths: in one C pass when it is built (four
     numpy calls a page cost more than the search)."""
     fast = accel.pagecontext
-    if (fast is not None and len(either) and either.dtype == np.float64 and either.flags.c_contiguous
-            and lens.dtype == np.int64 and lens.flags.c_contiguous and kept.flags.c_contiguous):
+    if (fast is not None and len(either) and either.dtype == FLOAT64 and either.flags.c_contiguous
+            and lens.dtype == INT64 and lens.flags.c_contiguous and kept.flags.c_contiguous):
         return fast.main_region(either, lens, REGION_THRESHOLD, kept, REGION_THRESHOLD, REGION_DOUBTED_MIN_CHARS)
     return main_region(either, _region_lengths(kept, either, lens), REGION_THRESHOLD)
 
@@ -173,13 +179,13 @@ def _beside_body(doc: Document, p2: np.ndarray, threshold: float, i: int) -> boo
     texts, dropped, shapes = doc.texts, doc.dropped, line_shapes(doc)
     for j in range(i - 1, -1, -1):
         if dropped[j] is None:
-            if shapes[j] & PARAGRAPH and not p2[j] < threshold:
+            if shapes[j] & PARAGRAPH and not p2.item(j) < threshold:
                 return True
             break
     for j in range(i + 1, len(texts)):
         if dropped[j] is None:
             if shapes[j] & PARAGRAPH:
-                return not p2[j] < threshold
+                return not p2.item(j) < threshold
             if len(texts[j].split()) > EDGE_HEADING_WORDS:
                 break
     return False
@@ -190,14 +196,15 @@ def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int) -> tup
     lines and short headings the model does not rule out (a lede, then "Key facts", then the body)
     are looked past; anything else ends the walk."""
     texts, dropped, shapes = doc.texts, doc.dropped, line_shapes(doc)
+    at = either.item  # (Python floats, as in _verdict_groups)
 
     def walk(steps, bound: int, floor: float) -> int:
         for j in steps:
             if shapes[j] & PARAGRAPH:
-                if either[j] < floor:
+                if at(j) < floor:
                     break
                 bound = j
-            elif either[j] < EDGE_PARAGRAPH_MIN or len(texts[j].split()) > EDGE_HEADING_WORDS:
+            elif at(j) < EDGE_PARAGRAPH_MIN or len(texts[j].split()) > EDGE_HEADING_WORDS:
                 break
         return bound
 
