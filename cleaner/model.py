@@ -60,6 +60,11 @@ class Mlp:
         object.__setattr__(self, "spans", memory_spans(self._lo, self._hi, self._out,
                                                 *(a for layer in self._layers for a in layer)))
 
+    def __reduce__(self):
+        # Pickled as its fields and rebuilt, so the derived arrays and `spans` (addresses in this
+        # process) are made again where it is unpickled (a batch's worker, a Dask worker).
+        return Mlp, (self.mean, self.scale, self.weights, self.biases)
+
     def proba(self, x: np.ndarray) -> np.ndarray:
         """The probability of each row of x (a line or block a row, a feature a column)."""
         return self.proba_rows(x.T)
@@ -198,6 +203,10 @@ class LineModel:
     def __post_init__(self) -> None:
         # Both stages' forward-pass arrays (`Mlp.spans`), for page_rows to prefetch.
         object.__setattr__(self, "spans", self.first.spans + self.second.spans)
+
+    def __reduce__(self):
+        # (as Mlp's: `spans` is made again from the unpickled stages)
+        return LineModel, (self.first, self.second, self.lexicon)
 
     def save(self, path) -> None:
         np.savez_compressed(path, **self.first.arrays("first"), **self.second.arrays("second"),

@@ -445,6 +445,17 @@ def test_the_weights_prefetched_during_the_features_are_the_forward_pass_s_and_c
         accel.linefeatures.base_rows(*args, ("0", 64))
 
 
+def test_a_model_unpickled_elsewhere_prefetches_its_own_weights():
+    # a batch's or a Dask cluster's worker gets the model pickled: the addresses must be its copy's
+    import pickle
+    model = pickle.loads(pickle.dumps(shipped_model()))
+    read = [a for stage in (model.first, model.second)
+            for a in (stage._lo, stage._hi, stage._out, *(x for layer in stage._layers for x in layer))]
+    assert sorted(zip(model.spans[::2], model.spans[1::2])) == sorted((a.ctypes.data, a.nbytes) for a in read)
+    assert np.array_equal(model.first.proba(np.ones((2, len(model.first.mean)))),
+                          shipped_model().first.proba(np.ones((2, len(model.first.mean)))))
+
+
 @pytest.mark.skipif(accel.pagecontext is None, reason="the C page context pass is not built here")
 def test_the_stages_higher_probability_is_numpys_maximum():
     """classifier._either: NaN on either side and ties, as numpy (zeros of either sign compare equal,
