@@ -63,6 +63,7 @@ from .quotes import cut_quoted_copies
 from .sections import drop_other_items_sections
 from .selectors import drop_matching, select_body
 from .teasers import trim_teaser_rail
+from .textless import drop_textless
 from .unseen import drop_unseen
 
 # Tags trafilatura's XML output uses for blocks, mapped to our block kinds.
@@ -214,11 +215,14 @@ def tidy_tree(tree, declared: Declared = Declared()) -> None:
     """The tree edits every later step shares (extraction, the block classifier, its training):
     furniture no reader sees goes (unseen.py; a sheet holding the product description `declared`
     stays), other posts' cards go (otherposts.py), embedded tweets leave the widget boxes that
-    hide them (embeds.py)."""
+    hide them (embeds.py), and elements with no text that trafilatura deletes itself and the block
+    walk skips (scripts with a source, style links, icons in links) go once here, not in each
+    gear's copy (textless.py)."""
     drop_unseen(tree, declared.product_description)
     drop_other_posts(tree)
     drop_count_lists(tree)
     lift_tweets(tree)
+    drop_textless(tree)
 
 
 def main_content(tree, url: str | None, declared: Declared,
