@@ -206,7 +206,8 @@ def main(argv=None) -> int:
     ap.add_argument("--pages", type=int, default=5, help="pages per site (default: 5)")
     ap.add_argument("--min-site-pages", type=int, default=5, help="sites with at least this many pages")
     ap.add_argument("--no-urls", action="store_true",
-                    help="drop the pages' URLs: learning groups them by the chrome they share")
+                    help="drop the pages' URLs: learning groups them by the chrome they share "
+                         "(HTML by the URL a page states for itself, when it states one)")
     ap.add_argument("--dumper", help="text: re-dump each page's HTML with this dumper of train/redump.py "
                     "instead of using the benchmark's text dump (e.g. w3m, links, innertext)")
     ap.add_argument("--workers", type=int, default=1, help="processes for --dumper (default: 1)")
