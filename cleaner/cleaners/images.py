@@ -1,0 +1,48 @@
+"""Images: a kept line that is only an image's file name, as other dumpers print a picture.
+
+The benchmark's dumper prints nothing for an image. w3m prints one with no alt text as its file
+name in brackets ("[LiteAF-35L-Curve-Teal-Dyneema-300x400]", "• [s-l500]", often cut to ten
+characters), links and w3m a linked picture's file name or address ("IMG_2067.jpeg"), and lynx
+and w3m "[INS::INS]" for an empty ad slot. The classifier, trained on dumps without them, keeps
+them inside a body, a product grid or a gallery; their words are never the body's. A kept line of
+nothing but that (`phrases.IMAGE_*`) is dropped.
+
+Documentation and papers print bracketed words of their own, and their golds keep them: a config
+file's sections ("[Unit]", "[tool.poetry]", "[build-system]"), a placeholder
+("[super-user-command]"), a regular expression's ranges ("[0-9A-Za-z]"), citation keys
+("[Barak-Steurer]"). A stem must hold a digit, "-" or "_", no dot, and not read as those. A bare
+name without an image extension ("milano-design-week-2018-...-01", "origin-when-cross-origin") is
+left alone: held out it cost documentation (train/README.md, **Images printed by name**).
+
+It runs after the classifier, on what it kept, as the other finishing steps do.
+"""
+from __future__ import annotations
+
+from itertools import compress, count, repeat
+from operator import is_
+
+from ..document import Document
+from ..options import Options
+from ..phrases import IMAGE_EMPTY_LINE, IMAGE_FILE_LINE, IMAGE_STEM_LINE, IMAGE_STEM_MARKS, IMAGE_STEM_NOT
+from .base import Cleaner
+
+
+def is_image_name(text: str) -> bool:
+    """True for a line that is only an image's file name, stem or address (or an empty mark)."""
+    stem = IMAGE_STEM_LINE.match(text)
+    if stem and IMAGE_STEM_MARKS.search(stem.group(1)) and not IMAGE_STEM_NOT.match(stem.group(1)):
+        return True
+    return bool(IMAGE_FILE_LINE.match(text) or IMAGE_EMPTY_LINE.match(text))
+
+
+class Images(Cleaner):
+    name = "images"
+
+    def apply(self, doc: Document, options: Options) -> None:
+        if not doc.kinds or doc.kinds[0] != "line":
+            return   # (HTML: the extractor never prints an image's name)
+        texts = doc.texts
+        names = [i for i in compress(count(), map(is_, doc.dropped, repeat(None)))   # the kept lines
+                 if is_image_name(texts[i])]
+        if names:
+            doc.drop_all(names, self.name, "image-name")
