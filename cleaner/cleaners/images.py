@@ -14,7 +14,8 @@ file's sections ("[Unit]", "[tool.poetry]", "[build-system]"), a placeholder
 name without an image extension ("milano-design-week-2018-...-01", "origin-when-cross-origin") is
 left alone: held out it cost documentation (train/README.md, **Images printed by name**).
 
-It runs after the classifier, on what it kept, as the other finishing steps do.
+It runs last, after the classifier and the learned site rules, on what they kept (see the
+package docstring for why after the learned rules).
 """
 from __future__ import annotations
 
