@@ -195,6 +195,9 @@ IMAGE_STEM_NOT = re.compile(rf"^(?:{_CITED_NAME}(?:-{_CITED_NAME})+|[a-z]+(?:-[a
 IMAGE_FILE_LINE = re.compile(
     rf"^{_IMAGE_BULLETS}(?:(?=[\w.%~+]*[-_0-9])[\w.%~+-]+|\[[^\s\[\]]+){_IMAGE_EXTENSIONS}\]?\s*$",
     re.IGNORECASE)
+# links' mark for an image with no alt text, alone or before a card's text ("[IMG] [IMG] The Best
+# Graphic Design Courses"): its "IMG" is a word the scorers count.
+IMAGE_MARK = re.compile(r"\[IMG\]\s*")
 # Empty brackets and the marks of an empty inserted or deleted span.
 IMAGE_EMPTY_LINE = re.compile(rf"^{_IMAGE_BULLETS}\[\s*\]\s*$|^\[(?:INS|DEL)::(?:INS|DEL)\]$")
 

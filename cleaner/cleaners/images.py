@@ -3,9 +3,10 @@
 The benchmark's dumper prints nothing for an image. w3m prints one with no alt text as its file
 name in brackets ("[LiteAF-35L-Curve-Teal-Dyneema-300x400]", "• [s-l500]", often cut to ten
 characters), links and w3m a linked picture's file name or address ("IMG_2067.jpeg"), and lynx
-and w3m "[INS::INS]" for an empty ad slot. The classifier, trained on dumps without them, keeps
-them inside a body, a product grid or a gallery; their words are never the body's. A kept line of
-nothing but that (`phrases.IMAGE_*`) is dropped.
+and w3m "[INS::INS]" for an empty ad slot, links "[IMG]" for an image with no alt text. The
+classifier, trained on dumps without them, keeps them inside a body, a product grid or a gallery;
+their words are never the body's. A kept line of nothing but that (`phrases.IMAGE_*`) is dropped,
+and links' "[IMG]" is trimmed from a kept line ("[IMG] [IMG] The Best Graphic Design Courses").
 
 Documentation and papers print bracketed words of their own, and their golds keep them: a config
 file's sections ("[Unit]", "[tool.poetry]", "[build-system]"), a placeholder
@@ -24,7 +25,8 @@ from operator import is_
 
 from ..document import Document
 from ..options import Options
-from ..phrases import IMAGE_EMPTY_LINE, IMAGE_FILE_LINE, IMAGE_STEM_LINE, IMAGE_STEM_MARKS, IMAGE_STEM_NOT
+from ..phrases import (IMAGE_EMPTY_LINE, IMAGE_FILE_LINE, IMAGE_MARK, IMAGE_STEM_LINE, IMAGE_STEM_MARKS,
+                       IMAGE_STEM_NOT)
 from .base import Cleaner
 
 
@@ -47,3 +49,9 @@ class Images(Cleaner):
                  if is_image_name(texts[i])]
         if names:
             doc.drop_all(names, self.name, "image-name")
+        for i in compress(count(), map(is_, doc.dropped, repeat(None))):
+            while "[IMG]" in texts[i]:    # links' mark: trimmed (a line of nothing else goes)
+                mark = IMAGE_MARK.search(texts[i])
+                doc.trim(i, mark.start(), mark.end(), self.name, "image-mark")
+                if doc.dropped[i] is not None:
+                    break

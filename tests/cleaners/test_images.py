@@ -55,3 +55,12 @@ def test_a_real_w3m_product_grid_loses_its_file_names():
     assert sum(line.startswith("[LiteAF-") for line in without.splitlines()) >= 20
     assert not any(line.startswith("[LiteAF-") for line in body.splitlines())
     assert body.count("LiteAF") > 10    # the products' names stay
+
+
+def test_links_image_marks_are_trimmed_and_a_line_of_marks_goes():
+    # links on conejoadulted.org's course list: "[IMG]" for each image with no alt text
+    card = "[IMG] [IMG] The Best Graphic Design Courses for Beginners BaselineHQ"
+    doc = run(Images(), "\n".join([card, "[IMG]", "Learn the basics of layout and type."]))
+    assert kept(doc) == ["The Best Graphic Design Courses for Beginners BaselineHQ",
+                         "Learn the basics of layout and type."]
+    assert {r.rule for r in doc.removals()} == {"image-mark"}
