@@ -20,14 +20,18 @@ package docstring for why after the learned rules).
 """
 from __future__ import annotations
 
-from itertools import compress, count, repeat
-from operator import is_
-
 from ..document import Document
 from ..options import Options
 from ..phrases import (IMAGE_EMPTY_LINE, IMAGE_FILE_LINE, IMAGE_MARK, IMAGE_STEM_LINE, IMAGE_STEM_MARKS,
                        IMAGE_STEM_NOT)
 from .base import Cleaner
+from .cues import LineCues, candidates
+
+# The lines the patterns can match, picked in one pass of the C line scan: a name's line ends in
+# "]" or in an image extension's last letter (jpg, png, gif, webp, svg, avif, bmp, tiff), and
+# links' mark is in brackets.
+_NAME_ENDS = "]gfpGFP"
+_CUES = LineCues(ends=_NAME_ENDS, has="[")
 
 
 def is_image_name(text: str) -> bool:
@@ -45,13 +49,11 @@ class Images(Cleaner):
         if not doc.kinds or doc.kinds[0] != "line":
             return   # (HTML: the extractor never prints an image's name)
         texts = doc.texts
-        names = [i for i in compress(count(), map(is_, doc.dropped, repeat(None)))   # the kept lines
-                 if is_image_name(texts[i])]
+        picked = candidates(doc, _CUES)
+        names = [i for i in picked if texts[i][-1] in _NAME_ENDS and is_image_name(texts[i])]
         if names:
             doc.drop_all(names, self.name, "image-name")
-        for i in compress(count(), map(is_, doc.dropped, repeat(None))):
-            while "[IMG]" in texts[i]:    # links' mark: trimmed (a line of nothing else goes)
+        for i in picked:   # links' mark: trimmed (a line of nothing else goes)
+            while doc.dropped[i] is None and "[IMG]" in texts[i]:
                 mark = IMAGE_MARK.search(texts[i])
                 doc.trim(i, mark.start(), mark.end(), self.name, "image-mark")
-                if doc.dropped[i] is not None:
-                    break
