@@ -32,6 +32,7 @@ from .cues import LineCues, candidates
 # links' mark is in brackets.
 _NAME_ENDS = "]gfpGFP"
 _CUES = LineCues(ends=_NAME_ENDS, has="[")
+_NAME_ENDINGS = tuple(_NAME_ENDS)
 
 
 def is_image_name(text: str) -> bool:
@@ -50,7 +51,7 @@ class Images(Cleaner):
             return   # (HTML: the extractor never prints an image's name)
         texts = doc.texts
         picked = candidates(doc, _CUES)
-        names = [i for i in picked if texts[i][-1] in _NAME_ENDS and is_image_name(texts[i])]
+        names = [i for i in picked if texts[i].endswith(_NAME_ENDINGS) and is_image_name(texts[i])]
         if names:
             doc.drop_all(names, self.name, "image-name")
         for i in picked:   # links' mark: trimmed (a line of nothing else goes)
