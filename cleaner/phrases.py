@@ -175,6 +175,33 @@ LEADING_MARKS = re.compile(r"^(?:(?:[*+-]|#{1,6}|>)[ \t]+)+")
 EMPHASIS_WRAP = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$")
 
 
+# --- Images other dumpers print by name (cleaners/images.py). w3m prints an image with no alt
+# text as "[its file name]" (without the extension, often cut to ten characters), links and w3m a
+# picture's file name or address, w3m "[INS::INS]" for an empty <ins> ad slot.
+_IMAGE_BULLETS = r"[\s•·□☆◦▪■●○◆◇*+-]*"    # w3m's "•", "□" and "☆" for list items, others' "*"
+_IMAGE_EXTENSIONS = r"\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?)"
+# One bracketed word of five or more characters (no spaces: an alt text has them).
+IMAGE_STEM_LINE = re.compile(rf"^{_IMAGE_BULLETS}\[([^\s\[\]]{{5,}})\]\s*$")
+# A file name's marks: a digit, "-" or "_" (a word alone, "[Unit]", is a config file's section).
+IMAGE_STEM_MARKS = re.compile(r"[-_0-9]")
+# Bracketed words a documentation page or a paper keeps, not file names: citation keys
+# ("[Barak-Steurer]"), lowercase terms ("[super-user-command]", "[build-system]"), character
+# ranges ("[0-9A-Za-z]"); a dot is a config table ("[tool.poetry]"), not a stem (w3m cuts the
+# extension).
+_CITED_NAME = r"[A-Z][A-Za-z']*[a-z][A-Za-z']*"
+IMAGE_STEM_NOT = re.compile(rf"^(?:{_CITED_NAME}(?:-{_CITED_NAME})+|[a-z]+(?:-[a-z]+)+|(?:\w-\w)+|[^A-Za-z]+|.*\..*)$")
+# A file name with its extension: bracketed (an address too), or bare with a file name's marks
+# ("IMG_2067.jpeg", not an article's "testB.svg").
+IMAGE_FILE_LINE = re.compile(
+    rf"^{_IMAGE_BULLETS}(?:(?=[\w.%~+]*[-_0-9])[\w.%~+-]+|\[[^\s\[\]]+){_IMAGE_EXTENSIONS}\]?\s*$",
+    re.IGNORECASE)
+# links' mark for an image with no alt text, alone or before a card's text ("[IMG] [IMG] The Best
+# Graphic Design Courses"): its "IMG" is a word the scorers count.
+IMAGE_MARK = re.compile(r"\[IMG\]\s*")
+# Empty brackets and the marks of an empty inserted or deleted span.
+IMAGE_EMPTY_LINE = re.compile(rf"^{_IMAGE_BULLETS}\[\s*\]\s*$|^\[(?:INS|DEL)::(?:INS|DEL)\]$")
+
+
 # Bullets and separators a dumper prints before a short label ("• Dark", "| Reply"): stripped
 # before a label is compared with a list of controls.
 LABEL_BULLETS = " •·◦▪▸►‣-–—|*>›»"

@@ -86,10 +86,10 @@ def test_menu_is_dropped_and_paragraphs_kept_inline():
 
 
 def test_classifier_follows_every_pattern_cleaner_and_can_be_disabled():
-    # only the finishing steps (comment chrome, dumpers' marks, kept copies, learned site rules)
-    # come after it
+    # only the finishing steps (comment chrome, dumpers' marks, image names, kept copies, learned
+    # site rules) come after it
     at = PIPELINE_ORDER.index(LineClassifier)
-    assert {c.name for c in PIPELINE_ORDER[at + 1:]} == {"comments", "markup", "copies", "site_rules"}
+    assert {c.name for c in PIPELINE_ORDER[at + 1:]} == {"comments", "markup", "images", "copies", "site_rules"}
     text = page(MENU + PARAGRAPHS + ["Short line", "Another short line"])
     off = Cleaner(disable=["classifier"]).clean(text, kind="text")
     assert not any(r.cleaner == "classifier" for r in off.removed)
