@@ -90,10 +90,16 @@ def _read_record(task: tuple[str, str, str | None, bool]):
     return read_page(*task)
 
 
-def _read_all(records: list[Mapping], judge: bool, workers: int):
+def _page_url(rec: Mapping) -> str | None:
+    """The record's URL, or for HTML given none the URL the page states for itself."""
+    content, kind = _content(rec)
+    return rec.get("url") or (declared_url(content) if kind == "html" else None)
+
+
+def _read_all(records: list[Mapping], urls: list[str | None], judge: bool, workers: int):
     """`read_page` for every record, in order. Reading is the first pass's whole cost (it cleans
     each page once), so with `workers` > 1 it runs in that many processes."""
-    tasks = [(*_content(rec), rec.get("url"), judge) for rec in records]
+    tasks = [(*_content(rec), url, judge) for rec, url in zip(records, urls)]
     if workers <= 1 or len(tasks) < 2 * workers:
         return [read_page(*task) for task in tasks]
     from concurrent.futures import ProcessPoolExecutor
@@ -117,10 +123,11 @@ def group_pages(records: Iterable[Mapping], expected: Mapping[str, str] | None =
             continue
         wanted.append(rec)
     unnamed: list[Page] = []
-    for rec, (lines, generic) in zip(wanted, _read_all(wanted, expected is None, workers)):
+    urls = [_page_url(rec) for rec in wanted]   # (read once: the page is not scanned for it again)
+    read = _read_all(wanted, urls, expected is None, workers)
+    for rec, url, (lines, generic) in zip(wanted, urls, read):
         content, kind = _content(rec)
         lines, generic = list(lines), list(generic) if generic is not None else None
-        url = rec.get("url") or (declared_url(content) if kind == "html" else None)
         site = site_from_url(url) or rec.get("site")
         if not site and registry is not None:
             found = registry.for_lines(lines)
