@@ -213,25 +213,25 @@ def _block_rows(texts: list[str], owners: list, links: np.ndarray, kept: list[st
         sig_count[o[4]] = sig_count.get(o[4], 0) + 1
         text_count[t] = text_count.get(t, 0) + 1
     rows = []
-    tag_index = np.empty(n, dtype=np.int64)
-    flags = np.empty(n, dtype=np.int64)
+    tag_index: list[int] = []
+    flags: list[int] = []
     hash_rows: list[int] = []
     hash_cols: list[int] = []
     other_tag = len(TAG_INPUTS)
-    for i, (text, owner) in enumerate(zip(texts, owners)):
+    for i, (text, owner, link) in enumerate(zip(texts, owners, links.tolist())):
         tag, depth, flag, path, sig = owner
         toks = _TOKEN.findall(text.lower())
         words = len(toks)
-        norm = " ".join(toks)
+        inside = sum(map(kept_tokens.__contains__, toks))
         c = len(text)
-        rows.append((math.log1p(c), math.log1p(words), links[i] / c,
+        rows.append((math.log1p(c), math.log1p(words), link / c,
                      len(_PUNCT.findall(text)) / c, len(_DIGIT.findall(text)) / c,
                      1.0 if text[-1] in ".!?:" else 0.0, 1.0 if text[0].isupper() else 0.0,
-                     math.log1p(depth), 1.0 if norm and norm in kept_joined else 0.0,
-                     sum(map(kept_tokens.__contains__, toks)) / words if words else 0.0,
+                     math.log1p(depth), 1.0 if _contained(toks, inside, kept_joined) else 0.0,
+                     inside / words if words else 0.0,
                      math.log(sig_count[sig]), math.log(text_count[text])))
-        tag_index[i] = _TAG_INDEX.get(tag, other_tag)
-        flags[i] = flag
+        tag_index.append(_TAG_INDEX.get(tag, other_tag))
+        flags.append(flag)
         for own in path:
             hash_rows += [i] * len(own)
             hash_cols += own
@@ -239,7 +239,16 @@ def _block_rows(texts: list[str], owners: list, links: np.ndarray, kept: list[st
     base[:, :12] = rows
     hashed = np.zeros((n, HASH_BUCKETS))
     hashed[hash_rows, hash_cols] = 1.0
-    return base, tag_index, flags, hashed
+    return base, np.array(tag_index, dtype=np.int64), np.array(flags, dtype=np.int64), hashed
+
+
+def _contained(toks: list[str], inside: int, kept_joined: str) -> bool:
+    """Whether the block's tokens, joined by spaces, occur in the extraction's (`kept_joined`: each
+    kept block's tokens joined by spaces, one block a line). Every token of such a run but its
+    first and last is a whole token of the extraction, so a block with more than two tokens the
+    extraction lacks (`inside` counts those it holds) is not searched for: most of a page's blocks
+    on the pages the classifier judges."""
+    return bool(toks) and inside >= len(toks) - 2 and " ".join(toks) in kept_joined
 
 
 def _page_cues(texts: list[str], chars: np.ndarray, links: np.ndarray, flags: np.ndarray,
