@@ -105,13 +105,13 @@ class _Walk:
             self.parts = []
         self.link_chars = 0
 
-    def hashes(self, el) -> tuple[int, ...]:
-        """The buckets of the element's class and id tokens; a page repeats the same few class
+    def hashes(self, cls: str | None, ident: str | None) -> tuple[int, ...]:
+        """The buckets of an element's class and id tokens; a page repeats the same few class
         strings on most of its elements, so each distinct pair is hashed once."""
-        key = (el.get("class"), el.get("id"))
+        key = (cls, ident)
         out = self.buckets.get(key)
         if out is None:
-            names = ((key[0] or "") + " " + (key[1] or "")).lower()
+            names = ((cls or "") + " " + (ident or "")).lower()
             out = self.buckets[key] = tuple(_bucket(token) for token in _CLASS_TOKEN.findall(names))
         return out
 
@@ -134,11 +134,11 @@ def _walk(el, state: _Walk, depth: int, flags: int, path: tuple) -> None:
                 if state.parts or state.link_chars:   # flush() would change nothing otherwise
                     state.flush()
                 outer = state.owner
-                child_path = (path + (state.hashes(child),))[-HASH_DEPTH:]
+                cls = child.get("class")   # read once, for the hashed tokens and the signature
+                child_path = (path + (state.hashes(cls, child.get("id")),))[-HASH_DEPTH:]
                 if parent is None:
                     parent = el.tag
-                state.owner = (tag, depth + 1, child_flags, child_path,
-                               f"{parent}>{tag}.{child.get('class') or ''}")
+                state.owner = (tag, depth + 1, child_flags, child_path, f"{parent}>{tag}.{cls or ''}")
                 if text:
                     state.add(text, child_flags)
                 if len(child):
@@ -215,8 +215,8 @@ def _block_rows(texts: list[str], owners: list, links: np.ndarray, kept: list[st
     rows = []
     tag_index: list[int] = []
     flags: list[int] = []
-    hash_rows: list[int] = []
-    hash_cols: list[int] = []
+    paths: dict[tuple, int] = {}   # each distinct path of class and id tokens, numbered
+    path_of: list[int] = []
     other_tag = len(TAG_INPUTS)
     for i, (text, owner, link) in enumerate(zip(texts, owners, links.tolist())):
         tag, depth, flag, path, sig = owner
@@ -232,14 +232,26 @@ def _block_rows(texts: list[str], owners: list, links: np.ndarray, kept: list[st
                      math.log(sig_count[sig]), math.log(text_count[text])))
         tag_index.append(_TAG_INDEX.get(tag, other_tag))
         flags.append(flag)
-        for own in path:
-            hash_rows += [i] * len(own)
-            hash_cols += own
+        path_of.append(paths.setdefault(path, len(paths)))
     base = np.zeros((n, BASE_INPUTS))
     base[:, :12] = rows
-    hashed = np.zeros((n, HASH_BUCKETS))
-    hashed[hash_rows, hash_cols] = 1.0
-    return base, np.array(tag_index, dtype=np.int64), np.array(flags, dtype=np.int64), hashed
+    return base, np.array(tag_index, dtype=np.int64), np.array(flags, dtype=np.int64), \
+        _hashed(paths)[path_of]
+
+
+def _hashed(paths: dict[tuple, int]) -> np.ndarray:
+    """One row of hashed class and id tokens for each distinct path, in its number's order: a
+    page's blocks share their paths (a quarter as many paths as blocks on wcxb-dev's pages), so
+    each block's row is gathered from these, not set anew."""
+    rows: list[int] = []
+    cols: list[int] = []
+    for row, path in enumerate(paths):
+        for own in path:
+            rows += [row] * len(own)
+            cols += own
+    hashed = np.zeros((len(paths), HASH_BUCKETS))
+    hashed[rows, cols] = 1.0
+    return hashed
 
 
 def _contained(toks: list[str], inside: int, kept_joined: str) -> bool:
