@@ -161,3 +161,45 @@ def test_article_cues():
     assert cues("", "https://example.com/2019/11/20/a-story")
     assert not cues('<meta property="og:type" content="website">', "https://example.com/news/tech")
     assert not cues('<script type="application/ld+json">{"@type": "Product"}</script>')
+
+
+def _walked_with_kept(case: dict):
+    tree, _, declared = read_page(page(case))
+    kept, _, _ = extraction(tree, case["url"], declared)
+    return blocks_module.walk_page(tree), kept, declared
+
+
+def test_a_block_is_searched_for_in_the_extraction_only_where_it_can_be_there():
+    """The membership input (`_contained`) skips the substring search for a block with more than
+    two tokens the extraction lacks; on every real page it gives what the search gives, and the
+    search is skipped on blocks of the pages the classifier judges."""
+    skipped = 0
+    for case in CASES:
+        walked, kept, declared = _walked_with_kept(case)
+        kept_joined = "\n".join(" ".join(blocks_module._TOKEN.findall(t.lower())) for t in kept)
+        kept_tokens = set(blocks_module._TOKEN.findall(kept_joined))
+        column = blocks_module.block_features(walked, kept, declared.types).features[:, CONTAINED]
+        for text, value in zip(walked.texts, column):
+            toks = blocks_module._TOKEN.findall(text.lower())
+            inside = sum(t in kept_tokens for t in toks)
+            searched = bool(toks) and " ".join(toks) in kept_joined
+            assert blocks_module._contained(toks, inside, kept_joined) == searched
+            assert value == (1.0 if searched else 0.0)
+            skipped += bool(toks) and inside < len(toks) - 2
+    assert skipped > 100   # 535 of the fixture pages' blocks
+
+
+def test_each_blocks_hashed_tokens_are_those_of_its_own_path():
+    """Rows gathered from one row per distinct path equal rows set block by block."""
+    case = _case("0014")
+    walked, kept, declared = _walked_with_kept(case)
+    features = blocks_module.block_features(walked, kept, declared.types).features
+    start = REGION_START + len(REGION_TAGS)
+    hashed = features[:, start:start + blocks_module.HASH_BUCKETS]
+    expected = np.zeros_like(hashed)
+    for i, owner in enumerate(walked.owners):
+        for own in owner[3]:
+            expected[i, list(own)] = 1.0
+    assert np.array_equal(hashed, expected)
+    assert len({owner[3] for owner in walked.owners}) < len(walked.owners) / 2   # paths are shared
+    assert expected.sum() > len(walked.owners)

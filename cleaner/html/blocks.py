@@ -105,13 +105,13 @@ class _Walk:
             self.parts = []
         self.link_chars = 0
 
-    def hashes(self, el) -> tuple[int, ...]:
-        """The buckets of the element's class and id tokens; a page repeats the same few class
+    def hashes(self, cls: str | None, ident: str | None) -> tuple[int, ...]:
+        """The buckets of an element's class and id tokens; a page repeats the same few class
         strings on most of its elements, so each distinct pair is hashed once."""
-        key = (el.get("class"), el.get("id"))
+        key = (cls, ident)
         out = self.buckets.get(key)
         if out is None:
-            names = ((key[0] or "") + " " + (key[1] or "")).lower()
+            names = ((cls or "") + " " + (ident or "")).lower()
             out = self.buckets[key] = tuple(_bucket(token) for token in _CLASS_TOKEN.findall(names))
         return out
 
@@ -134,11 +134,11 @@ def _walk(el, state: _Walk, depth: int, flags: int, path: tuple) -> None:
                 if state.parts or state.link_chars:   # flush() would change nothing otherwise
                     state.flush()
                 outer = state.owner
-                child_path = (path + (state.hashes(child),))[-HASH_DEPTH:]
+                cls = child.get("class")   # read once, for the hashed tokens and the signature
+                child_path = (path + (state.hashes(cls, child.get("id")),))[-HASH_DEPTH:]
                 if parent is None:
                     parent = el.tag
-                state.owner = (tag, depth + 1, child_flags, child_path,
-                               f"{parent}>{tag}.{child.get('class') or ''}")
+                state.owner = (tag, depth + 1, child_flags, child_path, f"{parent}>{tag}.{cls or ''}")
                 if text:
                     state.add(text, child_flags)
                 if len(child):
@@ -213,33 +213,54 @@ def _block_rows(texts: list[str], owners: list, links: np.ndarray, kept: list[st
         sig_count[o[4]] = sig_count.get(o[4], 0) + 1
         text_count[t] = text_count.get(t, 0) + 1
     rows = []
-    tag_index = np.empty(n, dtype=np.int64)
-    flags = np.empty(n, dtype=np.int64)
-    hash_rows: list[int] = []
-    hash_cols: list[int] = []
+    tag_index: list[int] = []
+    flags: list[int] = []
+    paths: dict[tuple, int] = {}   # each distinct path of class and id tokens, numbered
+    path_of: list[int] = []
     other_tag = len(TAG_INPUTS)
-    for i, (text, owner) in enumerate(zip(texts, owners)):
+    for i, (text, owner, link) in enumerate(zip(texts, owners, links.tolist())):
         tag, depth, flag, path, sig = owner
         toks = _TOKEN.findall(text.lower())
         words = len(toks)
-        norm = " ".join(toks)
+        inside = sum(map(kept_tokens.__contains__, toks))
         c = len(text)
-        rows.append((math.log1p(c), math.log1p(words), links[i] / c,
+        rows.append((math.log1p(c), math.log1p(words), link / c,
                      len(_PUNCT.findall(text)) / c, len(_DIGIT.findall(text)) / c,
                      1.0 if text[-1] in ".!?:" else 0.0, 1.0 if text[0].isupper() else 0.0,
-                     math.log1p(depth), 1.0 if norm and norm in kept_joined else 0.0,
-                     sum(map(kept_tokens.__contains__, toks)) / words if words else 0.0,
+                     math.log1p(depth), 1.0 if _contained(toks, inside, kept_joined) else 0.0,
+                     inside / words if words else 0.0,
                      math.log(sig_count[sig]), math.log(text_count[text])))
-        tag_index[i] = _TAG_INDEX.get(tag, other_tag)
-        flags[i] = flag
-        for own in path:
-            hash_rows += [i] * len(own)
-            hash_cols += own
+        tag_index.append(_TAG_INDEX.get(tag, other_tag))
+        flags.append(flag)
+        path_of.append(paths.setdefault(path, len(paths)))
     base = np.zeros((n, BASE_INPUTS))
     base[:, :12] = rows
-    hashed = np.zeros((n, HASH_BUCKETS))
-    hashed[hash_rows, hash_cols] = 1.0
-    return base, tag_index, flags, hashed
+    return base, np.array(tag_index, dtype=np.int64), np.array(flags, dtype=np.int64), \
+        _hashed(paths)[path_of]
+
+
+def _hashed(paths: dict[tuple, int]) -> np.ndarray:
+    """One row of hashed class and id tokens for each distinct path, in its number's order: a
+    page's blocks share their paths (a quarter as many paths as blocks on wcxb-dev's pages), so
+    each block's row is gathered from these, not set anew."""
+    rows: list[int] = []
+    cols: list[int] = []
+    for row, path in enumerate(paths):
+        for own in path:
+            rows += [row] * len(own)
+            cols += own
+    hashed = np.zeros((len(paths), HASH_BUCKETS))
+    hashed[rows, cols] = 1.0
+    return hashed
+
+
+def _contained(toks: list[str], inside: int, kept_joined: str) -> bool:
+    """Whether the block's tokens, joined by spaces, occur in the extraction's (`kept_joined`: each
+    kept block's tokens joined by spaces, one block a line). Every token of such a run but its
+    first and last is a whole token of the extraction, so a block with more than two tokens the
+    extraction lacks (`inside` counts those it holds) is not searched for: a fifth of the blocks of
+    the pages the classifier judges on wcxb-dev."""
+    return bool(toks) and inside >= len(toks) - 2 and " ".join(toks) in kept_joined
 
 
 def _page_cues(texts: list[str], chars: np.ndarray, links: np.ndarray, flags: np.ndarray,

@@ -9,8 +9,6 @@ from __future__ import annotations
 import math
 import re
 
-from lxml import etree
-
 from .parse import drop_minor
 
 # A short label and a count: "Novembro (113)", "Health & Fitness (7)", "2019 (1,024)"; or a year
@@ -22,7 +20,8 @@ MIN_ITEMS = 5
 SHARE = 0.8
 # A list is never the page's content when it holds over this share of the page's text.
 MAX_PAGE_SHARE = 0.3
-_LISTS = etree.XPath("//ul|//ol")
+# The lists, in page order: one walk of the tree in C (an XPath union walks it once a tag).
+_LIST_TAGS = ("ul", "ol")
 
 
 def is_count_list(element) -> bool:
@@ -32,8 +31,8 @@ def is_count_list(element) -> bool:
     if len(items) < MIN_ITEMS:
         return False
     misses_allowed = len(items) - math.ceil(SHARE * len(items))
-    for li in items:
-        if li.find(".//a") is None or not COUNTED.match(" ".join(li.text_content().split())):
+    for li in items:   # the text first: a menu's items are links that read no count
+        if not COUNTED.match(" ".join(li.text_content().split())) or li.find(".//a") is None:
             misses_allowed -= 1
             if misses_allowed < 0:
                 return False
@@ -43,4 +42,5 @@ def is_count_list(element) -> bool:
 def drop_count_lists(tree) -> int:
     """Remove the page's count lists, innermost first (a list of years is one once the months
     folded under each year are gone); returns how many went."""
-    return sum(drop_minor(tree, [el], MAX_PAGE_SHARE) for el in reversed(_LISTS(tree)) if is_count_list(el))
+    lists = list(tree.iter(_LIST_TAGS))
+    return sum(drop_minor(tree, [el], MAX_PAGE_SHARE) for el in reversed(lists) if is_count_list(el))

@@ -350,9 +350,8 @@ def main_blocks(tree, url: str | None, *, fast: bool) -> tuple[list[str], list[s
         el.tail = " " + (el.tail or "")
 
     def emit(text: str | None, kind: str) -> None:
-        text = " ".join((text or "").split())
-        if text:
-            texts.append(text)
+        if text and not text.isspace():   # most tails are none or a line break
+            texts.append(" ".join(text.split()))
             kinds.append(kind)
 
     def walk(el) -> None:

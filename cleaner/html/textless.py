@@ -24,6 +24,7 @@ TEXTLESS_TAGS = ("script", "style", "link")
 # Icons, removed only where their parent is one of `ICON_PARENTS`.
 ICON_TAG = "svg"
 ICON_PARENTS = frozenset({"a", "button", "span", "i", "label"})
+_WALKED = (*TEXTLESS_TAGS, ICON_TAG)
 # The tag the elements to go are renamed to, so that one call removes them all.
 _GONE = "cleaner-textless"
 
@@ -32,8 +33,11 @@ def drop_textless(tree) -> int:
     """Remove every `TEXTLESS_TAGS` element, and every icon inside a link, button or span, whose
     subtree holds no text but whitespace; its whitespace and its tail stay where it was. Returns
     how many went (one inside another that went counts too)."""
-    gone = [el for el in tree.iter(TEXTLESS_TAGS) if _blank(el.text) and not len(el)]
-    gone += (el for el in tree.iter(ICON_TAG)
+    leaves, icons = [], []
+    for el in tree.iter(_WALKED):   # one walk of the tree in C finds both kinds
+        (icons if el.tag == ICON_TAG else leaves).append(el)
+    gone = [el for el in leaves if _blank(el.text) and not len(el)]
+    gone += (el for el in icons
              if el.getparent().tag in ICON_PARENTS and _blank("".join(el.itertext())))
     for el in gone:
         space = "".join(el.itertext())

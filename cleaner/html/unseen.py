@@ -38,7 +38,8 @@ DESCRIPTION_MIN_CHARS = 80
 DESCRIPTION_OPENING = 40
 # Dialogs, by their markup: a query for the attributes is cheaper than one testing every element,
 # and each attribute value knows its element (`getparent`).
-_DIALOG_ATTRS = etree.XPath("//@role[.='dialog' or .='alertdialog'] | //@aria-modal[.='true']")
+# (Attributes of elements, `//*/@role`: libxml2 then skips the text nodes `//@role` also visits.)
+_DIALOG_ATTRS = etree.XPath("//*/@role[.='dialog' or .='alertdialog'] | //*/@aria-modal[.='true']")
 # Class and id words of furniture. Whole compounds, not bare words: "modal-enabled" marks a story
 # box that opens a photo viewer, "cookie" alone a recipe's class.
 _FURNITURE = re.compile(
