@@ -104,6 +104,29 @@ ascii_lower(Py_UCS4 c)
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
+/* str.isdigit(), str.isalnum() and str.isupper() of one character, ASCII answered in place: most
+ * characters are ASCII, and Python's tests (a call through the Unicode database each, several
+ * for isalnum) cost more than the rest of a scan's work on a line. Outside ASCII the same calls
+ * answer as before, and within it the answers are those calls' (only 0-9 are ASCII digits, only
+ * A-Z upper-case). */
+static inline int
+is_digit(Py_UCS4 c)
+{
+    return c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDIGIT(c);
+}
+
+static inline int
+is_alnum(Py_UCS4 c)
+{
+    return c < 128 ? ascii_alnum(c) : Py_UNICODE_ISALNUM(c);
+}
+
+static inline int
+is_upper(Py_UCS4 c)
+{
+    return c < 128 ? (c >= 'A' && c <= 'Z') : Py_UNICODE_ISUPPER(c);
+}
+
 /* Does text[at:] start with the ASCII word w, ignoring case? 1 yes, 0 no, -1 undecided (a
  * non-ASCII character that may fold to ASCII where a letter of w is compared). */
 static int
@@ -290,7 +313,7 @@ static int
 no_word_cue(int kind, const void *data, Py_ssize_t n)
 {
     for (Py_ssize_t k = 0; k < n; k++) {
-        if (Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, k))) {
+        if (is_alnum(PyUnicode_READ(kind, data, k))) {
             return 0;
         }
     }
@@ -420,7 +443,7 @@ shows_cue(const Cues *q, PyObject *text, int kind, const void *data, Py_ssize_t 
     if (q->digit_words != NULL) {
         any_cue = 1;
         if (n && (q->digit_words_max_chars < 0 || n <= q->digit_words_max_chars)
-                && Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, 0)) && holds_word(kind, data, n, q->digit_words)) {
+                && is_digit(PyUnicode_READ(kind, data, 0)) && holds_word(kind, data, n, q->digit_words)) {
             return 1;
         }
     }
@@ -915,7 +938,7 @@ shapes(PyObject *self, PyObject *args)
             Py_UCS4 first = PyUnicode_READ(kind, data, 0);
             if (words >= headline_min && words <= headline_max
                     && !has_char(bad_ends, PyUnicode_READ(kind, data, len - 1))
-                    && (Py_UNICODE_ISUPPER(first) || Py_UNICODE_ISDIGIT(first) || has_char(openers, first))) {
+                    && (is_upper(first) || is_digit(first) || has_char(openers, first))) {
                 f |= HEADLINE;
             }
         }

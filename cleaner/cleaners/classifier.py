@@ -117,7 +117,7 @@ def _verdict_groups(doc: Document, model: LineModel,
     # program's work has run between two pages)
     doubted = [(i, f"p={p2.item(i):.2f}") for i in inside
                if not (shapes[i] & PARAGRAPH and _beside_body(doc, p2, threshold, i))]
-    if len(before) + len(doubted) + len(after) == doc.dropped.count(None):
+    if len(before) + len(doubted) + len(after) == len(doc.kept()):
         # Every remaining line would go (a page of a line or two, or one the model cannot read):
         # the main region is still the best guess at the body, so it stays.
         doubted = []
