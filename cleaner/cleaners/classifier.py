@@ -18,8 +18,8 @@ reduced to its main content by the extractor.
 from __future__ import annotations
 
 import re
-from itertools import compress, repeat
-from operator import is_
+from bisect import bisect_left, bisect_right
+from itertools import repeat
 
 import numpy as np
 
@@ -195,7 +195,7 @@ def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int) -> tup
     """The main region's bounds, moved over the kept full paragraphs before and after it. Dropped
     lines and short headings the model does not rule out (a lede, then "Key facts", then the body)
     are looked past; anything else ends the walk."""
-    texts, dropped, shapes = doc.texts, doc.dropped, line_shapes(doc)
+    texts, shapes = doc.texts, line_shapes(doc)
     at = either.item  # (Python floats, as in _verdict_groups)
 
     def walk(steps, bound: int, floor: float) -> int:
@@ -209,9 +209,11 @@ def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int) -> tup
         return bound
 
     # Each walk reads the kept lines only, the dropped ones passed over without Python: pattern
-    # cleaners drop most of what lies around a body, and a walk went through all of it.
-    before = compress(range(lo - 1, -1, -1), map(is_, reversed(dropped[:lo]), repeat(None)))
-    after = compress(range(hi + 1, len(texts)), map(is_, dropped[hi + 1:], repeat(None)))
+    # cleaners drop most of what lies around a body, and a walk went through all of it. (The
+    # kept lines are picked in C, and where the region starts and ends among them by bisection.)
+    kept = doc.kept()
+    before = reversed(kept[:bisect_left(kept, lo)])
+    after = kept[bisect_right(kept, hi):]
     return walk(before, lo, EDGE_LEDE_MIN), walk(after, hi, EDGE_PARAGRAPH_MIN)
 
 
