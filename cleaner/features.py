@@ -372,9 +372,10 @@ def page_rows(doc: Document, lexicon: Lexicon, ahead: tuple = ()) -> np.ndarray:
     reads next, as (address, bytes) pairs (the model's weights: `LineModel.spans`): the C base
     pass asks for it a few cache lines a line while it works, a hint that changes no result."""
     rows = np.empty((N_FIRST + STACKED_EXTRA, len(doc.texts)))
-    _base_rows(doc, lexicon, rows[:len(BASE_NAMES)], ahead)
-    _context_rows(rows[:len(BASE_NAMES)], BASE_NAMES, rows[len(BASE_NAMES):N_CONTEXT])
-    _rhythm_rows(rows[:len(BASE_NAMES)], BASE_NAMES, rows[N_CONTEXT:N_FIRST])
+    base = rows[:len(BASE_NAMES)]
+    _base_rows(doc, lexicon, base, ahead)
+    _context_rows(base, BASE_NAMES, rows[len(BASE_NAMES):N_CONTEXT])
+    _rhythm_rows(base, BASE_NAMES, rows[N_CONTEXT:N_FIRST])
     return rows
 
 

@@ -26,7 +26,6 @@ import numpy as np
 from .. import accel
 from ..document import Document
 from ..features import N_FIRST, main_region, page_rows, stacked_rows_into
-from ..lines import BOOL, FLOAT64, INT64
 from ..model import LineModel, shipped_model
 from ..options import Options
 from .base import Cleaner
@@ -124,12 +123,19 @@ def _verdict_groups(doc: Document, model: LineModel,
     return before, doubted, after
 
 
+# _either, _judged_lines and _main_region take the page's arrays as stage_probabilities and
+# Document.kept_mask make them on either path (probabilities float64, lengths int64, the kept mask
+# bool, all in C order), and hand them to the C passes as they are: those check each buffer's type
+# and size and raise on another. (Asking numpy for each array's dtype and flags first ran numpy
+# code nothing else on the page runs, some twenty attribute reads a page.)
+
+
 def _either(p1: np.ndarray, p2: np.ndarray) -> np.ndarray:
     """The higher of the two stages' probabilities of each line: in C when it is built (numpy's
     ufunc machinery, the only one the accelerated path calls, cost about 15 µs a page once
     another program's work had run between two pages)."""
     fast = accel.pagecontext
-    if fast is not None and p1.dtype == p2.dtype == FLOAT64 and p1.flags.c_contiguous and p2.flags.c_contiguous:
+    if fast is not None:  # (the arrays as the note above _either says)
         either = np.empty(len(p1))
         fast.maximum_into(p1, p2, either)
         return either
@@ -142,8 +148,7 @@ def _judged_lines(p2: np.ndarray, either: np.ndarray, kept: np.ndarray, lo: int,
     it, and those inside it that neither stage believes: in one C pass when it is built (numpy
     took a dozen calls a page)."""
     fast = accel.pagecontext
-    if (fast is not None and p2.dtype == either.dtype == FLOAT64 and kept.dtype == BOOL
-            and p2.flags.c_contiguous and either.flags.c_contiguous and kept.flags.c_contiguous):
+    if fast is not None:  # (the arrays as the note above _either says)
         return fast.verdict_lines(p2, either, kept, lo, hi, threshold)
     outside = (p2 < threshold) & kept
     inside = (np.flatnonzero(outside[lo:hi + 1] & (either[lo:hi + 1] < threshold)) + lo).tolist()
@@ -157,8 +162,7 @@ def _main_region(either: np.ndarray, kept: np.ndarray, lens: np.ndarray) -> tupl
     """main_region() of the page weighed by _region_lengths: in one C pass when it is built (four
     numpy calls a page cost more than the search)."""
     fast = accel.pagecontext
-    if (fast is not None and len(either) and either.dtype == FLOAT64 and either.flags.c_contiguous
-            and lens.dtype == INT64 and lens.flags.c_contiguous and kept.flags.c_contiguous):
+    if fast is not None and len(either):  # (the arrays as the note above _either says)
         return fast.main_region(either, lens, REGION_THRESHOLD, kept, REGION_THRESHOLD, REGION_DOUBTED_MIN_CHARS)
     return main_region(either, _region_lengths(kept, either, lens), REGION_THRESHOLD)
 

@@ -95,7 +95,10 @@ def candidates(doc: Document, cues: LineCues) -> list[int]:
     scan = accel.linescan
     if scan is None:
         return [i for i, d in enumerate(doc.dropped) if d is None]
-    return scan.select(doc.texts, doc.dropped, cues.compiled(scan))
+    module, compiled = cues._compiled  # (compiled() only the first time: a call saved a cleaner)
+    if module is not scan:
+        compiled = cues.compiled(scan)
+    return scan.select(doc.texts, doc.dropped, compiled)
 
 
 def first_words(phrases) -> tuple[str, ...]:
