@@ -48,6 +48,8 @@ typedef struct {
                                * lower-case ASCII words, ignoring case (optional: NULL or () for
                                * none)... */
     Py_ssize_t digit_words_max_chars; /* ...being at most this long (-1: any length) */
+    int starts_whole;         /* a word of `starts` counts only when no ASCII letter or digit follows
+                               * it (optional: 0 when not given) */
     PyObject *paren_words;    /* cue: the line ends in ")" and holds a "(" directly followed by one
                                * of this tuple of lower-case ASCII words, ignoring case (optional:
                                * NULL or () for none) */
@@ -175,7 +177,15 @@ starts_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
     }
     Py_UCS4 c = ascii_lower(PyUnicode_READ(kind, data, k));
     for (Py_ssize_t w = q->starts_lo[c]; w < q->starts_hi[c]; w++) {
-        if (word_at(kind, data, n, k, PyTuple_GET_ITEM(q->starts, w))) {
+        PyObject *word = PyTuple_GET_ITEM(q->starts, w);
+        if (!word_at(kind, data, n, k, word)) {
+            continue;
+        }
+        /* A whole word: what follows it is no ASCII letter or digit ("Pamela" does not open with
+         * the word "pa"). A non-ASCII character after it counts as a boundary: lower-cased it
+         * might be anything, so the cleaner decides. */
+        Py_ssize_t after = k + PyUnicode_GET_LENGTH(word);
+        if (!q->starts_whole || after >= n || !ascii_alnum(PyUnicode_READ(kind, data, after))) {
             return 1;
         }
     }
@@ -638,12 +648,14 @@ read_cues(PyObject *packed, Cues *q)
     q->digit_words = NULL;
     q->digit_words_max_chars = -1;
     q->paren_words = NULL;
-    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|UnO!nO!", &q->max_chars, &q->max_spaces, &q->short_chars,
+    q->starts_whole = 0;
+    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|UnO!nO!p", &q->max_chars, &q->max_spaces, &q->short_chars,
                           &PyTuple_Type, &q->starts, &q->skip, &q->ends, &q->has, &PyTuple_Type,
                           &q->tail_words, &q->tail_chars, &q->repeats_previous, &q->repeats_earlier,
                           &q->halves, &q->labels, &q->label_strip, &q->label_chars, &q->label_firsts,
                           &q->no_word, &q->tail_unless_ends, &q->repeats_min_chars, &PyTuple_Type,
-                          &q->digit_words, &q->digit_words_max_chars, &PyTuple_Type, &q->paren_words)) {
+                          &q->digit_words, &q->digit_words_max_chars, &PyTuple_Type, &q->paren_words,
+                          &q->starts_whole)) {
         return -1;
     }
     if (q->paren_words != NULL && PyTuple_GET_SIZE(q->paren_words) == 0) {
