@@ -616,6 +616,23 @@ def test_every_alternative_of_a_pattern_opens_with_one_of_its_cue_words(pattern,
     assert not uncovered, f"no opening covers {uncovered}"
 
 
+@pytest.mark.parametrize("pattern, openings", [
+    (phrases.RELATED_MARKERS, phrases.MARKER_OPENINGS),
+    (phrases.RAIL_MARKERS, phrases.MARKER_OPENINGS),
+    (phrases.INLINE_TEASER, phrases.INLINE_TEASER_OPENINGS),
+], ids=["related", "rails", "inline-teaser"])
+def test_every_alternative_opens_with_a_whole_cue_word_where_the_cue_takes_words_whole(pattern, openings):
+    """related's cue takes its opening words whole (starts_whole): an alternative must open with
+    one of them followed by no ASCII letter or digit ("dont miss" needs "dont", not "don")."""
+    import re._parser
+    assert related._CUES.starts_whole
+    prefixes = _literal_prefixes(_after_bullets(re._parser.parse(pattern.pattern, pattern.flags)))
+    uncovered = sorted(p for p in prefixes if not any(
+        p.startswith(o) and (len(p) == len(o) or not (p[len(o)].isascii() and p[len(o)].isalnum()))
+        for o in openings))
+    assert not uncovered, f"no whole opening covers {uncovered}"
+
+
 @pytest.mark.skipif(accel.document is None, reason="the C Document helpers are not built here")
 def test_document_bookkeeping_in_c_matches_python(pure):
     """Dropping many lines at once, the kept mask and the line lengths: the same Removals (real

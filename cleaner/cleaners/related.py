@@ -24,8 +24,9 @@ _MARKER_MAX_CHARS = 48
 _INLINE_MAX_WORDS = 25
 # First letters of INLINE_TEASER's words, a cheap test before the pattern.
 _INLINE_FIRST = frozenset("RrSsAaMm")
-# Markers and inline teasers open with the marker's words.
-_CUES = LineCues(starts=MARKER_OPENINGS + INLINE_TEASER_OPENINGS)
+# Markers and inline teasers open with the marker's words, whole ("Instagram", "YouTube" and
+# "India" are no candidates).
+_CUES = LineCues(starts=MARKER_OPENINGS + INLINE_TEASER_OPENINGS, starts_whole=True)
 
 
 class Related(Cleaner):
