@@ -71,11 +71,12 @@ def stage_probabilities(doc: Document, model: LineModel) -> tuple[np.ndarray, np
     blocks' lengths in characters."""
     # Both stages' features in one buffer, a feature a row; the weights the forward passes read
     # next are prefetched while the base features are worked out.
+    # (every array made here in the C passes' layout: numpy is not asked, see features.py)
     rows = page_rows(doc, model.lexicon, model.spans)
-    p1 = model.first.proba_rows(rows[:N_FIRST])
+    p1 = model.first.proba_rows(rows[:N_FIRST], c_order=True)
     lens = doc.facts().lens
-    stacked_rows_into(rows[N_FIRST:], p1, lens)
-    return p1, model.second.proba_rows(rows), lens
+    stacked_rows_into(rows[N_FIRST:], p1, lens, c_order=True)
+    return p1, model.second.proba_rows(rows, c_order=True), lens
 
 
 def line_probabilities(doc: Document, model: LineModel) -> np.ndarray:
