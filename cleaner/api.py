@@ -112,7 +112,9 @@ class Cleaner:
             kind = sniff_kind(content)
         parts = self.options.max_tags if kind == "html" else self.options.max_lines
         content, cut = limits.cut_text(content, kind, self.options.max_chars, parts, size)
-        truncated = "; ".join(note for note in (cut, truncated) if note) or None
+        if cut:  # (the notes joined by "; ", without a generator a page)
+            truncated = f"{cut}; {truncated}" if truncated else cut
+        truncated = truncated or None
         doc = self.run_cleaners(self.document(content, kind, url=url, site=site, date=date), kind)
         return CleanResult.from_document(doc, kind, truncated=truncated)
 

@@ -213,11 +213,11 @@ def context_features(x: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[
     return out.T, list(CONTEXT_NAMES)
 
 
-def _context_rows(base: np.ndarray, names: Sequence[str], out: np.ndarray) -> None:
+def _context_rows(base: np.ndarray, names: Sequence[str], out: np.ndarray, c_order: bool = False) -> None:
     """Write context_features into out, a feature a row, from the base features as rows. Whole
     blocks of rows at a time: every neighbour shift and window moves all CONTEXT_OF at once."""
     fast = accel.pagecontext
-    if fast is not None and _c_rows(base) and _c_rows(out):
+    if fast is not None and (c_order or _c_rows(base) and _c_rows(out)):
         fast.context_rows(base, out, _rows_of(tuple(names), CONTEXT_OF), names.index("prose"), SHIFTS,
                           (NEAR, WIDE))
         return
@@ -241,6 +241,12 @@ CONTEXT_NAMES = tuple([f"{c}@{k:+d}" for k in SHIFTS for c in CONTEXT_OF]
 def _c_rows(x: np.ndarray) -> bool:
     """Can the C accelerator read (or write) x as it is: float64 rows, in C order?"""
     return x.dtype == FLOAT64 and x.flags.c_contiguous
+
+
+# The text path's own calls (page_rows, stage_probabilities) pass `c_order=True`: they made every
+# array they hand over in the C passes' layout (float64 or int64, C order), so numpy is not asked
+# for dtypes and flags, code nothing else on a page runs; the C passes check each buffer's type
+# and size and raise on another.
 
 
 # The helpers below take the lines along the last axis: one feature is a 1-d array, several
@@ -328,12 +334,12 @@ def rhythm_shapes(base: np.ndarray, names: Sequence[str]) -> np.ndarray:
     return shape
 
 
-def _rhythm_rows(base: np.ndarray, names: Sequence[str], out: np.ndarray) -> None:
+def _rhythm_rows(base: np.ndarray, names: Sequence[str], out: np.ndarray, c_order: bool = False) -> None:
     """Write the card-rhythm features into out, a feature a row: for each window, the highest
     share over the periods of lines whose shape recurs a period later (the shape changing on the
     next line); the same with the lengths alike too; the share of date-like lines near the line."""
     fast = accel.pagecontext
-    if fast is not None and _c_rows(base) and _c_rows(out):
+    if fast is not None and (c_order or _c_rows(base) and _c_rows(out)):
         fast.rhythm_rows(base, out, _rows_of(tuple(names), RHYTHM_OF), RHYTHM_PERIODS,
                          RHYTHM_WINDOWS, RHYTHM_LENGTH_WINDOW, NEAR, RHYTHM_LENGTH_SLACK,
                          DATE_DIGIT_SHARE, DATE_MAX_WORDS, PROSE_MIN_WORDS)
@@ -372,9 +378,10 @@ def page_rows(doc: Document, lexicon: Lexicon, ahead: tuple = ()) -> np.ndarray:
     reads next, as (address, bytes) pairs (the model's weights: `LineModel.spans`): the C base
     pass asks for it a few cache lines a line while it works, a hint that changes no result."""
     rows = np.empty((N_FIRST + STACKED_EXTRA, len(doc.texts)))
-    _base_rows(doc, lexicon, rows[:len(BASE_NAMES)], ahead)
-    _context_rows(rows[:len(BASE_NAMES)], BASE_NAMES, rows[len(BASE_NAMES):N_CONTEXT])
-    _rhythm_rows(rows[:len(BASE_NAMES)], BASE_NAMES, rows[N_CONTEXT:N_FIRST])
+    base = rows[:len(BASE_NAMES)]
+    _base_rows(doc, lexicon, base, ahead)
+    _context_rows(base, BASE_NAMES, rows[len(BASE_NAMES):N_CONTEXT], c_order=True)
+    _rhythm_rows(base, BASE_NAMES, rows[N_CONTEXT:N_FIRST], c_order=True)
     return rows
 
 
@@ -439,10 +446,11 @@ def stacked_features(first: np.ndarray, p: np.ndarray, lens: np.ndarray) -> np.n
     return rows.T
 
 
-def stacked_rows_into(out: np.ndarray, p: np.ndarray, lens: np.ndarray) -> None:
-    """Write the STACKED_EXTRA rows stacked_features adds into out."""
+def stacked_rows_into(out: np.ndarray, p: np.ndarray, lens: np.ndarray, c_order: bool = False) -> None:
+    """Write the STACKED_EXTRA rows stacked_features adds into out (`c_order`: see above)."""
     fast = accel.pagecontext
-    if fast is not None and _c_rows(out) and _c_rows(p) and lens.dtype == INT64 and lens.flags.c_contiguous:
+    if fast is not None and (c_order or _c_rows(out) and _c_rows(p) and lens.dtype == INT64
+                             and lens.flags.c_contiguous):
         fast.stacked_rows(p, lens, out, SHIFTS, STACK_WINDOWS, REGION_THRESHOLDS)
         return
     out[0] = p

@@ -69,11 +69,12 @@ class Mlp:
         """The probability of each row of x (a line or block a row, a feature a column)."""
         return self.proba_rows(x.T)
 
-    def proba_rows(self, rows: np.ndarray) -> np.ndarray:
+    def proba_rows(self, rows: np.ndarray, c_order: bool = False) -> np.ndarray:
         """proba() of features given a feature a row, as the text path builds them (no transposed
-        view made and undone a page: numpy code nothing else on the page runs)."""
+        view made and undone a page: numpy code nothing else on the page runs). `c_order`: the
+        caller made rows float64 in C order, so numpy is not asked (the C pass checks them)."""
         forward = accel.mlpforward
-        if forward is not None and rows.dtype == FLOAT64 and rows.flags.c_contiguous:
+        if forward is not None and (c_order or rows.dtype == FLOAT64 and rows.flags.c_contiguous):
             # Every layer in one C pass, thirty-two lines at a time, their activations kept in the
             # first-level cache (numpy's ten calls a page each wrote a page-sized array). The
             # sums run in another order than OpenBLAS's: probabilities within 2e-6 of the numpy

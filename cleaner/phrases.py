@@ -39,9 +39,11 @@ RAIL_MARKERS = re.compile(
     r"|trending(?: now| stories)?|most (?:read|popular|viewed|shared)|popular(?: posts| stories)?"
     r"|latest (?:news|stories|articles|posts)|in case you missed it|more in [\w .'&-]{1,30}"
     r"|around the web|from around the web|you may have missed|recent posts)\s*[:»›>.]*$", re.I)
-# The first words of RELATED_MARKERS' and RAIL_MARKERS' alternatives: other lines skip both.
-MARKER_OPENINGS = ("read", "also", "see", "more", "related", "recommended", "you", "what", "don",
-                   "further", "editor", "top", "before", "explore", "trending", "most", "popular",
+# The first words of RELATED_MARKERS' and RAIL_MARKERS' alternatives, whole (the cue takes them
+# as words, so "Instagram" does not open with "in": "dont" and "editors" are there for "dont miss"
+# and "editors choice"): other lines skip both.
+MARKER_OPENINGS = ("read", "also", "see", "more", "related", "recommended", "you", "what", "don", "dont",
+                   "further", "editor", "editors", "top", "before", "explore", "trending", "most", "popular",
                    "latest", "in", "around", "from", "recent")
 # An inline teaser: the marker and the linked headline on one line ("Read more: Headline").
 INLINE_TEASER = re.compile(r"^(?:read more|read next|also read|see also|related|more)\s*[:»›|-]\s*\S", re.I)

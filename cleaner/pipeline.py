@@ -22,12 +22,13 @@ class Pipeline:
                 f"unknown cleaner {', '.join(unknown)}; known: {', '.join(self.names)}")
 
     def run(self, doc: Document, options: Options) -> Document:
+        disable, over_cleaned = options.disable, options.over_cleaned  # (read once, not a step)
         for cleaner in self.cleaners:
-            if cleaner.name in options.disable:
+            if cleaner.name in disable:
                 continue
             mark = doc.mark()  # (logs the step's changes: no copy of the page's lists)
             cleaner.apply(doc, options)
-            if options.over_cleaned(mark[0], doc.kept_chars):
+            if over_cleaned(mark[0], doc.kept_chars):
                 doc.undo(mark)
                 doc.guarded.append(cleaner.name)
         return doc

@@ -250,6 +250,32 @@ def test_line_scan_refuses_bad_cues_instead_of_reading_past_them():
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_whole_word_starts_leave_out_only_lines_bylines_turns_down():
+    """Bylines' cue takes its opening words whole (starts_whole): "Pamela", "April" and "Then" no
+    longer open with the agencies' "pa", "ap" and "the". Every line of the seed captures that the
+    prefix cue picks and the whole-word cue leaves out gets no verdict from bylines' own tests."""
+    whole = bylines._CUES
+    prefix = LineCues(starts=whole.starts, skip=whole.skip, digit_words=whole.digit_words)
+    lines = ["Pamela Wilson", "April 3", "Then it rained.", "By Jane Doe", "By: Jane Doe", "(AFP)", "AFP",
+             "— Reuters", "Reading time: 5 min. The vote", "Published: Updated:", "Bylines", "BY\u0130"]
+    picked = accel.linescan.select(lines, [None] * len(lines), whole.compiled(accel.linescan))
+    assert [lines[i] for i in picked] == ["By Jane Doe", "By: Jane Doe", "(AFP)", "AFP", "— Reuters",
+                                          "Reading time: 5 min. The vote", "Published: Updated:", "BY\u0130"]
+    left_out = 0
+    for _, text, _, _ in seeds():
+        doc = Document.from_text(text)
+        keep = [None] * len(doc)
+        narrow = set(accel.linescan.select(doc.texts, keep, whole.compiled(accel.linescan)))
+        for i in accel.linescan.select(doc.texts, keep, prefix.packed):
+            if i not in narrow:
+                left_out += 1
+                line = doc.texts[i]
+                assert bylines.Bylines._metadata_rule(line) is None
+                assert not bylines.GLUED_FRAGMENT.match(line)
+    assert left_out > 0
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
 def test_compiled_cues_pick_what_the_packed_cues_pick_on_real_pages():
     """Every cleaner's cues, read once (LineCues.compiled) or on every call, on the seed captures
     with some lines dropped: the same lines."""
@@ -588,6 +614,23 @@ def test_every_alternative_of_a_pattern_opens_with_one_of_its_cue_words(pattern,
     assert prefixes and "" not in prefixes
     uncovered = sorted(p for p in prefixes if not any(p.startswith(o) for o in openings))
     assert not uncovered, f"no opening covers {uncovered}"
+
+
+@pytest.mark.parametrize("pattern, openings", [
+    (phrases.RELATED_MARKERS, phrases.MARKER_OPENINGS),
+    (phrases.RAIL_MARKERS, phrases.MARKER_OPENINGS),
+    (phrases.INLINE_TEASER, phrases.INLINE_TEASER_OPENINGS),
+], ids=["related", "rails", "inline-teaser"])
+def test_every_alternative_opens_with_a_whole_cue_word_where_the_cue_takes_words_whole(pattern, openings):
+    """related's cue takes its opening words whole (starts_whole): an alternative must open with
+    one of them followed by no ASCII letter or digit ("dont miss" needs "dont", not "don")."""
+    import re._parser
+    assert related._CUES.starts_whole
+    prefixes = _literal_prefixes(_after_bullets(re._parser.parse(pattern.pattern, pattern.flags)))
+    uncovered = sorted(p for p in prefixes if not any(
+        p.startswith(o) and (len(p) == len(o) or not (p[len(o)].isascii() and p[len(o)].isalnum()))
+        for o in openings))
+    assert not uncovered, f"no whole opening covers {uncovered}"
 
 
 @pytest.mark.skipif(accel.document is None, reason="the C Document helpers are not built here")

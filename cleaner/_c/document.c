@@ -1,6 +1,6 @@
 /* cleaner._document: the Document's per-line bookkeeping (cleaner/document.py) in one C loop
  * each: the lines' lengths and which are kept, as numpy arrays, and dropping many lines for one
- * rule.
+ * rule; the kept lines' indices, and their texts joined (the body).
  *
  * A page drops most of its lines (the line model alone a hundred or so), and each drop made in
  * Python (the test, the Removal tuple, the log, the lengths) cost about a quarter of a microsecond;
@@ -59,6 +59,63 @@ kept_into(PyObject *self, PyObject *args)
     }
     PyBuffer_Release(&view);
     Py_RETURN_NONE;
+}
+
+/* kept(dropped) -> [i for i, d in enumerate(dropped) if d is None]. After the line model most of
+ * a page is dropped, and the steps after it (and the result) walk the few kept lines: a Python
+ * test a line cost more than their own work. */
+static PyObject *
+kept(PyObject *self, PyObject *args)
+{
+    PyObject *dropped;
+    if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &dropped)) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(dropped); i++) {
+        if (PyList_GET_ITEM(dropped, i) != Py_None) {
+            continue;
+        }
+        PyObject *index = PyLong_FromSsize_t(i);
+        int failed = index == NULL || PyList_Append(out, index) < 0;
+        Py_XDECREF(index);
+        if (failed) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
+/* join_kept(texts, dropped, sep) -> sep.join(the texts whose line is kept, in order). */
+static PyObject *
+join_kept(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *dropped, *sep;
+    if (!PyArg_ParseTuple(args, "O!O!U", &PyList_Type, &texts, &PyList_Type, &dropped, &sep)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    if (PyList_GET_SIZE(dropped) != n) {
+        PyErr_SetString(PyExc_ValueError, "join_kept: texts and dropped differ in length");
+        return NULL;
+    }
+    PyObject *parts = PyList_New(0);
+    if (parts == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyList_GET_ITEM(dropped, i) == Py_None && PyList_Append(parts, PyList_GET_ITEM(texts, i)) < 0) {
+            Py_DECREF(parts);
+            return NULL;
+        }
+    }
+    PyObject *joined = PyUnicode_Join(sep, parts);  /* (raises TypeError for a text that is no str) */
+    Py_DECREF(parts);
+    return joined;
 }
 
 /* A new `type` (a tuple subclass) holding (text, cleaner, rule, index), made as tuple.__new__
@@ -151,6 +208,8 @@ fail:
 static PyMethodDef methods[] = {
     {"lengths_into", lengths_into, METH_VARARGS, "lengths_into(texts, out): out[i] = len(texts[i])."},
     {"kept_into", kept_into, METH_VARARGS, "kept_into(dropped, out): out[i] = dropped[i] is None."},
+    {"kept", kept, METH_VARARGS, "kept(dropped) -> the indices of the lines whose dropped[i] is None."},
+    {"join_kept", join_kept, METH_VARARGS, "join_kept(texts, dropped, sep) -> sep.join(the kept lines' texts)."},
     {"drop_all", drop_all, METH_VARARGS,
      "drop_all(dropped, texts, indices, removal_type, cleaner, rule, log) -> characters dropped."},
     {NULL, NULL, 0, NULL},

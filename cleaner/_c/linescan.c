@@ -48,6 +48,8 @@ typedef struct {
                                * lower-case ASCII words, ignoring case (optional: NULL or () for
                                * none)... */
     Py_ssize_t digit_words_max_chars; /* ...being at most this long (-1: any length) */
+    int starts_whole;         /* a word of `starts` counts only when no ASCII letter or digit follows
+                               * it (optional: 0 when not given) */
     PyObject *paren_words;    /* cue: the line ends in ")" and holds a "(" directly followed by one
                                * of this tuple of lower-case ASCII words, ignoring case (optional:
                                * NULL or () for none) */
@@ -104,6 +106,29 @@ ascii_lower(Py_UCS4 c)
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
+/* str.isdigit(), str.isalnum() and str.isupper() of one character, ASCII answered in place: most
+ * characters are ASCII, and Python's tests (a call through the Unicode database each, several
+ * for isalnum) cost more than the rest of a scan's work on a line. Outside ASCII the same calls
+ * answer as before, and within it the answers are those calls' (only 0-9 are ASCII digits, only
+ * A-Z upper-case). */
+static inline int
+is_digit(Py_UCS4 c)
+{
+    return c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDIGIT(c);
+}
+
+static inline int
+is_alnum(Py_UCS4 c)
+{
+    return c < 128 ? ascii_alnum(c) : Py_UNICODE_ISALNUM(c);
+}
+
+static inline int
+is_upper(Py_UCS4 c)
+{
+    return c < 128 ? (c >= 'A' && c <= 'Z') : Py_UNICODE_ISUPPER(c);
+}
+
 /* Does text[at:] start with the ASCII word w, ignoring case? 1 yes, 0 no, -1 undecided (a
  * non-ASCII character that may fold to ASCII where a letter of w is compared). */
 static int
@@ -152,7 +177,15 @@ starts_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
     }
     Py_UCS4 c = ascii_lower(PyUnicode_READ(kind, data, k));
     for (Py_ssize_t w = q->starts_lo[c]; w < q->starts_hi[c]; w++) {
-        if (word_at(kind, data, n, k, PyTuple_GET_ITEM(q->starts, w))) {
+        PyObject *word = PyTuple_GET_ITEM(q->starts, w);
+        if (!word_at(kind, data, n, k, word)) {
+            continue;
+        }
+        /* A whole word: what follows it is no ASCII letter or digit ("Pamela" does not open with
+         * the word "pa"). A non-ASCII character after it counts as a boundary: lower-cased it
+         * might be anything, so the cleaner decides. */
+        Py_ssize_t after = k + PyUnicode_GET_LENGTH(word);
+        if (!q->starts_whole || after >= n || !ascii_alnum(PyUnicode_READ(kind, data, after))) {
             return 1;
         }
     }
@@ -290,7 +323,7 @@ static int
 no_word_cue(int kind, const void *data, Py_ssize_t n)
 {
     for (Py_ssize_t k = 0; k < n; k++) {
-        if (Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, k))) {
+        if (is_alnum(PyUnicode_READ(kind, data, k))) {
             return 0;
         }
     }
@@ -420,7 +453,7 @@ shows_cue(const Cues *q, PyObject *text, int kind, const void *data, Py_ssize_t 
     if (q->digit_words != NULL) {
         any_cue = 1;
         if (n && (q->digit_words_max_chars < 0 || n <= q->digit_words_max_chars)
-                && Py_UNICODE_ISDIGIT(PyUnicode_READ(kind, data, 0)) && holds_word(kind, data, n, q->digit_words)) {
+                && is_digit(PyUnicode_READ(kind, data, 0)) && holds_word(kind, data, n, q->digit_words)) {
             return 1;
         }
     }
@@ -615,12 +648,14 @@ read_cues(PyObject *packed, Cues *q)
     q->digit_words = NULL;
     q->digit_words_max_chars = -1;
     q->paren_words = NULL;
-    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|UnO!nO!", &q->max_chars, &q->max_spaces, &q->short_chars,
+    q->starts_whole = 0;
+    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|UnO!nO!p", &q->max_chars, &q->max_spaces, &q->short_chars,
                           &PyTuple_Type, &q->starts, &q->skip, &q->ends, &q->has, &PyTuple_Type,
                           &q->tail_words, &q->tail_chars, &q->repeats_previous, &q->repeats_earlier,
                           &q->halves, &q->labels, &q->label_strip, &q->label_chars, &q->label_firsts,
                           &q->no_word, &q->tail_unless_ends, &q->repeats_min_chars, &PyTuple_Type,
-                          &q->digit_words, &q->digit_words_max_chars, &PyTuple_Type, &q->paren_words)) {
+                          &q->digit_words, &q->digit_words_max_chars, &PyTuple_Type, &q->paren_words,
+                          &q->starts_whole)) {
         return -1;
     }
     if (q->paren_words != NULL && PyTuple_GET_SIZE(q->paren_words) == 0) {
@@ -915,7 +950,7 @@ shapes(PyObject *self, PyObject *args)
             Py_UCS4 first = PyUnicode_READ(kind, data, 0);
             if (words >= headline_min && words <= headline_max
                     && !has_char(bad_ends, PyUnicode_READ(kind, data, len - 1))
-                    && (Py_UNICODE_ISUPPER(first) || Py_UNICODE_ISDIGIT(first) || has_char(openers, first))) {
+                    && (is_upper(first) || is_digit(first) || has_char(openers, first))) {
                 f |= HEADLINE;
             }
         }

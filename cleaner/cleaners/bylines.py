@@ -27,8 +27,12 @@ _METADATA_INITIALS = frozenset(word[0] for word in METADATA_FIRST_WORDS)
 # Metadata lines open with a metadata word, agency credits with the agency (after brackets or
 # dashes), glued fragments with "read"; a line opening with a digit is a reading time or a glued
 # fragment only when it names minutes or hours (an "m" or an "h": most such lines are dates,
-# times and counts, about six a page).
-_CUES = LineCues(starts=tuple(METADATA_FIRST_WORDS) + first_words(AGENCIES), skip=-1, digit_words=("h", "m"))
+# times and counts, about six a page). Each opens with the word whole: the first word of a
+# metadata line is the word (with colons after it), an agency line is the agency once stripped of
+# brackets and dashes, a glued fragment opens "read time" or "reading time"; so "Pamela", "April"
+# and "Then", which open with the agencies' "pa", "ap" and "the", are no candidates.
+_CUES = LineCues(starts=tuple(METADATA_FIRST_WORDS) + first_words(AGENCIES), skip=-1, digit_words=("h", "m"),
+                 starts_whole=True)
 
 
 class Bylines(Cleaner):

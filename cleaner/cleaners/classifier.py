@@ -18,15 +18,14 @@ reduced to its main content by the extractor.
 from __future__ import annotations
 
 import re
-from itertools import compress, repeat
-from operator import is_
+from bisect import bisect_left, bisect_right
+from itertools import repeat
 
 import numpy as np
 
 from .. import accel
 from ..document import Document
 from ..features import N_FIRST, main_region, page_rows, stacked_rows_into
-from ..lines import BOOL, FLOAT64, INT64
 from ..model import LineModel, shipped_model
 from ..options import Options
 from .base import Cleaner
@@ -72,11 +71,12 @@ def stage_probabilities(doc: Document, model: LineModel) -> tuple[np.ndarray, np
     blocks' lengths in characters."""
     # Both stages' features in one buffer, a feature a row; the weights the forward passes read
     # next are prefetched while the base features are worked out.
+    # (every array made here in the C passes' layout: numpy is not asked, see features.py)
     rows = page_rows(doc, model.lexicon, model.spans)
-    p1 = model.first.proba_rows(rows[:N_FIRST])
+    p1 = model.first.proba_rows(rows[:N_FIRST], c_order=True)
     lens = doc.facts().lens
-    stacked_rows_into(rows[N_FIRST:], p1, lens)
-    return p1, model.second.proba_rows(rows), lens
+    stacked_rows_into(rows[N_FIRST:], p1, lens, c_order=True)
+    return p1, model.second.proba_rows(rows, c_order=True), lens
 
 
 def line_probabilities(doc: Document, model: LineModel) -> np.ndarray:
@@ -117,11 +117,18 @@ def _verdict_groups(doc: Document, model: LineModel,
     # program's work has run between two pages)
     doubted = [(i, f"p={p2.item(i):.2f}") for i in inside
                if not (shapes[i] & PARAGRAPH and _beside_body(doc, p2, threshold, i))]
-    if len(before) + len(doubted) + len(after) == doc.dropped.count(None):
+    if len(before) + len(doubted) + len(after) == len(doc.kept()):
         # Every remaining line would go (a page of a line or two, or one the model cannot read):
         # the main region is still the best guess at the body, so it stays.
         doubted = []
     return before, doubted, after
+
+
+# _either, _judged_lines and _main_region take the page's arrays as stage_probabilities and
+# Document.kept_mask make them on either path (probabilities float64, lengths int64, the kept mask
+# bool, all in C order), and hand them to the C passes as they are: those check each buffer's type
+# and size and raise on another. (Asking numpy for each array's dtype and flags first ran numpy
+# code nothing else on the page runs, some twenty attribute reads a page.)
 
 
 def _either(p1: np.ndarray, p2: np.ndarray) -> np.ndarray:
@@ -129,7 +136,7 @@ def _either(p1: np.ndarray, p2: np.ndarray) -> np.ndarray:
     ufunc machinery, the only one the accelerated path calls, cost about 15 µs a page once
     another program's work had run between two pages)."""
     fast = accel.pagecontext
-    if fast is not None and p1.dtype == p2.dtype == FLOAT64 and p1.flags.c_contiguous and p2.flags.c_contiguous:
+    if fast is not None:  # (the arrays as the note above _either says)
         either = np.empty(len(p1))
         fast.maximum_into(p1, p2, either)
         return either
@@ -142,8 +149,7 @@ def _judged_lines(p2: np.ndarray, either: np.ndarray, kept: np.ndarray, lo: int,
     it, and those inside it that neither stage believes: in one C pass when it is built (numpy
     took a dozen calls a page)."""
     fast = accel.pagecontext
-    if (fast is not None and p2.dtype == either.dtype == FLOAT64 and kept.dtype == BOOL
-            and p2.flags.c_contiguous and either.flags.c_contiguous and kept.flags.c_contiguous):
+    if fast is not None:  # (the arrays as the note above _either says)
         return fast.verdict_lines(p2, either, kept, lo, hi, threshold)
     outside = (p2 < threshold) & kept
     inside = (np.flatnonzero(outside[lo:hi + 1] & (either[lo:hi + 1] < threshold)) + lo).tolist()
@@ -157,8 +163,7 @@ def _main_region(either: np.ndarray, kept: np.ndarray, lens: np.ndarray) -> tupl
     """main_region() of the page weighed by _region_lengths: in one C pass when it is built (four
     numpy calls a page cost more than the search)."""
     fast = accel.pagecontext
-    if (fast is not None and len(either) and either.dtype == FLOAT64 and either.flags.c_contiguous
-            and lens.dtype == INT64 and lens.flags.c_contiguous and kept.flags.c_contiguous):
+    if fast is not None and len(either):  # (the arrays as the note above _either says)
         return fast.main_region(either, lens, REGION_THRESHOLD, kept, REGION_THRESHOLD, REGION_DOUBTED_MIN_CHARS)
     return main_region(either, _region_lengths(kept, either, lens), REGION_THRESHOLD)
 
@@ -195,7 +200,7 @@ def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int) -> tup
     """The main region's bounds, moved over the kept full paragraphs before and after it. Dropped
     lines and short headings the model does not rule out (a lede, then "Key facts", then the body)
     are looked past; anything else ends the walk."""
-    texts, dropped, shapes = doc.texts, doc.dropped, line_shapes(doc)
+    texts, shapes = doc.texts, line_shapes(doc)
     at = either.item  # (Python floats, as in _verdict_groups)
 
     def walk(steps, bound: int, floor: float) -> int:
@@ -209,9 +214,11 @@ def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int) -> tup
         return bound
 
     # Each walk reads the kept lines only, the dropped ones passed over without Python: pattern
-    # cleaners drop most of what lies around a body, and a walk went through all of it.
-    before = compress(range(lo - 1, -1, -1), map(is_, reversed(dropped[:lo]), repeat(None)))
-    after = compress(range(hi + 1, len(texts)), map(is_, dropped[hi + 1:], repeat(None)))
+    # cleaners drop most of what lies around a body, and a walk went through all of it. (The
+    # kept lines are picked in C, and where the region starts and ends among them by bisection.)
+    kept = doc.kept()
+    before = reversed(kept[:bisect_left(kept, lo)])
+    after = kept[bisect_right(kept, hi):]
     return walk(before, lo, EDGE_LEDE_MIN), walk(after, hi, EDGE_PARAGRAPH_MIN)
 
 

@@ -19,9 +19,6 @@ copies in order) is a subset of what this drops.
 """
 from __future__ import annotations
 
-from itertools import compress, count, repeat
-from operator import is_
-
 from ..document import Document
 from ..options import Options
 from .base import Cleaner
@@ -42,7 +39,7 @@ class Copies(Cleaner):
         texts = doc.texts
         seen: set[str] = set()
         copies = []
-        for i in compress(count(), map(is_, doc.dropped, repeat(None))):   # the kept lines
+        for i in doc.kept():
             text = texts[i]
             if len(text) >= REPEAT_MIN_CHARS:
                 if text in seen:

@@ -35,7 +35,8 @@ class LineCues:
     `label_strip` characters at both ends and lower-cased (a line that is not ASCII once stripped
     always passes); or opens with a digit (str.isdigit) and, being at most `digit_words_max_chars`
     long (-1: any length), holds one of `digit_words` ignoring case; or ends in ")" and holds a "("
-    directly followed by one of `paren_words` ignoring case."""
+    directly followed by one of `paren_words` ignoring case. With `starts_whole`, a word of
+    `starts` counts only as a whole word: not followed by an ASCII letter or digit."""
 
     max_chars: int = -1
     max_spaces: int = -1
@@ -57,6 +58,7 @@ class LineCues:
     digit_words: tuple[str, ...] = ()
     digit_words_max_chars: int = -1
     paren_words: tuple[str, ...] = ()
+    starts_whole: bool = False
     packed: tuple = field(init=False, repr=False, compare=False)
     # The C line scan's reading of `packed`, and the scan module it is for (see compiled()).
     _compiled: tuple = field(default=(None, None), init=False, repr=False, compare=False)
@@ -75,7 +77,7 @@ class LineCues:
             max((len(label) for label in self.labels or () if label.isascii()), default=0),
             "".join(sorted({label[0] for label in self.labels or () if label[:1].isascii() and label})),
             self.no_word, self.tail_unless_ends, self.repeats_min_chars, self.digit_words,
-            self.digit_words_max_chars, self.paren_words))
+            self.digit_words_max_chars, self.paren_words, self.starts_whole))
 
 
     def compiled(self, scan):
@@ -95,7 +97,10 @@ def candidates(doc: Document, cues: LineCues) -> list[int]:
     scan = accel.linescan
     if scan is None:
         return [i for i, d in enumerate(doc.dropped) if d is None]
-    return scan.select(doc.texts, doc.dropped, cues.compiled(scan))
+    module, compiled = cues._compiled  # (compiled() only the first time: a call saved a cleaner)
+    if module is not scan:
+        compiled = cues.compiled(scan)
+    return scan.select(doc.texts, doc.dropped, compiled)
 
 
 def first_words(phrases) -> tuple[str, ...]:

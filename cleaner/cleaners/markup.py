@@ -12,9 +12,6 @@ package docstring).
 """
 from __future__ import annotations
 
-from itertools import compress, count, repeat
-from operator import is_
-
 from ..document import Document
 from ..options import Options
 from ..phrases import EMPHASIS_WRAP, LEADING_MARKS
@@ -35,8 +32,8 @@ class Markup(Cleaner):
         if not doc.kinds or doc.kinds[0] != "line":
             return
         texts = doc.texts
-        # Only the kept lines, picked without Python (it runs after the classifier: most of the page is dropped).
-        for i in compress(count(), map(is_, doc.dropped, repeat(None))):
+        # Only the kept lines (it runs after the classifier: most of the page is dropped).
+        for i in doc.kept():
             text = texts[i]
             if text[0] not in _OPENERS:
                 continue

@@ -23,6 +23,7 @@ _DIGIT = re.compile(r"\d")
 # is_menu_item as the C line scan reads it: at most this long, fewer spaces, no such last
 # character, no digit.
 _ITEM_SHAPE = (_ITEM_MAX_CHARS, _ITEM_MAX_WORDS, _ITEM_BAD_ENDS, True)
+MENU_RUN = "menu-run"
 
 
 def is_menu_item(text: str) -> bool:
@@ -35,9 +36,10 @@ class Navigation(Cleaner):
 
     def apply(self, doc: Document, options: Options) -> None:
         scan = accel.linescan
-        if scan is not None:  # the same runs, found in one C pass (cleaner/_c/linescan.c)
-            for run in scan.label_runs(doc.texts, doc.dropped, _ITEM_SHAPE, MIN_RUN):
-                self._flush(doc, run)
+        if scan is not None:  # the same runs, found in one C pass (cleaner/_c/linescan.c)...
+            runs = scan.label_runs(doc.texts, doc.dropped, _ITEM_SHAPE, MIN_RUN)
+            if runs:  # ...and dropped in one call (they are in page order, each MIN_RUN or longer)
+                doc.drop_all([i for run in runs for i in run], self.name, MENU_RUN)
             return
         run: list[int] = []
         for i, text in enumerate(doc.texts):
@@ -52,4 +54,4 @@ class Navigation(Cleaner):
 
     def _flush(self, doc: Document, run: list[int]) -> None:
         if len(run) >= MIN_RUN:  # (menus are a tenth of a page's lines: one drop loop for them)
-            doc.drop_all(run, self.name, "menu-run")
+            doc.drop_all(run, self.name, MENU_RUN)

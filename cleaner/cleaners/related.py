@@ -9,6 +9,7 @@ anywhere heads nothing and is dropped as a teaser (a numbered one is a list item
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 
 from ..document import Document
 from ..options import Options
@@ -23,8 +24,9 @@ _MARKER_MAX_CHARS = 48
 _INLINE_MAX_WORDS = 25
 # First letters of INLINE_TEASER's words, a cheap test before the pattern.
 _INLINE_FIRST = frozenset("RrSsAaMm")
-# Markers and inline teasers open with the marker's words.
-_CUES = LineCues(starts=MARKER_OPENINGS + INLINE_TEASER_OPENINGS)
+# Markers and inline teasers open with the marker's words, whole ("Instagram", "YouTube" and
+# "India" are no candidates).
+_CUES = LineCues(starts=MARKER_OPENINGS + INLINE_TEASER_OPENINGS, starts_whole=True)
 
 
 class Related(Cleaner):
@@ -35,8 +37,12 @@ class Related(Cleaner):
         n = len(texts)
         shapes = line_shapes(doc)
         # The last kept body paragraph: a block at or before it has prose at or after it.
-        last_prose = next((i for i in range(n - 1, -1, -1)
-                           if doc.dropped[i] is None and shapes[i] & PARAGRAPH), -1)
+        kept = doc.kept()
+        last_prose = -1
+        for i in reversed(kept):
+            if shapes[i] & PARAGRAPH:
+                last_prose = i
+                break
         resume = 0  # lines before this were judged with a marker's teasers
         cued = candidates(doc, _CUES)
         markers = set(cued)  # (the only lines a marker pattern can match: the teaser walk asks)
@@ -61,12 +67,13 @@ class Related(Cleaner):
 
     def _drop_trailing_headlines(self, doc: Document, last_prose: int) -> None:
         """A headline with no prose anywhere after it heads nothing: it is a teaser. (Only the
-        blocks from the last paragraph on have none after them.)"""
+        blocks from the last paragraph on have none after them: the kept ones, dropped in one call.)"""
         texts, shapes = doc.texts, line_shapes(doc)
-        for i in range(max(last_prose, 0), len(texts)):
-            text = texts[i]
-            if doc.dropped[i] is None and shapes[i] & HEADLINE and not text[0].isdigit():
-                doc.drop(i, self.name, "trailing-headline")
+        kept = doc.kept()
+        tail = kept[bisect_left(kept, last_prose):]
+        headlines = [i for i in tail if shapes[i] & HEADLINE and not texts[i][0].isdigit()]
+        if headlines:
+            doc.drop_all(headlines, self.name, "trailing-headline")
 
     def _drop_teasers(self, doc: Document, start: int, markers: set[int]) -> int:
         """Drop the teaser headlines after a marker; return where prose (or the next marker) starts.

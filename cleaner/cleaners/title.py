@@ -46,12 +46,11 @@ class Title(Cleaner):
 
     def _find_headline(self, doc: Document) -> int | None:
         texts = doc.texts
-        limit = min(len(texts), _SEARCH_BLOCKS)
         candidates = []
         shapes = line_shapes(doc)
-        for i in range(limit):
-            if doc.dropped[i] is not None:
-                continue
+        for i in doc.kept():   # (picked in C)
+            if i >= _SEARCH_BLOCKS:
+                break
             shape = shapes[i]
             if candidates and shape & PARAGRAPH:
                 break
