@@ -261,18 +261,47 @@ def test_whole_word_starts_leave_out_only_lines_bylines_turns_down():
     picked = accel.linescan.select(lines, [None] * len(lines), whole.compiled(accel.linescan))
     assert [lines[i] for i in picked] == ["By Jane Doe", "By: Jane Doe", "(AFP)", "AFP", "— Reuters",
                                           "Reading time: 5 min. The vote", "Published: Updated:", "BY\u0130"]
-    left_out = 0
+    left_out = _left_out(prefix, whole)
+    assert left_out
+    for line in left_out:
+        assert bylines.Bylines._metadata_rule(line) is None
+        assert not bylines.GLUED_FRAGMENT.match(line)
+
+
+def _left_out(wide: LineCues, narrow: LineCues) -> list[str]:
+    """The lines of the seed captures the wide cues pick and the narrow ones leave out."""
+    lines = []
     for _, text, _, _ in seeds():
         doc = Document.from_text(text)
         keep = [None] * len(doc)
-        narrow = set(accel.linescan.select(doc.texts, keep, whole.compiled(accel.linescan)))
-        for i in accel.linescan.select(doc.texts, keep, prefix.packed):
-            if i not in narrow:
-                left_out += 1
-                line = doc.texts[i]
-                assert bylines.Bylines._metadata_rule(line) is None
-                assert not bylines.GLUED_FRAGMENT.match(line)
-    assert left_out > 0
+        picked = set(accel.linescan.select(doc.texts, keep, narrow.compiled(accel.linescan)))
+        lines += [doc.texts[i] for i in accel.linescan.select(doc.texts, keep, wide.packed) if i not in picked]
+    return lines
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_ends_with_cue_is_str_endswith():
+    """The ends_with cue picks exactly the lines str.endswith picks: suffixes of several
+    characters, lines shorter than a suffix, non-ASCII lines and suffixes."""
+    cues = LineCues(ends_with=("…", "...", "]", "ß!"))
+    lines = ["", ".", "..", "...", "a...", "a..", "Wait…", "Wait….", "[…]", "x]", "]", "Straße!", "ße!",
+             "ß!", "e!", "Ünïcode...", "日本…", "日本.", "a.b..."]
+    picked = accel.linescan.select(lines, [None] * len(lines), cues.compiled(accel.linescan))
+    assert picked == [i for i, line in enumerate(lines) if line.endswith(cues.ends_with)]
+    with pytest.raises(ValueError):
+        LineCues(ends_with=("",))
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_truncated_cue_leaves_out_only_lines_its_test_turns_down():
+    """The truncated teasers' cue is the test's own first clause (the line ends with an ellipsis
+    or "]"), where a cue of last characters picked every line ending in ".". Every line of the
+    seed captures the old cue picks and the new one leaves out fails the truncation test."""
+    left_out = _left_out(LineCues(ends="….]"), classifier._TRUNCATED_CUES)
+    assert left_out
+    for line in left_out:
+        assert not (line.endswith(classifier.TRUNCATED_ENDS)
+                    and classifier.TRUNCATED.search(line[-classifier.TRUNCATED_TAIL:]))
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")

@@ -53,6 +53,8 @@ typedef struct {
     PyObject *paren_words;    /* cue: the line ends in ")" and holds a "(" directly followed by one
                                * of this tuple of lower-case ASCII words, ignoring case (optional:
                                * NULL or () for none) */
+    PyObject *ends_with;      /* cue: a tuple of strings, one of which ends the line (optional: NULL
+                               * or () for none) */
     /* Built from the above for one call: the words of `starts` (sorted) opening with each ASCII
      * character are starts[starts_lo[c]:starts_hi[c]], and tail_first[c] says whether a word of
      * `tail_words` opens with c; most lines are then turned down with one lookup. */
@@ -253,6 +255,29 @@ has_char(PyObject *chars, Py_UCS4 c)
     return 0;
 }
 
+/* Does the line (n characters of kind and data) end with one of the strings in `suffixes`?
+ * (Compared from the last character back: most lines differ there.) */
+static int
+ends_with_any(int kind, const void *data, Py_ssize_t n, PyObject *suffixes)
+{
+    for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(suffixes); w++) {
+        PyObject *suffix = PyTuple_GET_ITEM(suffixes, w);
+        int skind = PyUnicode_KIND(suffix);
+        const void *sdata = PyUnicode_DATA(suffix);
+        Py_ssize_t m = PyUnicode_GET_LENGTH(suffix), j = 1;
+        if (m > n) {
+            continue;
+        }
+        while (j <= m && PyUnicode_READ(kind, data, n - j) == PyUnicode_READ(skind, sdata, m - j)) {
+            j++;
+        }
+        if (j > m) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int
 any_char_in(PyObject *text, PyObject *chars)
 {
@@ -409,6 +434,12 @@ shows_cue(const Cues *q, PyObject *text, int kind, const void *data, Py_ssize_t 
     if (PyUnicode_GET_LENGTH(q->ends)) {
         any_cue = 1;
         if (n && has_char(q->ends, PyUnicode_READ(kind, data, n - 1))) {
+            return 1;
+        }
+    }
+    if (q->ends_with != NULL) {
+        any_cue = 1;
+        if (ends_with_any(kind, data, n, q->ends_with)) {
             return 1;
         }
     }
@@ -649,14 +680,25 @@ read_cues(PyObject *packed, Cues *q)
     q->digit_words_max_chars = -1;
     q->paren_words = NULL;
     q->starts_whole = 0;
-    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|UnO!nO!p", &q->max_chars, &q->max_spaces, &q->short_chars,
+    q->ends_with = NULL;
+    if (!PyArg_ParseTuple(packed, "nnnO!nUUO!npppOUnUp|UnO!nO!pO!", &q->max_chars, &q->max_spaces, &q->short_chars,
                           &PyTuple_Type, &q->starts, &q->skip, &q->ends, &q->has, &PyTuple_Type,
                           &q->tail_words, &q->tail_chars, &q->repeats_previous, &q->repeats_earlier,
                           &q->halves, &q->labels, &q->label_strip, &q->label_chars, &q->label_firsts,
                           &q->no_word, &q->tail_unless_ends, &q->repeats_min_chars, &PyTuple_Type,
                           &q->digit_words, &q->digit_words_max_chars, &PyTuple_Type, &q->paren_words,
-                          &q->starts_whole)) {
+                          &q->starts_whole, &PyTuple_Type, &q->ends_with)) {
         return -1;
+    }
+    if (q->ends_with != NULL && PyTuple_GET_SIZE(q->ends_with) == 0) {
+        q->ends_with = NULL;
+    }
+    for (Py_ssize_t w = 0; q->ends_with != NULL && w < PyTuple_GET_SIZE(q->ends_with); w++) {
+        PyObject *suffix = PyTuple_GET_ITEM(q->ends_with, w);
+        if (!PyUnicode_Check(suffix) || PyUnicode_GET_LENGTH(suffix) == 0) {
+            PyErr_SetString(PyExc_ValueError, "ends_with: strings must be non-empty str");
+            return -1;
+        }
     }
     if (q->paren_words != NULL && PyTuple_GET_SIZE(q->paren_words) == 0) {
         q->paren_words = NULL;

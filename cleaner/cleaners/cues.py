@@ -36,7 +36,8 @@ class LineCues:
     always passes); or opens with a digit (str.isdigit) and, being at most `digit_words_max_chars`
     long (-1: any length), holds one of `digit_words` ignoring case; or ends in ")" and holds a "("
     directly followed by one of `paren_words` ignoring case. With `starts_whole`, a word of
-    `starts` counts only as a whole word: not followed by an ASCII letter or digit."""
+    `starts` counts only as a whole word: not followed by an ASCII letter or digit. `ends_with`:
+    the line ends with one of these strings (str.endswith)."""
 
     max_chars: int = -1
     max_spaces: int = -1
@@ -59,6 +60,7 @@ class LineCues:
     digit_words_max_chars: int = -1
     paren_words: tuple[str, ...] = ()
     starts_whole: bool = False
+    ends_with: tuple[str, ...] = ()
     packed: tuple = field(init=False, repr=False, compare=False)
     # The C line scan's reading of `packed`, and the scan module it is for (see compiled()).
     _compiled: tuple = field(default=(None, None), init=False, repr=False, compare=False)
@@ -67,6 +69,8 @@ class LineCues:
         for word in self.starts + self.tail_words + self.digit_words + self.paren_words:
             if not word or not word.isascii() or word != word.lower() or not word[0].isalnum():
                 raise ValueError(f"cue words are lower-case ASCII, opening with a letter or digit: {word!r}")
+        if not all(self.ends_with):
+            raise ValueError(f"ends_with strings must not be empty: {self.ends_with!r}")
         # Sorted and without repeats: the C pass tries the words in order.
         object.__setattr__(self, "starts", tuple(sorted(set(self.starts))))
         object.__setattr__(self, "tail_words", tuple(sorted(set(self.tail_words))))
@@ -77,7 +81,7 @@ class LineCues:
             max((len(label) for label in self.labels or () if label.isascii()), default=0),
             "".join(sorted({label[0] for label in self.labels or () if label[:1].isascii() and label})),
             self.no_word, self.tail_unless_ends, self.repeats_min_chars, self.digit_words,
-            self.digit_words_max_chars, self.paren_words, self.starts_whole))
+            self.digit_words_max_chars, self.paren_words, self.starts_whole, self.ends_with))
 
 
     def compiled(self, scan):
