@@ -12,6 +12,7 @@
 #include <Python.h>
 
 #include "buffers.h"
+#include "pylist.h"
 
 /* lengths_into(texts, out): out[i] = len(texts[i]) (out: int64, one item a line). */
 static PyObject *
@@ -79,10 +80,7 @@ kept(PyObject *self, PyObject *args)
         if (PyList_GET_ITEM(dropped, i) != Py_None) {
             continue;
         }
-        PyObject *index = PyLong_FromSsize_t(i);
-        int failed = index == NULL || PyList_Append(out, index) < 0;
-        Py_XDECREF(index);
-        if (failed) {
+        if (append_index(out, i) < 0) {
             Py_DECREF(out);
             return NULL;
         }

@@ -17,6 +17,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "pylist.h"
+
 /* The longest label label_cue() compares (a longer stripped line is no label). */
 #define LABEL_BUF 64
 
@@ -558,17 +560,6 @@ kept_text(PyObject *texts, PyObject *dropped, Py_ssize_t i, PyObject **text)
 }
 
 /* list.append(i) for a line index: 0, or -1 with an exception. */
-static int
-append_index(PyObject *list, Py_ssize_t i)
-{
-    PyObject *index = PyLong_FromSsize_t(i);
-    if (index == NULL) {
-        return -1;
-    }
-    int failed = PyList_Append(list, index);
-    Py_DECREF(index);
-    return failed;
-}
 
 /* The number of lines of a page given as parallel lists, or -1 with ValueError when they differ:
  * every loop below reads both lists at each index. */

@@ -11,6 +11,7 @@
  * Memory safety: every buffer's item size and length are checked (buffers.h), and every row
  * index read from the caller's tuples is checked against the buffer it indexes. */
 #include "buffers.h"
+#include "pylist.h"
 #include "intlog.h"
 
 #include <math.h>
@@ -498,15 +499,6 @@ main_region(PyObject *self, PyObject *args)
     return Py_BuildValue("(nn)", first, last);
 }
 
-/* Append index i to list; -1 with an exception when that fails. */
-static int
-append_index(PyObject *list, Py_ssize_t i)
-{
-    PyObject *index = PyLong_FromSsize_t(i);
-    int failed = index == NULL || PyList_Append(list, index) < 0;
-    Py_XDECREF(index);
-    return failed ? -1 : 0;
-}
 
 /* verdict_lines(p, either, kept, lo, hi, threshold) -> (before, inside, after)
  *

@@ -100,7 +100,7 @@ def candidates(doc: Document, cues: LineCues) -> list[int]:
     accelerator). Lines a cleaner drops while it walks these are still listed: check again."""
     scan = accel.linescan
     if scan is None:
-        return [i for i, d in enumerate(doc.dropped) if d is None]
+        return doc.kept()
     module, compiled = cues._compiled  # (compiled() only the first time: a call saved a cleaner)
     if module is not scan:
         compiled = cues.compiled(scan)
