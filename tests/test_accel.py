@@ -21,7 +21,7 @@ from cleaner.cleaners import bylines, captions, classifier, comments, duplicates
 from cleaner.cleaners.classifier import stage_probabilities
 from cleaner.cleaners.cues import LineCues, candidates
 from cleaner.document import Document
-from cleaner.features import N_FIRST, page_rows
+from cleaner.features import BASE_NAMES, N_FIRST, base_features, page_rows
 from cleaner.model import Mlp, shipped_model
 from cleaner.options import Options
 from tests.helpers import ROOT, seeds
@@ -105,6 +105,32 @@ def test_both_paths_clean_real_captures_alike(name, text, pure):
     # The C forward pass sums each product in another order than OpenBLAS: the last bits of float32.
     for a, b in zip(fast_p, slow_p):
         np.testing.assert_allclose(a, b, rtol=0, atol=FORWARD_ATOL)
+
+
+# The base rows read from the words' lexicon lookups and kinds.
+WORD_ROWS = [BASE_NAMES.index(name) for name in ("stopword_share", "capital_share", "lex_mean",
+                                                  "lex_known_share", "lex_sum")]
+
+
+@pytest.mark.skipif(accel.linefeatures is None, reason="the C feature pass is not built here")
+def test_word_rows_are_the_python_paths_to_the_bit(monkeypatch):
+    """The C base pass looks a page's words up in batches that run across lines; each line's
+    lexicon sum must still add its words in page order, as numpy's bincount does: the rows its
+    words' lookups give are the same bits, on real captures and on lines of more words than a
+    batch holds. (The logarithms' rows differ in their last bit: C's log1p is not numpy's.)"""
+    lexicon = shipped_model().lexicon
+    long_line = " ".join(["However, the council said it would"] * 30)   # 210 words
+    pages = [text for _, text in _pages()] + ["\n".join(["Share", long_line, "Menu", long_line + "."] * 3)]
+    for text in pages:
+        doc = Document.from_text(text)
+        fast = np.empty((len(BASE_NAMES), len(doc)))
+        assert accel.linefeatures.base_rows(doc.texts, None, doc.dropped, doc.gap_before,
+                                            lexicon.accel_tables, fast)
+        with monkeypatch.context() as m:
+            m.setattr(accel, "linefeatures", None)
+            slow = base_features(doc, lexicon)[0].T
+        np.testing.assert_array_equal(fast[WORD_ROWS], slow[WORD_ROWS])
+        np.testing.assert_allclose(fast, slow, rtol=1e-12, atol=1e-12)
 
 
 def test_only_the_forward_pass_moves_probabilities(monkeypatch):

@@ -132,11 +132,13 @@ fold_of(const Tables *t, Py_UCS4 cp)
     return ((const uint16_t *)t->folded.buf)[k];
 }
 
-/* A line's words wait here between being hashed and being looked up, so that the lookups of a
- * batch are started together: once other work has flushed the caches, a word's slot and its
+/* The page's words wait here between being hashed and being looked up, so that the lookups of
+ * a batch are started together: once other work has flushed the caches, a word's slot and its
  * weights are each a cache miss, and a lookup started right after its word was hashed waited for
- * them one word at a time. The counts are still summed in word order (the lexicon sum is a
- * floating-point sum: its order is part of its value). */
+ * them one word at a time. A batch runs across lines (a line holds a few words: batches of one
+ * line's words waited for their misses about twice a line); each word's counts are still added
+ * to its own line in word order (the lexicon sum is a floating-point sum: its order is part of
+ * its value). */
 #define BATCH 64
 /* A hint to start loading an address (nothing where the compiler has no such hint). */
 #if defined(__GNUC__) || defined(__clang__)
@@ -146,73 +148,85 @@ fold_of(const Tables *t, Py_UCS4 cp)
 #endif
 
 typedef struct {
-    uint64_t hash[BATCH];
-    Py_ssize_t id[BATCH];
-    int upper[BATCH];   /* the word opens with an upper-case letter */
-    int n;
+    uint64_t *hash;     /* each word's hash, in page order */
+    Py_ssize_t *line;   /* ...and the line it belongs to */
+    Py_ssize_t n;
 } Words;
 
-/* Look up the waiting words and count them into s, in order; -1 on a bad table. */
+/* Look up words [from, to) and add their counts to their lines' stats; -1 on a bad table. */
 static int
-count_words(const Tables *t, LineStats *s, Words *w)
+count_batch(const Tables *t, const Words *w, Py_ssize_t from, Py_ssize_t to, LineStats *stats)
 {
     const uint64_t *slots = t->words.buf;
-    for (int k = 0; k < w->n; k++) {
+    Py_ssize_t id[BATCH];
+    for (Py_ssize_t k = from; k < to; k++) {
         PREFETCH(slots + 2 * (Py_ssize_t)(w->hash[k] >> t->slot_shift));
     }
     const uint8_t *is_stop = t->is_stop.buf, *known = t->known.buf;
     const double *weight = t->weight.buf;
-    for (int k = 0; k < w->n; k++) {
-        Py_ssize_t id = word_id(t, w->hash[k]);
-        if (id < 0) {
+    for (Py_ssize_t k = from; k < to; k++) {
+        Py_ssize_t found = word_id(t, w->hash[k]);
+        if (found < 0) {
             PyErr_SetString(PyExc_ValueError, "tables: a word id is out of range");
             return -1;
         }
-        w->id[k] = id;
-        PREFETCH(weight + id);
-        PREFETCH(known + id);
-        PREFETCH(is_stop + id);
+        id[k - from] = found;
+        PREFETCH(weight + found);
+        PREFETCH(known + found);
+        PREFETCH(is_stop + found);
     }
-    for (int k = 0; k < w->n; k++) {
-        Py_ssize_t id = w->id[k];
-        s->words++;
-        s->stops += is_stop[id] != 0;
-        s->capitals += w->upper[k];
-        s->known += known[id] != 0;
-        s->lex += weight[id];
+    for (Py_ssize_t k = from; k < to; k++) {
+        Py_ssize_t found = id[k - from];
+        LineStats *s = stats + w->line[k];
+        s->stops += is_stop[found] != 0;
+        s->known += known[found] != 0;
+        s->lex += weight[found];
     }
-    w->n = 0;
     return 0;
 }
 
-/* A finished word (hash h over `len` folded codes, first character of class `cls`): queued, and
- * the queue counted when full. */
+/* count_batch over every waiting word, BATCH at a time. */
 static int
-end_word(const Tables *t, LineStats *s, Words *w, uint64_t h, Py_ssize_t len, int cls)
+count_words(const Tables *t, const Words *w, LineStats *stats)
+{
+    for (Py_ssize_t from = 0; from < w->n; from += BATCH) {
+        Py_ssize_t to = w->n - from > BATCH ? from + BATCH : w->n;
+        if (count_batch(t, w, from, to, stats) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* A finished word of line `line` (hash h over `len` folded codes, first character of class
+ * `cls`): counted, and queued for its lookup (count_words). */
+static void
+end_word(LineStats *s, Words *w, Py_ssize_t line, uint64_t h, Py_ssize_t len, int cls)
 {
     h ^= (uint64_t)len * LEN_MULT;
     h ^= h >> MIX_SHIFT;
     h *= MIX_MULT;
     h ^= h >> MIX_SHIFT;
     w->hash[w->n] = h;
-    w->upper[w->n] = cls == UPPER;
+    w->line[w->n] = line;
     w->n++;
-    return w->n == BATCH ? count_words(t, s, w) : 0;
+    s->words++;
+    s->capitals += cls == UPPER;
 }
 
-/* One line's stats. `first_line` matters for one-character lines: the Python path reads the
+/* One line's stats but the ones its words' lookups give (stops, known, lex: count_words), its
+ * words queued in w. `first_line` matters for one-character lines: the Python path reads the
  * character before the last from the joined page, where a line's predecessor is the newline
- * before it (a SPACE), except for the page's first line, which has none and reads itself. */
+ * before it (a SPACE), except for the page's first line, which has none and reads itself. w
+ * has room for every word: a line of n characters holds at most (n + 1) / 2. */
 static int
-line_stats(const Tables *t, PyObject *text, int first_line, LineStats *s)
+line_stats(const Tables *t, PyObject *text, Py_ssize_t line, LineStats *s, Words *w)
 {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     memset(s, 0, sizeof(*s));
     s->len = n;
-    Words w;
-    w.n = 0;
     uint64_t h = 0, power = 1;
     Py_ssize_t word_len = 0;
     int word_cls = SPACE;
@@ -226,8 +240,8 @@ line_stats(const Tables *t, PyObject *text, int first_line, LineStats *s)
         s->counts[cls]++;
         uint16_t f = fold_of(t, cp);
         if (f == GAP) {
-            if (word_len && end_word(t, s, &w, h, word_len, word_cls) < 0) {
-                return -1;
+            if (word_len) {
+                end_word(s, w, line, h, word_len, word_cls);
             }
             word_len = 0;
             continue;
@@ -241,16 +255,13 @@ line_stats(const Tables *t, PyObject *text, int first_line, LineStats *s)
         power *= MULT;
         word_len++;
     }
-    if (word_len && end_word(t, s, &w, h, word_len, word_cls) < 0) {
-        return -1;
-    }
-    if (w.n && count_words(t, s, &w) < 0) {
-        return -1;
+    if (word_len) {
+        end_word(s, w, line, h, word_len, word_cls);
     }
     s->first = class_of(t, PyUnicode_READ(kind, data, 0));
     s->last = class_of(t, PyUnicode_READ(kind, data, n - 1));
     s->before_last = n >= 2 ? class_of(t, PyUnicode_READ(kind, data, n - 2))
-                            : (first_line ? s->first : SPACE);
+                            : (line == 0 ? s->first : SPACE);
     return 0;
 }
 
@@ -412,6 +423,7 @@ base_rows(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "texts, dropped and gaps differ in length");
         return NULL;
     }
+    Py_ssize_t most_words = 0;  /* room for every word of the page (see line_stats) */
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *text = PyList_GET_ITEM(texts, i);
         if (!PyUnicode_Check(text)) {
@@ -426,6 +438,7 @@ base_rows(PyObject *self, PyObject *args)
         if (PyUnicode_GET_LENGTH(text) == 0) {
             Py_RETURN_FALSE;
         }
+        most_words += (PyUnicode_GET_LENGTH(text) + 1) / 2;
     }
     Py_buffer out;
     if (get_array(out_obj, &out, F64, 8, N_ROWS * n, -1, 1, "out") < 0) {
@@ -444,6 +457,13 @@ base_rows(PyObject *self, PyObject *args)
     double *x = out.buf;
 #define ROW(r) (x + (Py_ssize_t)(r) * n)
     long long *counted = NULL;  /* the repeat counts, when no `repeats` was given */
+    LineStats *stats = PyMem_Malloc((n ? n : 1) * sizeof(LineStats));
+    Words w = {PyMem_Malloc((most_words ? most_words : 1) * sizeof(uint64_t)),
+               PyMem_Malloc((most_words ? most_words : 1) * sizeof(Py_ssize_t)), 0};
+    if (stats == NULL || w.hash == NULL || w.line == NULL) {
+        PyErr_NoMemory();
+        goto fail;
+    }
     if (repeats == Py_None) {
         counted = PyMem_Malloc((n ? n : 1) * sizeof(long long));
         if (counted == NULL) {
@@ -455,16 +475,22 @@ base_rows(PyObject *self, PyObject *args)
         }
     }
 
-    /* Pass 1: each line on its own, and the page's totals. */
+    /* Pass 1: each line on its own, its words looked up for the whole page at once, and the
+     * page's totals. */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        ahead_step(&ahead);
+        if (line_stats(&t, PyList_GET_ITEM(texts, i), i, stats + i, &w) < 0) {
+            goto fail;
+        }
+    }
+    if (count_words(&t, &w, stats) < 0) {
+        goto fail;
+    }
     int64_t total_chars = 0, total_prose = 0;
     double log_len_sum = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *text = PyList_GET_ITEM(texts, i);
-        ahead_step(&ahead);
-        LineStats s;
-        if (line_stats(&t, text, i == 0, &s) < 0) {
-            goto fail;
-        }
+        const LineStats s = stats[i];
         long long repeat = counted ? counted[i] : -1;
         if (counted == NULL) {
             PyObject *count = PyDict_GetItemWithError(repeats, text);
@@ -541,12 +567,18 @@ base_rows(PyObject *self, PyObject *args)
     }
 #undef ROW
     PyMem_Free(counted);
+    PyMem_Free(stats);
+    PyMem_Free(w.hash);
+    PyMem_Free(w.line);
     release_tables(&t, N_TABLES);
     PyBuffer_Release(&out);
     Py_RETURN_TRUE;
 
 fail:
     PyMem_Free(counted);
+    PyMem_Free(stats);
+    PyMem_Free(w.hash);
+    PyMem_Free(w.line);
     release_tables(&t, N_TABLES);
     PyBuffer_Release(&out);
     return NULL;
