@@ -120,7 +120,11 @@ def test_word_rows_are_the_python_paths_to_the_bit(monkeypatch):
     batch holds. (The logarithms' rows differ in their last bit: C's log1p is not numpy's.)"""
     lexicon = shipped_model().lexicon
     long_line = " ".join(["However, the council said it would"] * 30)   # 210 words
-    pages = [text for _, text in _pages()] + ["\n".join(["Share", long_line, "Menu", long_line + "."] * 3)]
+    # each string width, and lines of more characters than one packed count holds (127)
+    wide = " ".join(["The council’s “plan” for Zürich"] * 12)   # two bytes a character
+    widest = " ".join(["Fans cheered 🎉 as the Über team won 東京 2020"] * 8)   # four
+    pages = [text for _, text in _pages()] + ["\n".join(["Share", long_line, "Menu", long_line + "."] * 3),
+                                              "\n".join([wide, "Über", widest, "🎉", "x", wide + "."])]
     for text in pages:
         doc = Document.from_text(text)
         fast = np.empty((len(BASE_NAMES), len(doc)))
