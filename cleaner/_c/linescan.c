@@ -82,7 +82,7 @@ static const Py_UCS4 FOLDS_TO_ASCII[] = {
 
 /* May this non-ASCII character stand for an ASCII letter or digit in a comparison? */
 static int
-maybe_ascii(Py_UCS4 c)
+maybe_ascii_slow(Py_UCS4 c)
 {
     if (Py_UNICODE_ISDIGIT(c)) {
         return 1;
@@ -96,6 +96,27 @@ maybe_ascii(Py_UCS4 c)
         }
     }
     return 0;
+}
+
+/* maybe_ascii_slow() of every character below 0x10000, a bit each, filled when the module is
+ * loaded: the scans ask it of every non-ASCII character they meet, and Py_UNICODE_ISDIGIT's
+ * look-up in the Unicode database was a twentieth of their time. */
+static unsigned char maybe_ascii_bmp[0x10000 / 8];
+
+static void
+maybe_ascii_init(void)
+{
+    for (Py_UCS4 c = 0; c < 0x10000; c++) {
+        if (maybe_ascii_slow(c)) {
+            maybe_ascii_bmp[c / 8] |= (unsigned char)(1 << (c % 8));
+        }
+    }
+}
+
+static inline int
+maybe_ascii(Py_UCS4 c)
+{
+    return c < 0x10000 ? (maybe_ascii_bmp[c / 8] >> (c % 8)) & 1 : maybe_ascii_slow(c);
 }
 
 static inline int
@@ -180,8 +201,15 @@ starts_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
         return 0;
     }
     Py_UCS4 c = ascii_lower(PyUnicode_READ(kind, data, k));
+    /* The words of the range all open with c; most differ from the line at their second
+     * character, which is compared here without a call (0 past the line's end: no word fits). */
+    Py_UCS4 second = k + 1 < n ? PyUnicode_READ(kind, data, k + 1) : 0;
+    Py_UCS4 second_lower = ascii_lower(second);
     for (Py_ssize_t w = q->starts_lo[c]; w < q->starts_hi[c]; w++) {
         PyObject *word = PyTuple_GET_ITEM(q->starts, w);
+        if (second < 128 && PyUnicode_GET_LENGTH(word) >= 2 && PyUnicode_1BYTE_DATA(word)[1] != second_lower) {
+            continue;
+        }
         if (!word_at(kind, data, n, k, word)) {
             continue;
         }
@@ -1099,5 +1127,6 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__linescan(void)
 {
+    maybe_ascii_init();
     return PyModule_Create(&module);
 }
