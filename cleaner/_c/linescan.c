@@ -61,6 +61,11 @@ typedef struct {
      * character are starts[starts_lo[c]:starts_hi[c]], and tail_first[c] says whether a word of
      * `tail_words` opens with c; most lines are then turned down with one lookup. */
     Py_ssize_t starts_lo[128], starts_hi[128];
+    /* starts_pairs[a][b / 8] has bit b % 8 set when a word of `starts` opens with a, b, and
+     * starts_single[a] says a word is the letter a alone: a line opening with a pair no word
+     * opens with is turned down without reading the words */
+    uint8_t starts_pairs[128][16];
+    char starts_single[128];
     char tail_first[128];
     /* tail_pairs[a][b / 8] has bit b % 8 set when a word of tail_words opens with the letters
      * a, b (tail words are at least two letters long): most places fail this one test */
@@ -205,6 +210,9 @@ starts_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
      * character, which is compared here without a call (0 past the line's end: no word fits). */
     Py_UCS4 second = k + 1 < n ? PyUnicode_READ(kind, data, k + 1) : 0;
     Py_UCS4 second_lower = ascii_lower(second);
+    if (second < 128 && !q->starts_single[c] && !(q->starts_pairs[c][second_lower / 8] & (1 << (second_lower % 8)))) {
+        return 0;  /* no word opens with these two characters */
+    }
     for (Py_ssize_t w = q->starts_lo[c]; w < q->starts_hi[c]; w++) {
         PyObject *word = PyTuple_GET_ITEM(q->starts, w);
         if (second < 128 && PyUnicode_GET_LENGTH(word) >= 2 && PyUnicode_1BYTE_DATA(word)[1] != second_lower) {
@@ -630,11 +638,20 @@ prepare(Cues *q)
 {
     memset(q->starts_lo, 0, sizeof(q->starts_lo));
     memset(q->starts_hi, 0, sizeof(q->starts_hi));
+    memset(q->starts_pairs, 0, sizeof(q->starts_pairs));
+    memset(q->starts_single, 0, sizeof(q->starts_single));
     memset(q->tail_first, 0, sizeof(q->tail_first));
     memset(q->tail_pairs, 0, sizeof(q->tail_pairs));
     Py_ssize_t words = PyTuple_GET_SIZE(q->starts);
     for (Py_ssize_t w = 0; w < words; w++) {
-        Py_UCS1 c = PyUnicode_1BYTE_DATA(PyTuple_GET_ITEM(q->starts, w))[0];
+        PyObject *word = PyTuple_GET_ITEM(q->starts, w);
+        const Py_UCS1 *p = PyUnicode_1BYTE_DATA(word);
+        Py_UCS1 c = p[0];
+        if (PyUnicode_GET_LENGTH(word) == 1) {
+            q->starts_single[c] = 1;
+        } else {
+            q->starts_pairs[c][p[1] / 8] |= (uint8_t)(1 << (p[1] % 8));
+        }
         if (q->starts_hi[c] == 0) {
             q->starts_lo[c] = w;
         } else if (q->starts_hi[c] != w) {
