@@ -482,6 +482,26 @@ def test_the_forward_pass_gives_numpys_probabilities(widths, blocks, lines, kern
 
 
 @pytest.mark.skipif(accel.mlpforward is None, reason="the C forward pass is not built here")
+@pytest.mark.parametrize("kernel", KERNELS)
+def test_a_lines_probability_is_the_same_bits_in_any_tile(kernel):
+    """A page's last tile works out only its first vector of lines when it holds no more: every
+    line's probability is the same bits whether it sits in a full tile, a half one or a short
+    page (the page cut after it)."""
+    model = shipped_model()
+    rng = np.random.default_rng(7)
+    rows = rng.normal(size=(N_FIRST, 80)) * 2
+    whole = np.empty(80)
+    accel.mlpforward.proba(rows, model.first._lo, model.first._hi, model.first._layers, model.first._out,
+                           model.first._out_bias, whole, kernel)
+    for lines in (1, 15, 16, 17, 31, 32, 33, 48, 49, 79):
+        cut = np.ascontiguousarray(rows[:, :lines])
+        part = np.empty(lines)
+        accel.mlpforward.proba(cut, model.first._lo, model.first._hi, model.first._layers, model.first._out,
+                               model.first._out_bias, part, kernel)
+        np.testing.assert_array_equal(part, whole[:lines])
+
+
+@pytest.mark.skipif(accel.mlpforward is None, reason="the C forward pass is not built here")
 def test_the_forward_pass_checks_its_buffers():
     mlp = _network(np.random.default_rng(1), [6, 32, 16], 2)
     lo, hi, layers, out, bias = mlp._lo, mlp._hi, mlp._layers, mlp._out, mlp._out_bias
