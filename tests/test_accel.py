@@ -601,6 +601,23 @@ _BREAKS_AND_SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace() or len(f
 
 
 @pytest.mark.skipif(accel.dumptext is None, reason="the C dump splitter is not built here")
+def test_wrap_evidence_matches_the_pattern_on_marks_digits_and_spaces():
+    """The C evidence filter reads reflow's leading-mark pattern and URL test as Python's re does:
+    digits of any script (\\d), one to three of them before "." or ")", runs of "#", and every
+    kind of whitespace after the mark; on every line of up to three of these pieces."""
+    from itertools import product
+
+    from cleaner.reflow import _not_evidence
+    pieces = ["1", "123", "1234", "٣", "²", ".", ")", "*", "+", "|", "-", "#", "##", " ", "\t", "\u3000",
+              "\xa0", "\x1c", "x", ":", "/", "://", "é", "😀"]
+    lines = ["".join(p) for r in (1, 2, 3) for p in product(pieces, repeat=r)]
+    lines += [text for _, text in _pages()]
+    assert accel.dumptext.evidence(lines, 2) == [s for s in lines if len(s) >= 2 and not _not_evidence(s)]
+    with pytest.raises(TypeError):
+        accel.dumptext.evidence(["a", None], 0)
+
+
+@pytest.mark.skipif(accel.dumptext is None, reason="the C dump splitter is not built here")
 def test_dump_splitting_matches_python_on_every_break_and_space():
     from itertools import chain
     assert len(_BREAKS_AND_SPACES) == 29  # (Python 3.11's: none lies past U+3000)

@@ -173,6 +173,87 @@ at_least(PyObject *self, PyObject *args)
     return out;
 }
 
+/* Does the line open with a list or heading mark and a space: reflow._LEADING_MARK.match, that
+ * is (?:\d{1,3}[.)]|[*+|-]|#+)\s, where \d is a decimal digit of any script and \s whitespace
+ * as Python's re reads them in a str (Py_UNICODE_ISDECIMAL, Py_UNICODE_ISSPACE)? A digit run
+ * must be followed by "." or ")", and a run of "#" by the space, so only the whole run can
+ * match: no backtracking changes the answer. */
+static int
+leading_mark(int kind, const void *data, Py_ssize_t n)
+{
+    Py_ssize_t k = 0;
+    if (n == 0) {
+        return 0;
+    }
+    Py_UCS4 c = PyUnicode_READ(kind, data, 0);
+    if (c == '*' || c == '+' || c == '|' || c == '-') {
+        k = 1;
+    } else if (c == '#') {
+        while (k < n && PyUnicode_READ(kind, data, k) == '#') {
+            k++;
+        }
+    } else {
+        while (k < n && k < 4 && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, k))) {
+            k++;
+        }
+        if (k == 0 || k > 3 || k >= n) {
+            return 0;
+        }
+        c = PyUnicode_READ(kind, data, k);
+        if (c != '.' && c != ')') {
+            return 0;
+        }
+        k++;
+    }
+    return k < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k));
+}
+
+/* Does the line hold "://" (a URL)? */
+static int
+holds_url(int kind, const void *data, Py_ssize_t n)
+{
+    for (Py_ssize_t k = 1; k + 1 < n; k++) {
+        if (PyUnicode_READ(kind, data, k) == '/' && PyUnicode_READ(kind, data, k - 1) == ':'
+                && PyUnicode_READ(kind, data, k + 1) == '/') {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* evidence(lines, chars) -> the lines at least this many characters long that may be evidence
+ * of a wrap width: those holding no URL and opening with no list or heading mark
+ * (reflow._not_evidence), picked without a Python call and a pattern match a line. */
+static PyObject *
+evidence(PyObject *self, PyObject *args)
+{
+    PyObject *lines;
+    Py_ssize_t chars;
+    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &lines, &chars)) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (check_str(line, "evidence") < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+        if (n >= chars && !holds_url(kind, data, n) && !leading_mark(kind, data, n)
+                && PyList_Append(out, line) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
 /* A function `name(s)`: does any character c of the str s make PRED(c) true? One loop for each
  * width of string, with no early exit, so that each vectorises. */
 #define ANY_CHAR(name, PRED)                                                  \
@@ -241,6 +322,8 @@ static PyMethodDef methods[] = {
      "blocks(lines) -> (texts, gaps, chars): the non-empty lines, whether a blank line came before each, their length in all."},
     {"at_least", at_least, METH_VARARGS,
      "at_least(lines, chars) -> the lines at least this many characters long."},
+    {"evidence", evidence, METH_VARARGS,
+     "evidence(lines, chars) -> the lines at least this many characters long holding no URL and opening with no list or heading mark."},
     {"needs_sanitizing", needs_sanitizing, METH_O,
      "needs_sanitizing(text) -> bool: does the text hold a NUL or a lone surrogate?"},
     {"holds_not_xml", holds_not_xml, METH_O,
