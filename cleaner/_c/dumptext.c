@@ -144,35 +144,6 @@ fail:
     return NULL;
 }
 
-/* at_least(lines, chars) -> [line for line in lines if len(line) >= chars]: the lines that may
- * be evidence of hard wrapping (cleaner/reflow.py), picked without a Python test per line. */
-static PyObject *
-at_least(PyObject *self, PyObject *args)
-{
-    PyObject *lines;
-    Py_ssize_t chars;
-    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &lines, &chars)) {
-        return NULL;
-    }
-    PyObject *out = PyList_New(0);
-    if (out == NULL) {
-        return NULL;
-    }
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
-        PyObject *line = PyList_GET_ITEM(lines, i);
-        if (!PyUnicode_Check(line)) {
-            PyErr_SetString(PyExc_TypeError, "at_least: expected a list of str");
-            Py_DECREF(out);
-            return NULL;
-        }
-        if (PyUnicode_GET_LENGTH(line) >= chars && PyList_Append(out, line) < 0) {
-            Py_DECREF(out);
-            return NULL;
-        }
-    }
-    return out;
-}
-
 /* Does the line open with a list or heading mark and a space: reflow._LEADING_MARK.match, that
  * is (?:\d{1,3}[.)]|[*+|-]|#+)\s, where \d is a decimal digit of any script and \s whitespace
  * as Python's re reads them in a str (Py_UNICODE_ISDECIMAL, Py_UNICODE_ISSPACE)? A digit run
@@ -221,11 +192,11 @@ holds_url(int kind, const void *data, Py_ssize_t n)
     return 0;
 }
 
-/* evidence(lines, chars) -> the lines at least this many characters long that may be evidence
- * of a wrap width: those holding no URL and opening with no list or heading mark
- * (reflow._not_evidence), picked without a Python call and a pattern match a line. */
+/* The lines of the list in args (with a length, `chars`) at least that long, and when
+ * `evidence_only` only those that may be evidence of a wrap width: no URL, no list or heading
+ * mark (reflow._not_evidence). `what` names the caller in a TypeError. */
 static PyObject *
-evidence(PyObject *self, PyObject *args)
+long_lines(PyObject *args, int evidence_only, const char *what)
 {
     PyObject *lines;
     Py_ssize_t chars;
@@ -238,20 +209,36 @@ evidence(PyObject *self, PyObject *args)
     }
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
         PyObject *line = PyList_GET_ITEM(lines, i);
-        if (check_str(line, "evidence") < 0) {
+        if (check_str(line, what) < 0) {
             Py_DECREF(out);
             return NULL;
         }
         int kind = PyUnicode_KIND(line);
         const void *data = PyUnicode_DATA(line);
         Py_ssize_t n = PyUnicode_GET_LENGTH(line);
-        if (n >= chars && !holds_url(kind, data, n) && !leading_mark(kind, data, n)
+        if (n >= chars && !(evidence_only && (holds_url(kind, data, n) || leading_mark(kind, data, n)))
                 && PyList_Append(out, line) < 0) {
             Py_DECREF(out);
             return NULL;
         }
     }
     return out;
+}
+
+/* at_least(lines, chars) -> [line for line in lines if len(line) >= chars]: the lines that may
+ * be evidence of hard wrapping (cleaner/reflow.py), picked without a Python test per line. */
+static PyObject *
+at_least(PyObject *self, PyObject *args)
+{
+    return long_lines(args, 0, "at_least");
+}
+
+/* evidence(lines, chars) -> the lines at least this many characters long that may be evidence
+ * of a wrap width (reflow._evidence), picked without a Python call and a pattern match a line. */
+static PyObject *
+evidence(PyObject *self, PyObject *args)
+{
+    return long_lines(args, 1, "evidence");
 }
 
 /* A function `name(s)`: does any character c of the str s make PRED(c) true? One loop for each
