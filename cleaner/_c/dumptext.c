@@ -114,25 +114,35 @@ blocks(PyObject *self, PyObject *arg)
         PyErr_SetString(PyExc_TypeError, "blocks: expected a list of str");
         return NULL;
     }
-    PyObject *texts = PyList_New(0), *gaps = PyList_New(0);
+    /* the non-empty lines counted first, so both lists are made at their size (appending grew
+     * each some fifteen times a page) */
+    Py_ssize_t n = PyList_GET_SIZE(arg), blocks_n = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *line = PyList_GET_ITEM(arg, i);
+        if (!PyUnicode_Check(line)) {
+            PyErr_SetString(PyExc_TypeError, "blocks: expected a list of str");
+            return NULL;
+        }
+        blocks_n += PyUnicode_GET_LENGTH(line) != 0;
+    }
+    PyObject *texts = PyList_New(blocks_n), *gaps = PyList_New(blocks_n);
     if (texts == NULL || gaps == NULL) {
         goto fail;
     }
     int blank_before = 1;
-    Py_ssize_t chars = 0;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(arg); i++) {
+    Py_ssize_t chars = 0, k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *line = PyList_GET_ITEM(arg, i);
-        if (!PyUnicode_Check(line)) {
-            PyErr_SetString(PyExc_TypeError, "blocks: expected a list of str");
-            goto fail;
-        }
         if (PyUnicode_GET_LENGTH(line) == 0) {
             blank_before = 1;
             continue;
         }
-        if (PyList_Append(texts, line) < 0 || PyList_Append(gaps, blank_before ? Py_True : Py_False) < 0) {
-            goto fail;
-        }
+        PyObject *gap = blank_before ? Py_True : Py_False;
+        Py_INCREF(line);
+        Py_INCREF(gap);
+        PyList_SET_ITEM(texts, k, line);
+        PyList_SET_ITEM(gaps, k, gap);
+        k++;
         chars += PyUnicode_GET_LENGTH(line);
         blank_before = 0;
     }
