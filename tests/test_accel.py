@@ -196,6 +196,29 @@ def test_cues_keep_every_line_the_patterns_remove(module, pure):
     assert fast.removals() == slow.removals()
 
 
+class _OneHash(str):
+    """A str whose every value hashes alike: lines that collide in the scan's table of texts met."""
+
+    def __hash__(self) -> int:
+        return 7
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_the_repeat_cue_tells_colliding_texts_apart():
+    """The repeats cue keeps the texts met in a table by their hash: texts with equal hashes are
+    compared as strings, so only a real repeat is one (a set of the texts answers the same)."""
+    base = "A line long enough to count as a repeat"
+    texts = [_OneHash(f"{base} {k}") for k in (1, 2, 3, 2, 1, 4)] + [f"{base} 3", base]
+    picked = candidates(Document(texts=texts, kinds=["line"] * len(texts), gap_before=[True] * len(texts)),
+                        duplicates._CUES)
+    seen, repeats = set(), []
+    for i, text in enumerate(texts):
+        if text in seen:
+            repeats.append(i)
+        seen.add(text)
+    assert picked == repeats == [3, 4]
+
+
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
 def test_the_label_and_no_word_cues_pick_only_what_they_name():
     """The UI-control cues leave out the many short lines that are no control, and keep every

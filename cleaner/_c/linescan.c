@@ -554,6 +554,74 @@ shows_cue(const Cues *q, PyObject *text, int kind, const void *data, Py_ssize_t 
     return !any_cue;
 }
 
+/* The texts a scan has met, for the repeats_earlier cue: an open-addressing table of the texts
+ * (borrowed from the page's list, which outlives the scan) by their str hash, which the strings
+ * cache, equal hashes compared as strings. What a set of the texts answered, without a set's
+ * allocation, growth and lookups through the object protocol (a twentieth of the scans). */
+typedef struct {
+    PyObject **slot;   /* a text, or NULL */
+    Py_hash_t *hash;
+    Py_ssize_t mask;   /* slots - 1: a power of two, at least twice the page's lines */
+} Seen;
+
+static int
+seen_open(Seen *s, Py_ssize_t lines)
+{
+    Py_ssize_t size = 8;
+    while (size < 2 * lines) {
+        size *= 2;
+    }
+    s->slot = PyMem_Calloc(size, sizeof(PyObject *));
+    s->hash = PyMem_Malloc(size * sizeof(Py_hash_t));
+    s->mask = size - 1;
+    if (s->slot == NULL || s->hash == NULL) {
+        PyMem_Free(s->slot);
+        PyMem_Free(s->hash);
+        s->slot = NULL;
+        s->hash = NULL;
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+static void
+seen_close(Seen *s)
+{
+    PyMem_Free(s->slot);
+    PyMem_Free(s->hash);
+}
+
+/* 1 when an equal text was met before, else 0 (and the text is now met); -1 with an exception. */
+static int
+seen_add(Seen *s, PyObject *text)
+{
+    Py_hash_t h = PyObject_Hash(text);
+    if (h == -1) {
+        return -1;
+    }
+    for (Py_ssize_t k = (size_t)h & s->mask;; k = (k + 1) & s->mask) {
+        PyObject *other = s->slot[k];
+        if (other == NULL) {
+            s->slot[k] = text;
+            s->hash[k] = h;
+            return 0;
+        }
+        if (s->hash[k] == h) {
+            if (other == text) {
+                return 1;
+            }
+            int order = PyUnicode_Compare(text, other);
+            if (order == -1 && PyErr_Occurred()) {
+                return -1;
+            }
+            if (order == 0) {
+                return 1;
+            }
+        }
+    }
+}
+
 /* Is a kept line with text `text` (after the kept line `previous`, or NULL; `earlier` says
  * whether it repeats any line before it) selected? Its spaces are counted only when it shows a
  * cue: the count reads the whole line, the cues mostly its first or last characters, and most
@@ -833,8 +901,8 @@ select_lines(PyObject *self, PyObject *args)
     }
     PyObject *out = PyList_New(0);
     /* the texts met so far, kept or dropped, when a cue asks whether a line repeats one */
-    PyObject *seen = (out != NULL && q->repeats_earlier) ? PySet_New(NULL) : NULL;
-    if (out == NULL || (q->repeats_earlier && seen == NULL)) {
+    Seen seen = {NULL, NULL, 0};
+    if (out == NULL || (q->repeats_earlier && seen_open(&seen, n) < 0)) {
         Py_XDECREF(out);
         return NULL;
     }
@@ -852,9 +920,9 @@ select_lines(PyObject *self, PyObject *args)
 #endif
         int earlier = 0;
         /* (a line shorter than the cue's least is no repeat it counts, nor equal to one) */
-        if (seen != NULL && PyUnicode_GET_LENGTH(text) >= q->repeats_min_chars) {
-            earlier = PySet_Contains(seen, text);
-            if (earlier < 0 || (!earlier && PySet_Add(seen, text) < 0)) {
+        if (seen.slot != NULL && PyUnicode_GET_LENGTH(text) >= q->repeats_min_chars) {
+            earlier = seen_add(&seen, text);
+            if (earlier < 0) {
                 goto fail;
             }
         }
@@ -866,11 +934,11 @@ select_lines(PyObject *self, PyObject *args)
         }
         previous = text;
     }
-    Py_XDECREF(seen);
+    seen_close(&seen);
     return out;
 
 fail:
-    Py_XDECREF(seen);
+    seen_close(&seen);
     Py_DECREF(out);
     return NULL;
 }
