@@ -224,6 +224,7 @@ word_hash(uint64_t h, Py_ssize_t len)
  * the character before whenever two characters in a row were of one class (most of a word). */
 #define PACK_BITS 7
 #define PACK_MAX 127   /* the most one field holds */
+_Static_assert(PACK_BITS * N_CLASSES <= 64, "every class's count must fit in one 64-bit integer");
 
 static inline void
 unpack_counts(uint64_t packed, Py_ssize_t *counts)
