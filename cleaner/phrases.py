@@ -79,6 +79,14 @@ BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|author|authors|pos
                     r"(?:\s*(?:,|and|&)\s*[\w.'\u00C0-\u024F -]{2,40})?$", re.I)
 AUTHOR_BOX = re.compile(r"^(?:author|about the author|written by)\s*:\s*(?P<name>.{3,60})$", re.I)
 ABOUT_AUTHOR = re.compile(r"^about the (?:author|writer|contributor)s?\s*:?$", re.I)
+# The first words each metadata pattern's alternatives open with (a digit opens READING_TIME_LINE's
+# other alternative): a metadata line opening with none of a pattern's skips it. Kept by hand
+# beside the patterns; tests/test_accel.py checks that every alternative is covered.
+AUTHOR_BOX_OPENINGS = ("about", "author", "written")
+ABOUT_AUTHOR_OPENINGS = ("about",)
+DATE_LINE_OPENINGS = ("date", "first", "last", "modified", "posted", "published", "updated")
+READING_TIME_OPENINGS = ("read",)
+BYLINE_OPENINGS = ("author", "by", "posted", "reporting", "words", "written")
 # Metadata lines open with one of these words; other lines skip the metadata patterns.
 METADATA_FIRST_WORDS = frozenset({
     "published", "updated", "posted", "last", "first", "modified", "date", "by", "written", "words",

@@ -56,7 +56,7 @@ def wrap_width(lines: list[str]) -> int | None:
     longer = _at_least(lines, MIN_EVIDENCE_CHARS)
     if len(longer) < MIN_EVIDENCE_LINES or _too_many_past_width(longer):
         return None
-    lens = sorted(len(s) for s in longer if not _not_evidence(s))
+    lens = sorted(map(len, _evidence(longer, 0)))
     if len(lens) < MIN_EVIDENCE_LINES:
         return None
     # The width is the longest line once the few unbreakable ones past it are set aside.
@@ -106,15 +106,7 @@ def _too_many_past_width(longer: list[str]) -> bool:
     bound = len(longer) - 1
     allowed = bound - int(bound * (1 - MAX_OVER_SHARE))
     past = _at_least(longer, MAX_WIDTH + 1)
-    if len(past) <= allowed:
-        return False
-    over = 0
-    for line in past:  # (counted only until there are too many)
-        if not _not_evidence(line):
-            over += 1
-            if over > allowed:
-                return True
-    return False
+    return len(past) > allowed and len(_evidence(past, 0)) > allowed
 
 
 def _at_least(lines: list[str], chars: int) -> list[str]:
@@ -123,6 +115,15 @@ def _at_least(lines: list[str], chars: int) -> list[str]:
     if fast is not None:
         return fast.at_least(lines, chars)
     return [s for s in lines if len(s) >= chars]
+
+
+def _evidence(lines: list[str], chars: int) -> list[str]:
+    """The lines at least `chars` long that may be evidence of the width (not _not_evidence):
+    picked in C when it is built (a Python call and a pattern match a line before)."""
+    fast = accel.dumptext
+    if fast is not None:
+        return fast.evidence(lines, chars)
+    return [s for s in lines if len(s) >= chars and not _not_evidence(s)]
 
 
 def _not_evidence(line: str) -> bool:

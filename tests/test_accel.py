@@ -21,7 +21,7 @@ from cleaner.cleaners import bylines, captions, classifier, comments, duplicates
 from cleaner.cleaners.classifier import stage_probabilities
 from cleaner.cleaners.cues import LineCues, candidates
 from cleaner.document import Document
-from cleaner.features import N_FIRST, page_rows
+from cleaner.features import BASE_NAMES, N_FIRST, base_features, page_rows
 from cleaner.model import Mlp, shipped_model
 from cleaner.options import Options
 from tests.helpers import ROOT, seeds
@@ -107,6 +107,36 @@ def test_both_paths_clean_real_captures_alike(name, text, pure):
         np.testing.assert_allclose(a, b, rtol=0, atol=FORWARD_ATOL)
 
 
+# The base rows read from the words' lexicon lookups and kinds.
+WORD_ROWS = [BASE_NAMES.index(name) for name in ("stopword_share", "capital_share", "lex_mean",
+                                                  "lex_known_share", "lex_sum")]
+
+
+@pytest.mark.skipif(accel.linefeatures is None, reason="the C feature pass is not built here")
+def test_word_rows_are_the_python_paths_to_the_bit(monkeypatch):
+    """The C base pass looks a page's words up in batches that run across lines; each line's
+    lexicon sum must still add its words in page order, as numpy's bincount does: the rows its
+    words' lookups give are the same bits, on real captures and on lines of more words than a
+    batch holds. (The logarithms' rows differ in their last bit: C's log1p is not numpy's.)"""
+    lexicon = shipped_model().lexicon
+    long_line = " ".join(["However, the council said it would"] * 30)   # 210 words
+    # each string width, and lines of more characters than one packed count holds (127)
+    wide = " ".join(["The council’s “plan” for Zürich"] * 12)   # two bytes a character
+    widest = " ".join(["Fans cheered 🎉 as the Über team won 東京 2020"] * 8)   # four
+    pages = [text for _, text in _pages()] + ["\n".join(["Share", long_line, "Menu", long_line + "."] * 3),
+                                              "\n".join([wide, "Über", widest, "🎉", "x", wide + "."])]
+    for text in pages:
+        doc = Document.from_text(text)
+        fast = np.empty((len(BASE_NAMES), len(doc)))
+        assert accel.linefeatures.base_rows(doc.texts, None, doc.dropped, doc.gap_before,
+                                            lexicon.accel_tables, fast)
+        with monkeypatch.context() as m:
+            m.setattr(accel, "linefeatures", None)
+            slow = base_features(doc, lexicon)[0].T
+        np.testing.assert_array_equal(fast[WORD_ROWS], slow[WORD_ROWS])
+        np.testing.assert_allclose(fast, slow, rtol=1e-12, atol=1e-12)
+
+
 def test_only_the_forward_pass_moves_probabilities(monkeypatch):
     """Every accelerator but the forward pass gives the numpy path's probabilities to the bit."""
     if accel.mlpinput is None or accel.linefeatures is None or accel.pagecontext is None:
@@ -128,15 +158,17 @@ def test_only_the_forward_pass_moves_probabilities(monkeypatch):
 
 
 # Lines each cleaner removes whose cues are easy to miss: bullets before the words, a long s or a
-# Kelvin sign that case-insensitive matching reads as ASCII, digits of another script, a credit
-# in a line's last characters.
+# Kelvin sign that case-insensitive matching reads as ASCII (first or second: the scan turns down
+# an opening pair no word opens with), digits of another script, capitals, a credit in a line's
+# last characters.
 HARD_LINES = {
-    promos: ["•• Follow us on Twitter", "\u017fign up for our newsletter", "_ We use cookies"],
+    promos: ["•• Follow us on Twitter", "\u017fign up for our newsletter", "_ We use cookies",
+             "S\u0131gn up for our newsletter", "FOLLOW US ON TWITTER"],
     bylines: ["(AFP)", "— Reuters", "٣ min read", "By Jane Doe", "Published: Updated:"],
     captions: ["Soldiers at the border on Monday. Photo by Jane Doe", "License Photo",
                "A man walks past KCNA/UPI |", "Crowds gather (AFP)", "1 of 12", "3 OF 8 PHOTOS"],
     comments: ["• Reply", "| Report abuse", "3 days ago", "12 Comments", "Rating: 25 Votes"],
-    related: ["Read more:", "Related: Markets fall again on rate fears", "Editor's Choice"],
+    related: ["Read more:", "Related: Markets fall again on rate fears", "Editor's Choice", "READ MORE"],
     ui_controls: ["• Dark", "Theme", "...", "A+", "___", "— | —", "• DARK MODE ›", "Français", "中文",
                   "※ · ※"],
     duplicates: ["Markets fall again Markets fall again", "Sign up for the weekly briefing here",
@@ -162,6 +194,29 @@ def test_cues_keep_every_line_the_patterns_remove(module, pure):
     assert {r.text for r in slow.removals()} >= set(lines), "the pure path removes every hard line"
     assert {r.index for r in slow.removals()} <= set(picked), "the scan picks every line removed"
     assert fast.removals() == slow.removals()
+
+
+class _OneHash(str):
+    """A str whose every value hashes alike: lines that collide in the scan's table of texts met."""
+
+    def __hash__(self) -> int:
+        return 7
+
+
+@pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
+def test_the_repeat_cue_tells_colliding_texts_apart():
+    """The repeats cue keeps the texts met in a table by their hash: texts with equal hashes are
+    compared as strings, so only a real repeat is one (a set of the texts answers the same)."""
+    base = "A line long enough to count as a repeat"
+    texts = [_OneHash(f"{base} {k}") for k in (1, 2, 3, 2, 1, 4)] + [f"{base} 3", base]
+    picked = candidates(Document(texts=texts, kinds=["line"] * len(texts), gap_before=[True] * len(texts)),
+                        duplicates._CUES)
+    seen, repeats = set(), []
+    for i, text in enumerate(texts):
+        if text in seen:
+            repeats.append(i)
+        seen.add(text)
+    assert picked == repeats == [3, 4]
 
 
 @pytest.mark.skipif(accel.linescan is None, reason="the C line scan is not built here")
@@ -450,6 +505,26 @@ def test_the_forward_pass_gives_numpys_probabilities(widths, blocks, lines, kern
 
 
 @pytest.mark.skipif(accel.mlpforward is None, reason="the C forward pass is not built here")
+@pytest.mark.parametrize("kernel", KERNELS)
+def test_a_lines_probability_is_the_same_bits_in_any_tile(kernel):
+    """A page's last tile works out only its first vector of lines when it holds no more: every
+    line's probability is the same bits whether it sits in a full tile, a half one or a short
+    page (the page cut after it)."""
+    model = shipped_model()
+    rng = np.random.default_rng(7)
+    rows = rng.normal(size=(N_FIRST, 80)) * 2
+    whole = np.empty(80)
+    accel.mlpforward.proba(rows, model.first._lo, model.first._hi, model.first._layers, model.first._out,
+                           model.first._out_bias, whole, kernel)
+    for lines in (1, 15, 16, 17, 31, 32, 33, 48, 49, 79):
+        cut = np.ascontiguousarray(rows[:, :lines])
+        part = np.empty(lines)
+        accel.mlpforward.proba(cut, model.first._lo, model.first._hi, model.first._layers, model.first._out,
+                               model.first._out_bias, part, kernel)
+        np.testing.assert_array_equal(part, whole[:lines])
+
+
+@pytest.mark.skipif(accel.mlpforward is None, reason="the C forward pass is not built here")
 def test_the_forward_pass_checks_its_buffers():
     mlp = _network(np.random.default_rng(1), [6, 32, 16], 2)
     lo, hi, layers, out, bias = mlp._lo, mlp._hi, mlp._layers, mlp._out, mlp._out_bias
@@ -546,6 +621,23 @@ def test_line_shapes_match_the_shape_functions():
 # Every character str.splitlines() breaks at or str.strip() strips, and characters of each string
 # kind around them: the C split must cut and trim exactly where Python does.
 _BREAKS_AND_SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace() or len(f"a{chr(c)}b".splitlines()) > 1]
+
+
+@pytest.mark.skipif(accel.dumptext is None, reason="the C dump splitter is not built here")
+def test_wrap_evidence_matches_the_pattern_on_marks_digits_and_spaces():
+    """The C evidence filter reads reflow's leading-mark pattern and URL test as Python's re does:
+    digits of any script (\\d), one to three of them before "." or ")", runs of "#", and every
+    kind of whitespace after the mark; on every line of up to three of these pieces."""
+    from itertools import product
+
+    from cleaner.reflow import _not_evidence
+    pieces = ["1", "123", "1234", "٣", "²", ".", ")", "*", "+", "|", "-", "#", "##", " ", "\t", "\u3000",
+              "\xa0", "\x1c", "x", ":", "/", "://", "é", "😀"]
+    lines = ["".join(p) for r in (1, 2, 3) for p in product(pieces, repeat=r)]
+    lines += [text for _, text in _pages()]
+    assert accel.dumptext.evidence(lines, 2) == [s for s in lines if len(s) >= 2 and not _not_evidence(s)]
+    with pytest.raises(TypeError):
+        accel.dumptext.evidence(["a", None], 0)
 
 
 @pytest.mark.skipif(accel.dumptext is None, reason="the C dump splitter is not built here")

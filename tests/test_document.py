@@ -46,3 +46,23 @@ def test_removal_is_immutable_and_serialisable():
     assert r.to_dict() == {"text": "Home", "cleaner": "navigation", "rule": "menu-run", "index": 3}
     assert Removal("x", "c", "r").index == -1
     assert len({r, Removal("Home", "navigation", "menu-run", 3)}) == 1
+
+
+def test_a_result_from_a_document_is_the_one_the_constructor_makes():
+    """CleanResult.from_document fills the frozen dataclass's fields in one dict: every field,
+    in the fields' order, the same values the constructor would set."""
+    import dataclasses
+    import pickle
+
+    from cleaner import Cleaner
+    from cleaner.result import CleanResult
+
+    result = Cleaner(site_rules=False).clean("Home | News\n\nA story of the day, told in full sentences here.\n"
+                                             "© 2024 Example", kind="text", url="https://example.com/a")
+    made = CleanResult(**{f.name: getattr(result, f.name) for f in dataclasses.fields(CleanResult)})
+    assert list(vars(result)) == [f.name for f in dataclasses.fields(CleanResult)]
+    assert vars(result) == vars(made) and repr(result) == repr(made) and result == made
+    assert result.removed and result.document is not None
+    assert pickle.loads(pickle.dumps(result)).to_dict() == result.to_dict()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.text = "changed"

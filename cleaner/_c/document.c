@@ -12,7 +12,6 @@
 #include <Python.h>
 
 #include "buffers.h"
-#include "pylist.h"
 
 /* lengths_into(texts, out): out[i] = len(texts[i]) (out: int64, one item a line). */
 static PyObject *
@@ -72,18 +71,26 @@ kept(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &dropped)) {
         return NULL;
     }
-    PyObject *out = PyList_New(0);
+    /* counted first and the list made at its size: appending grew it a dozen times a page, and
+     * a page asks for its kept lines some six times */
+    Py_ssize_t n = PyList_GET_SIZE(dropped), count = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        count += PyList_GET_ITEM(dropped, i) == Py_None;
+    }
+    PyObject *out = PyList_New(count);
     if (out == NULL) {
         return NULL;
     }
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(dropped); i++) {
+    for (Py_ssize_t i = 0, k = 0; i < n; i++) {
         if (PyList_GET_ITEM(dropped, i) != Py_None) {
             continue;
         }
-        if (append_index(out, i) < 0) {
-            Py_DECREF(out);
+        PyObject *index = PyLong_FromSsize_t(i);
+        if (index == NULL) {
+            Py_DECREF(out);   /* (the slots not filled yet are NULL, which a list's dealloc skips) */
             return NULL;
         }
+        PyList_SET_ITEM(out, k++, index);
     }
     return out;
 }

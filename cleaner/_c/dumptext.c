@@ -114,25 +114,35 @@ blocks(PyObject *self, PyObject *arg)
         PyErr_SetString(PyExc_TypeError, "blocks: expected a list of str");
         return NULL;
     }
-    PyObject *texts = PyList_New(0), *gaps = PyList_New(0);
+    /* the non-empty lines counted first, so both lists are made at their size (appending grew
+     * each some fifteen times a page) */
+    Py_ssize_t n = PyList_GET_SIZE(arg), blocks_n = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *line = PyList_GET_ITEM(arg, i);
+        if (!PyUnicode_Check(line)) {
+            PyErr_SetString(PyExc_TypeError, "blocks: expected a list of str");
+            return NULL;
+        }
+        blocks_n += PyUnicode_GET_LENGTH(line) != 0;
+    }
+    PyObject *texts = PyList_New(blocks_n), *gaps = PyList_New(blocks_n);
     if (texts == NULL || gaps == NULL) {
         goto fail;
     }
     int blank_before = 1;
-    Py_ssize_t chars = 0;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(arg); i++) {
+    Py_ssize_t chars = 0, k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *line = PyList_GET_ITEM(arg, i);
-        if (!PyUnicode_Check(line)) {
-            PyErr_SetString(PyExc_TypeError, "blocks: expected a list of str");
-            goto fail;
-        }
         if (PyUnicode_GET_LENGTH(line) == 0) {
             blank_before = 1;
             continue;
         }
-        if (PyList_Append(texts, line) < 0 || PyList_Append(gaps, blank_before ? Py_True : Py_False) < 0) {
-            goto fail;
-        }
+        PyObject *gap = blank_before ? Py_True : Py_False;
+        Py_INCREF(line);
+        Py_INCREF(gap);
+        PyList_SET_ITEM(texts, k, line);
+        PyList_SET_ITEM(gaps, k, gap);
+        k++;
         chars += PyUnicode_GET_LENGTH(line);
         blank_before = 0;
     }
@@ -144,10 +154,59 @@ fail:
     return NULL;
 }
 
-/* at_least(lines, chars) -> [line for line in lines if len(line) >= chars]: the lines that may
- * be evidence of hard wrapping (cleaner/reflow.py), picked without a Python test per line. */
+/* Does the line open with a list or heading mark and a space: reflow._LEADING_MARK.match, that
+ * is (?:\d{1,3}[.)]|[*+|-]|#+)\s, where \d is a decimal digit of any script and \s whitespace
+ * as Python's re reads them in a str (Py_UNICODE_ISDECIMAL, Py_UNICODE_ISSPACE)? A digit run
+ * must be followed by "." or ")", and a run of "#" by the space, so only the whole run can
+ * match: no backtracking changes the answer. */
+static int
+leading_mark(int kind, const void *data, Py_ssize_t n)
+{
+    Py_ssize_t k = 0;
+    if (n == 0) {
+        return 0;
+    }
+    Py_UCS4 c = PyUnicode_READ(kind, data, 0);
+    if (c == '*' || c == '+' || c == '|' || c == '-') {
+        k = 1;
+    } else if (c == '#') {
+        while (k < n && PyUnicode_READ(kind, data, k) == '#') {
+            k++;
+        }
+    } else {
+        while (k < n && k < 4 && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, k))) {
+            k++;
+        }
+        if (k == 0 || k > 3 || k >= n) {
+            return 0;
+        }
+        c = PyUnicode_READ(kind, data, k);
+        if (c != '.' && c != ')') {
+            return 0;
+        }
+        k++;
+    }
+    return k < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k));
+}
+
+/* Does the line hold "://" (a URL)? */
+static int
+holds_url(int kind, const void *data, Py_ssize_t n)
+{
+    for (Py_ssize_t k = 1; k + 1 < n; k++) {
+        if (PyUnicode_READ(kind, data, k) == '/' && PyUnicode_READ(kind, data, k - 1) == ':'
+                && PyUnicode_READ(kind, data, k + 1) == '/') {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The lines of the list in args (with a length, `chars`) at least that long, and when
+ * `evidence_only` only those that may be evidence of a wrap width: no URL, no list or heading
+ * mark (reflow._not_evidence). `what` names the caller in a TypeError. */
 static PyObject *
-at_least(PyObject *self, PyObject *args)
+long_lines(PyObject *args, int evidence_only, const char *what)
 {
     PyObject *lines;
     Py_ssize_t chars;
@@ -160,17 +219,36 @@ at_least(PyObject *self, PyObject *args)
     }
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
         PyObject *line = PyList_GET_ITEM(lines, i);
-        if (!PyUnicode_Check(line)) {
-            PyErr_SetString(PyExc_TypeError, "at_least: expected a list of str");
+        if (check_str(line, what) < 0) {
             Py_DECREF(out);
             return NULL;
         }
-        if (PyUnicode_GET_LENGTH(line) >= chars && PyList_Append(out, line) < 0) {
+        int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+        if (n >= chars && !(evidence_only && (holds_url(kind, data, n) || leading_mark(kind, data, n)))
+                && PyList_Append(out, line) < 0) {
             Py_DECREF(out);
             return NULL;
         }
     }
     return out;
+}
+
+/* at_least(lines, chars) -> [line for line in lines if len(line) >= chars]: the lines that may
+ * be evidence of hard wrapping (cleaner/reflow.py), picked without a Python test per line. */
+static PyObject *
+at_least(PyObject *self, PyObject *args)
+{
+    return long_lines(args, 0, "at_least");
+}
+
+/* evidence(lines, chars) -> the lines at least this many characters long that may be evidence
+ * of a wrap width (reflow._evidence), picked without a Python call and a pattern match a line. */
+static PyObject *
+evidence(PyObject *self, PyObject *args)
+{
+    return long_lines(args, 1, "evidence");
 }
 
 /* A function `name(s)`: does any character c of the str s make PRED(c) true? One loop for each
@@ -241,6 +319,8 @@ static PyMethodDef methods[] = {
      "blocks(lines) -> (texts, gaps, chars): the non-empty lines, whether a blank line came before each, their length in all."},
     {"at_least", at_least, METH_VARARGS,
      "at_least(lines, chars) -> the lines at least this many characters long."},
+    {"evidence", evidence, METH_VARARGS,
+     "evidence(lines, chars) -> the lines at least this many characters long holding no URL and opening with no list or heading mark."},
     {"needs_sanitizing", needs_sanitizing, METH_O,
      "needs_sanitizing(text) -> bool: does the text hold a NUL or a lone surrogate?"},
     {"holds_not_xml", holds_not_xml, METH_O,

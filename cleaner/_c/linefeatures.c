@@ -132,11 +132,13 @@ fold_of(const Tables *t, Py_UCS4 cp)
     return ((const uint16_t *)t->folded.buf)[k];
 }
 
-/* A line's words wait here between being hashed and being looked up, so that the lookups of a
- * batch are started together: once other work has flushed the caches, a word's slot and its
+/* The page's words wait here between being hashed and being looked up, so that the lookups of
+ * a batch are started together: once other work has flushed the caches, a word's slot and its
  * weights are each a cache miss, and a lookup started right after its word was hashed waited for
- * them one word at a time. The counts are still summed in word order (the lexicon sum is a
- * floating-point sum: its order is part of its value). */
+ * them one word at a time. A batch runs across lines (a line holds a few words: batches of one
+ * line's words waited for their misses about twice a line); each word's counts are still added
+ * to its own line in word order (the lexicon sum is a floating-point sum: its order is part of
+ * its value). */
 #define BATCH 64
 /* A hint to start loading an address (nothing where the compiler has no such hint). */
 #if defined(__GNUC__) || defined(__clang__)
@@ -146,111 +148,181 @@ fold_of(const Tables *t, Py_UCS4 cp)
 #endif
 
 typedef struct {
-    uint64_t hash[BATCH];
-    Py_ssize_t id[BATCH];
-    int upper[BATCH];   /* the word opens with an upper-case letter */
-    int n;
+    uint64_t *hash;     /* each word's hash, in page order */
+    Py_ssize_t *line;   /* ...and the line it belongs to */
+    Py_ssize_t n;
 } Words;
 
-/* Look up the waiting words and count them into s, in order; -1 on a bad table. */
+/* Look up words [from, to) and add their counts to their lines' stats; -1 on a bad table. */
 static int
-count_words(const Tables *t, LineStats *s, Words *w)
+count_batch(const Tables *t, const Words *w, Py_ssize_t from, Py_ssize_t to, LineStats *stats)
 {
     const uint64_t *slots = t->words.buf;
-    for (int k = 0; k < w->n; k++) {
+    Py_ssize_t id[BATCH];
+    for (Py_ssize_t k = from; k < to; k++) {
         PREFETCH(slots + 2 * (Py_ssize_t)(w->hash[k] >> t->slot_shift));
     }
     const uint8_t *is_stop = t->is_stop.buf, *known = t->known.buf;
     const double *weight = t->weight.buf;
-    for (int k = 0; k < w->n; k++) {
-        Py_ssize_t id = word_id(t, w->hash[k]);
-        if (id < 0) {
+    for (Py_ssize_t k = from; k < to; k++) {
+        Py_ssize_t found = word_id(t, w->hash[k]);
+        if (found < 0) {
             PyErr_SetString(PyExc_ValueError, "tables: a word id is out of range");
             return -1;
         }
-        w->id[k] = id;
-        PREFETCH(weight + id);
-        PREFETCH(known + id);
-        PREFETCH(is_stop + id);
+        id[k - from] = found;
+        PREFETCH(weight + found);
+        PREFETCH(known + found);
+        PREFETCH(is_stop + found);
     }
-    for (int k = 0; k < w->n; k++) {
-        Py_ssize_t id = w->id[k];
-        s->words++;
-        s->stops += is_stop[id] != 0;
-        s->capitals += w->upper[k];
-        s->known += known[id] != 0;
-        s->lex += weight[id];
+    /* each line's run of words added up in registers (its sum goes on from where the batch
+     * before left it: the same additions in the same order) */
+    for (Py_ssize_t k = from; k < to;) {
+        Py_ssize_t line = w->line[k];
+        LineStats *s = stats + line;
+        Py_ssize_t stops = s->stops, known_words = s->known;
+        double lex = s->lex;
+        for (; k < to && w->line[k] == line; k++) {
+            Py_ssize_t found = id[k - from];
+            stops += is_stop[found] != 0;
+            known_words += known[found] != 0;
+            lex += weight[found];
+        }
+        s->stops = stops;
+        s->known = known_words;
+        s->lex = lex;
     }
-    w->n = 0;
     return 0;
 }
 
-/* A finished word (hash h over `len` folded codes, first character of class `cls`): queued, and
- * the queue counted when full. */
+/* count_batch over every waiting word, BATCH at a time. */
 static int
-end_word(const Tables *t, LineStats *s, Words *w, uint64_t h, Py_ssize_t len, int cls)
+count_words(const Tables *t, const Words *w, LineStats *stats)
+{
+    for (Py_ssize_t from = 0; from < w->n; from += BATCH) {
+        Py_ssize_t to = w->n - from > BATCH ? from + BATCH : w->n;
+        if (count_batch(t, w, from, to, stats) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* A finished word's hash, from the hash h of its `len` folded codes. */
+static inline uint64_t
+word_hash(uint64_t h, Py_ssize_t len)
 {
     h ^= (uint64_t)len * LEN_MULT;
     h ^= h >> MIX_SHIFT;
     h *= MIX_MULT;
     h ^= h >> MIX_SHIFT;
-    w->hash[w->n] = h;
-    w->upper[w->n] = cls == UPPER;
-    w->n++;
-    return w->n == BATCH ? count_words(t, s, w) : 0;
+    return h;
 }
 
-/* One line's stats. `first_line` matters for one-character lines: the Python path reads the
+/* A line's class counts are added up in one integer, PACK_BITS bits a class, for PACK_MAX
+ * characters at a time, then added to the counts: a count kept in memory waited for the store of
+ * the character before whenever two characters in a row were of one class (most of a word). */
+#define PACK_BITS 7
+#define PACK_MAX 127   /* the most one field holds */
+_Static_assert(PACK_BITS * N_CLASSES <= 64, "every class's count must fit in one 64-bit integer");
+
+static inline void
+unpack_counts(uint64_t packed, Py_ssize_t *counts)
+{
+    for (int c = 0; c < N_CLASSES; c++) {
+        counts[c] += (Py_ssize_t)((packed >> (PACK_BITS * c)) & PACK_MAX);
+    }
+}
+
+/* One line's stats but the ones its words' lookups give (stops, known, lex: count_words), its
+ * words queued in w. `line` 0 matters for one-character lines: the Python path reads the
  * character before the last from the joined page, where a line's predecessor is the newline
- * before it (a SPACE), except for the page's first line, which has none and reads itself. */
+ * before it (a SPACE), except for the page's first line, which has none and reads itself. w
+ * has room for every word: a line of n characters holds at most (n + 1) / 2. The characters are
+ * read in a loop per string kind (PyUnicode_READ's switch on the kind for every character was
+ * a third of the loop), and one-byte characters, all inside the tables, without clamping. */
 static int
-line_stats(const Tables *t, PyObject *text, int first_line, LineStats *s)
+line_stats(const Tables *t, PyObject *text, Py_ssize_t line, LineStats *s, Words *w)
 {
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     memset(s, 0, sizeof(*s));
     s->len = n;
-    Words w;
-    w.n = 0;
+    const uint8_t *classes = t->classes.buf;
+    const uint16_t *folded = t->folded.buf;
+    const Py_UCS4 table_size = (Py_UCS4)t->table_size;
     uint64_t h = 0, power = 1;
     Py_ssize_t word_len = 0;
     int word_cls = SPACE;
-    for (Py_ssize_t k = 0; k < n; k++) {
-        Py_UCS4 cp = PyUnicode_READ(kind, data, k);
-        int cls = class_of(t, cp);
-        if (cls >= N_CLASSES) {
-            PyErr_SetString(PyExc_ValueError, "tables: a character class is out of range");
-            return -1;
-        }
-        s->counts[cls]++;
-        uint16_t f = fold_of(t, cp);
-        if (f == GAP) {
-            if (word_len && end_word(t, s, &w, h, word_len, word_cls) < 0) {
-                return -1;
-            }
-            word_len = 0;
-            continue;
-        }
-        if (!word_len) {
-            h = 0;
-            power = 1;
-            word_cls = cls;
-        }
-        h += (uint64_t)f * power;
-        power *= MULT;
-        word_len++;
+    /* (the words' counts and the queue's length in locals: written through memory a word at a
+     * time, each waited for the store before it) */
+    Py_ssize_t words = 0, capitals = 0, queued = w->n;
+#define END_WORD() do { \
+        w->hash[queued] = word_hash(h, word_len); \
+        w->line[queued] = line; \
+        queued++; \
+        words++; \
+        capitals += word_cls == UPPER; \
+    } while (0)
+    /* Index the tables at AT(cp), for characters of type T. */
+#define LINE_CHARS(T, AT) do { \
+        const T *chars = (const T *)data; \
+        for (Py_ssize_t from = 0; from < n; from += PACK_MAX) { \
+            Py_ssize_t to = n - from > PACK_MAX ? from + PACK_MAX : n; \
+            uint64_t packed = 0; \
+            for (Py_ssize_t k = from; k < to; k++) { \
+                Py_UCS4 cp = chars[k]; \
+                Py_ssize_t at = (AT); \
+                int cls = classes[at]; \
+                if (cls >= N_CLASSES) { \
+                    PyErr_SetString(PyExc_ValueError, "tables: a character class is out of range"); \
+                    return -1; \
+                } \
+                packed += (uint64_t)1 << (PACK_BITS * cls); \
+                uint16_t f = folded[at]; \
+                if (f == GAP) { \
+                    if (word_len) { \
+                        END_WORD(); \
+                        word_len = 0; \
+                    } \
+                    continue; \
+                } \
+                if (!word_len) { \
+                    h = 0; \
+                    power = 1; \
+                    word_cls = cls; \
+                } \
+                h += (uint64_t)f * power; \
+                power *= MULT; \
+                word_len++; \
+            } \
+            unpack_counts(packed, s->counts); \
+        } \
+    } while (0)
+#define CLAMPED (cp < table_size ? (Py_ssize_t)cp : (Py_ssize_t)table_size)
+    if (kind == PyUnicode_1BYTE_KIND && table_size > 0xFF) {
+        LINE_CHARS(Py_UCS1, (Py_ssize_t)cp);
+    } else if (kind == PyUnicode_1BYTE_KIND) {
+        LINE_CHARS(Py_UCS1, CLAMPED);
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        LINE_CHARS(Py_UCS2, CLAMPED);
+    } else {
+        LINE_CHARS(Py_UCS4, CLAMPED);
     }
-    if (word_len && end_word(t, s, &w, h, word_len, word_cls) < 0) {
-        return -1;
+#undef CLAMPED
+#undef LINE_CHARS
+    if (word_len) {
+        END_WORD();
     }
-    if (w.n && count_words(t, s, &w) < 0) {
-        return -1;
-    }
+#undef END_WORD
+    w->n = queued;
+    s->words = words;
+    s->capitals = capitals;
     s->first = class_of(t, PyUnicode_READ(kind, data, 0));
     s->last = class_of(t, PyUnicode_READ(kind, data, n - 1));
     s->before_last = n >= 2 ? class_of(t, PyUnicode_READ(kind, data, n - 2))
-                            : (first_line ? s->first : SPACE);
+                            : (line == 0 ? s->first : SPACE);
     return 0;
 }
 
@@ -412,6 +484,7 @@ base_rows(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "texts, dropped and gaps differ in length");
         return NULL;
     }
+    Py_ssize_t most_words = 0;  /* room for every word of the page (see line_stats) */
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *text = PyList_GET_ITEM(texts, i);
         if (!PyUnicode_Check(text)) {
@@ -426,6 +499,7 @@ base_rows(PyObject *self, PyObject *args)
         if (PyUnicode_GET_LENGTH(text) == 0) {
             Py_RETURN_FALSE;
         }
+        most_words += (PyUnicode_GET_LENGTH(text) + 1) / 2;
     }
     Py_buffer out;
     if (get_array(out_obj, &out, F64, 8, N_ROWS * n, -1, 1, "out") < 0) {
@@ -444,6 +518,13 @@ base_rows(PyObject *self, PyObject *args)
     double *x = out.buf;
 #define ROW(r) (x + (Py_ssize_t)(r) * n)
     long long *counted = NULL;  /* the repeat counts, when no `repeats` was given */
+    LineStats *stats = PyMem_Malloc((n ? n : 1) * sizeof(LineStats));
+    Words w = {PyMem_Malloc((most_words ? most_words : 1) * sizeof(uint64_t)),
+               PyMem_Malloc((most_words ? most_words : 1) * sizeof(Py_ssize_t)), 0};
+    if (stats == NULL || w.hash == NULL || w.line == NULL) {
+        PyErr_NoMemory();
+        goto fail;
+    }
     if (repeats == Py_None) {
         counted = PyMem_Malloc((n ? n : 1) * sizeof(long long));
         if (counted == NULL) {
@@ -455,16 +536,22 @@ base_rows(PyObject *self, PyObject *args)
         }
     }
 
-    /* Pass 1: each line on its own, and the page's totals. */
+    /* Pass 1: each line on its own, its words looked up for the whole page at once, and the
+     * page's totals. */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        ahead_step(&ahead);
+        if (line_stats(&t, PyList_GET_ITEM(texts, i), i, stats + i, &w) < 0) {
+            goto fail;
+        }
+    }
+    if (count_words(&t, &w, stats) < 0) {
+        goto fail;
+    }
     int64_t total_chars = 0, total_prose = 0;
     double log_len_sum = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *text = PyList_GET_ITEM(texts, i);
-        ahead_step(&ahead);
-        LineStats s;
-        if (line_stats(&t, text, i == 0, &s) < 0) {
-            goto fail;
-        }
+        const LineStats *s = stats + i;
         long long repeat = counted ? counted[i] : -1;
         if (counted == NULL) {
             PyObject *count = PyDict_GetItemWithError(repeats, text);
@@ -480,43 +567,43 @@ base_rows(PyObject *self, PyObject *args)
         if (gap < 0) {
             goto fail;
         }
-        double chars = (double)(s.len > 1 ? s.len : 1);
-        double words = (double)(s.words > 1 ? s.words : 1);
-        int stop_end = ends_stop(&s);
-        int prose = stop_end && s.words >= PROSE_MIN_WORDS;
-        double log_len = log1p_int(s.len);
+        double chars = (double)(s->len > 1 ? s->len : 1);
+        double words = (double)(s->words > 1 ? s->words : 1);
+        int stop_end = ends_stop(s);
+        int prose = stop_end && s->words >= PROSE_MIN_WORDS;
+        double log_len = log1p_int(s->len);
         ROW(0)[i] = log_len;
-        ROW(1)[i] = log1p_int(s.words);
-        ROW(2)[i] = (double)(s.counts[LOWER] + s.counts[UPPER] + s.counts[LETTER]) / words;
-        ROW(3)[i] = (double)s.counts[LOWER] / chars;
-        ROW(4)[i] = (double)s.counts[UPPER] / chars;
-        ROW(5)[i] = (double)s.counts[DIGIT] / chars;
-        ROW(6)[i] = (double)s.counts[SYMBOL] / chars;
-        ROW(7)[i] = (double)s.counts[QUOTE] / chars;
-        ROW(8)[i] = (double)s.counts[STOP_PUNCT] / words;
-        ROW(9)[i] = (double)s.counts[PAUSE_PUNCT] / words;
-        ROW(10)[i] = (double)s.stops / words;
-        ROW(11)[i] = log1p_int(s.stops);
-        ROW(12)[i] = (double)s.capitals / words;
+        ROW(1)[i] = log1p_int(s->words);
+        ROW(2)[i] = (double)(s->counts[LOWER] + s->counts[UPPER] + s->counts[LETTER]) / words;
+        ROW(3)[i] = (double)s->counts[LOWER] / chars;
+        ROW(4)[i] = (double)s->counts[UPPER] / chars;
+        ROW(5)[i] = (double)s->counts[DIGIT] / chars;
+        ROW(6)[i] = (double)s->counts[SYMBOL] / chars;
+        ROW(7)[i] = (double)s->counts[QUOTE] / chars;
+        ROW(8)[i] = (double)s->counts[STOP_PUNCT] / words;
+        ROW(9)[i] = (double)s->counts[PAUSE_PUNCT] / words;
+        ROW(10)[i] = (double)s->stops / words;
+        ROW(11)[i] = log1p_int(s->stops);
+        ROW(12)[i] = (double)s->capitals / words;
         ROW(13)[i] = stop_end;
-        ROW(14)[i] = s.last == PAUSE_PUNCT;
-        ROW(15)[i] = s.last == LOWER || s.last == LETTER || s.last == DIGIT;
-        ROW(16)[i] = s.first == UPPER;
-        ROW(17)[i] = s.first == LOWER;
-        ROW(18)[i] = s.first == DIGIT;
-        ROW(19)[i] = s.first == SYMBOL || s.first == QUOTE || s.first == STOP_PUNCT;
+        ROW(14)[i] = s->last == PAUSE_PUNCT;
+        ROW(15)[i] = s->last == LOWER || s->last == LETTER || s->last == DIGIT;
+        ROW(16)[i] = s->first == UPPER;
+        ROW(17)[i] = s->first == LOWER;
+        ROW(18)[i] = s->first == DIGIT;
+        ROW(19)[i] = s->first == SYMBOL || s->first == QUOTE || s->first == STOP_PUNCT;
         ROW(20)[i] = log_int(repeat);
         ROW(21)[i] = PyList_GET_ITEM(dropped, i) != Py_None;
         ROW(22)[i] = gap;
         /* rows 24 and 25 hold the line's own masses until pass 2 turns them into shares */
-        ROW(24)[i] = (double)s.len;
-        ROW(25)[i] = prose ? (double)s.len : 0.0;
+        ROW(24)[i] = (double)s->len;
+        ROW(25)[i] = prose ? (double)s->len : 0.0;
         ROW(30)[i] = prose;
-        ROW(31)[i] = s.lex / (double)(s.known > 1 ? s.known : 1);
-        ROW(32)[i] = (double)s.known / words;
-        ROW(33)[i] = s.lex / sqrt(words);
-        total_chars += s.len;
-        total_prose += prose ? s.len : 0;
+        ROW(31)[i] = s->lex / (double)(s->known > 1 ? s->known : 1);
+        ROW(32)[i] = (double)s->known / words;
+        ROW(33)[i] = s->lex / sqrt(words);
+        total_chars += s->len;
+        total_prose += prose ? s->len : 0;
         log_len_sum += log_len;
     }
 
@@ -541,12 +628,18 @@ base_rows(PyObject *self, PyObject *args)
     }
 #undef ROW
     PyMem_Free(counted);
+    PyMem_Free(stats);
+    PyMem_Free(w.hash);
+    PyMem_Free(w.line);
     release_tables(&t, N_TABLES);
     PyBuffer_Release(&out);
     Py_RETURN_TRUE;
 
 fail:
     PyMem_Free(counted);
+    PyMem_Free(stats);
+    PyMem_Free(w.hash);
+    PyMem_Free(w.line);
     release_tables(&t, N_TABLES);
     PyBuffer_Release(&out);
     return NULL;

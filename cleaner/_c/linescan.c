@@ -61,6 +61,11 @@ typedef struct {
      * character are starts[starts_lo[c]:starts_hi[c]], and tail_first[c] says whether a word of
      * `tail_words` opens with c; most lines are then turned down with one lookup. */
     Py_ssize_t starts_lo[128], starts_hi[128];
+    /* starts_pairs[a][b / 8] has bit b % 8 set when a word of `starts` opens with a, b, and
+     * starts_single[a] says a word is the letter a alone: a line opening with a pair no word
+     * opens with is turned down without reading the words */
+    uint8_t starts_pairs[128][16];
+    char starts_single[128];
     char tail_first[128];
     /* tail_pairs[a][b / 8] has bit b % 8 set when a word of tail_words opens with the letters
      * a, b (tail words are at least two letters long): most places fail this one test */
@@ -82,7 +87,7 @@ static const Py_UCS4 FOLDS_TO_ASCII[] = {
 
 /* May this non-ASCII character stand for an ASCII letter or digit in a comparison? */
 static int
-maybe_ascii(Py_UCS4 c)
+maybe_ascii_slow(Py_UCS4 c)
 {
     if (Py_UNICODE_ISDIGIT(c)) {
         return 1;
@@ -96,6 +101,27 @@ maybe_ascii(Py_UCS4 c)
         }
     }
     return 0;
+}
+
+/* maybe_ascii_slow() of every character below 0x10000, a bit each, filled when the module is
+ * loaded: the scans ask it of every non-ASCII character they meet, and Py_UNICODE_ISDIGIT's
+ * look-up in the Unicode database was a twentieth of their time. */
+static unsigned char maybe_ascii_bmp[0x10000 / 8];
+
+static void
+maybe_ascii_init(void)
+{
+    for (Py_UCS4 c = 0; c < 0x10000; c++) {
+        if (maybe_ascii_slow(c)) {
+            maybe_ascii_bmp[c / 8] |= (unsigned char)(1 << (c % 8));
+        }
+    }
+}
+
+static inline int
+maybe_ascii(Py_UCS4 c)
+{
+    return c < 0x10000 ? (maybe_ascii_bmp[c / 8] >> (c % 8)) & 1 : maybe_ascii_slow(c);
 }
 
 static inline int
@@ -180,8 +206,18 @@ starts_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
         return 0;
     }
     Py_UCS4 c = ascii_lower(PyUnicode_READ(kind, data, k));
+    /* The words of the range all open with c; most differ from the line at their second
+     * character, which is compared here without a call (0 past the line's end: no word fits). */
+    Py_UCS4 second = k + 1 < n ? PyUnicode_READ(kind, data, k + 1) : 0;
+    Py_UCS4 second_lower = ascii_lower(second);
+    if (second < 128 && !q->starts_single[c] && !(q->starts_pairs[c][second_lower / 8] & (1 << (second_lower % 8)))) {
+        return 0;  /* no word opens with these two characters */
+    }
     for (Py_ssize_t w = q->starts_lo[c]; w < q->starts_hi[c]; w++) {
         PyObject *word = PyTuple_GET_ITEM(q->starts, w);
+        if (second < 128 && PyUnicode_GET_LENGTH(word) >= 2 && PyUnicode_1BYTE_DATA(word)[1] != second_lower) {
+            continue;
+        }
         if (!word_at(kind, data, n, k, word)) {
             continue;
         }
@@ -518,6 +554,74 @@ shows_cue(const Cues *q, PyObject *text, int kind, const void *data, Py_ssize_t 
     return !any_cue;
 }
 
+/* The texts a scan has met, for the repeats_earlier cue: an open-addressing table of the texts
+ * (borrowed from the page's list, which outlives the scan) by their str hash, which the strings
+ * cache, equal hashes compared as strings. What a set of the texts answered, without a set's
+ * allocation, growth and lookups through the object protocol (a twentieth of the scans). */
+typedef struct {
+    PyObject **slot;   /* a text, or NULL */
+    Py_hash_t *hash;
+    Py_ssize_t mask;   /* slots - 1: a power of two, at least twice the page's lines */
+} Seen;
+
+static int
+seen_open(Seen *s, Py_ssize_t lines)
+{
+    Py_ssize_t size = 8;
+    while (size < 2 * lines) {
+        size *= 2;
+    }
+    s->slot = PyMem_Calloc(size, sizeof(PyObject *));
+    s->hash = PyMem_Malloc(size * sizeof(Py_hash_t));
+    s->mask = size - 1;
+    if (s->slot == NULL || s->hash == NULL) {
+        PyMem_Free(s->slot);
+        PyMem_Free(s->hash);
+        s->slot = NULL;
+        s->hash = NULL;
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+static void
+seen_close(Seen *s)
+{
+    PyMem_Free(s->slot);
+    PyMem_Free(s->hash);
+}
+
+/* 1 when an equal text was met before, else 0 (and the text is now met); -1 with an exception. */
+static int
+seen_add(Seen *s, PyObject *text)
+{
+    Py_hash_t h = PyObject_Hash(text);
+    if (h == -1) {
+        return -1;
+    }
+    for (Py_ssize_t k = (size_t)h & s->mask;; k = (k + 1) & s->mask) {
+        PyObject *other = s->slot[k];
+        if (other == NULL) {
+            s->slot[k] = text;
+            s->hash[k] = h;
+            return 0;
+        }
+        if (s->hash[k] == h) {
+            if (other == text) {
+                return 1;
+            }
+            int order = PyUnicode_Compare(text, other);
+            if (order == -1 && PyErr_Occurred()) {
+                return -1;
+            }
+            if (order == 0) {
+                return 1;
+            }
+        }
+    }
+}
+
 /* Is a kept line with text `text` (after the kept line `previous`, or NULL; `earlier` says
  * whether it repeats any line before it) selected? Its spaces are counted only when it shows a
  * cue: the count reads the whole line, the cues mostly its first or last characters, and most
@@ -602,11 +706,20 @@ prepare(Cues *q)
 {
     memset(q->starts_lo, 0, sizeof(q->starts_lo));
     memset(q->starts_hi, 0, sizeof(q->starts_hi));
+    memset(q->starts_pairs, 0, sizeof(q->starts_pairs));
+    memset(q->starts_single, 0, sizeof(q->starts_single));
     memset(q->tail_first, 0, sizeof(q->tail_first));
     memset(q->tail_pairs, 0, sizeof(q->tail_pairs));
     Py_ssize_t words = PyTuple_GET_SIZE(q->starts);
     for (Py_ssize_t w = 0; w < words; w++) {
-        Py_UCS1 c = PyUnicode_1BYTE_DATA(PyTuple_GET_ITEM(q->starts, w))[0];
+        PyObject *word = PyTuple_GET_ITEM(q->starts, w);
+        const Py_UCS1 *p = PyUnicode_1BYTE_DATA(word);
+        Py_UCS1 c = p[0];
+        if (PyUnicode_GET_LENGTH(word) == 1) {
+            q->starts_single[c] = 1;
+        } else {
+            q->starts_pairs[c][p[1] / 8] |= (uint8_t)(1 << (p[1] % 8));
+        }
         if (q->starts_hi[c] == 0) {
             q->starts_lo[c] = w;
         } else if (q->starts_hi[c] != w) {
@@ -788,8 +901,8 @@ select_lines(PyObject *self, PyObject *args)
     }
     PyObject *out = PyList_New(0);
     /* the texts met so far, kept or dropped, when a cue asks whether a line repeats one */
-    PyObject *seen = (out != NULL && q->repeats_earlier) ? PySet_New(NULL) : NULL;
-    if (out == NULL || (q->repeats_earlier && seen == NULL)) {
+    Seen seen = {NULL, NULL, 0};
+    if (out == NULL || (q->repeats_earlier && seen_open(&seen, n) < 0)) {
         Py_XDECREF(out);
         return NULL;
     }
@@ -807,9 +920,9 @@ select_lines(PyObject *self, PyObject *args)
 #endif
         int earlier = 0;
         /* (a line shorter than the cue's least is no repeat it counts, nor equal to one) */
-        if (seen != NULL && PyUnicode_GET_LENGTH(text) >= q->repeats_min_chars) {
-            earlier = PySet_Contains(seen, text);
-            if (earlier < 0 || (!earlier && PySet_Add(seen, text) < 0)) {
+        if (seen.slot != NULL && PyUnicode_GET_LENGTH(text) >= q->repeats_min_chars) {
+            earlier = seen_add(&seen, text);
+            if (earlier < 0) {
                 goto fail;
             }
         }
@@ -821,11 +934,11 @@ select_lines(PyObject *self, PyObject *args)
         }
         previous = text;
     }
-    Py_XDECREF(seen);
+    seen_close(&seen);
     return out;
 
 fail:
-    Py_XDECREF(seen);
+    seen_close(&seen);
     Py_DECREF(out);
     return NULL;
 }
@@ -1099,5 +1212,6 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__linescan(void)
 {
+    maybe_ascii_init();
     return PyModule_Create(&module);
 }

@@ -19,21 +19,23 @@ INLINE vec K(relu)(vec v)
     return (vec)((ivec)v & keep);
 }
 
-/* `group` output columns c.. of one block for the tile's TILE lines, the activations stored a
- * column at a time (TILE_VECS vectors each): y[c + u] = relu(b[c + u] + sum_j x[j] * w[j][c + u]),
- * where x holds the block's k input columns and w's rows are `ws` apart. */
+/* `group` output columns c.. of one block for the tile's lines, the activations stored a column
+ * at a time (TILE_VECS vectors each, of which the first `vecs` are worked out): y[c + u] =
+ * relu(b[c + u] + sum_j x[j] * w[j][c + u]), where x holds the block's k input columns and w's
+ * rows are `ws` apart. Each line is one lane, its sum the same steps in any tile. */
 INLINE void
-K(columns)(const vec *x, Py_ssize_t k, const float *w, Py_ssize_t ws, const float *b, vec *y, const int group)
+K(columns)(const vec *x, Py_ssize_t k, const float *w, Py_ssize_t ws, const float *b, vec *y, const int group,
+           const int vecs)
 {
     vec acc[8][TILE_VECS];
     for (int u = 0; u < group; u++) {
-        for (int h = 0; h < TILE_VECS; h++) {
+        for (int h = 0; h < vecs; h++) {
             acc[u][h] = (vec){0} + b[u];
         }
     }
     for (Py_ssize_t j = 0; j < k; j++) {
         const float *wj = w + j * ws;
-        for (int h = 0; h < TILE_VECS; h++) {
+        for (int h = 0; h < vecs; h++) {
             vec xj = x[j * TILE_VECS + h];
             for (int u = 0; u < group; u++) {
                 acc[u][h] += xj * wj[u];
@@ -41,16 +43,16 @@ K(columns)(const vec *x, Py_ssize_t k, const float *w, Py_ssize_t ws, const floa
         }
     }
     for (int u = 0; u < group; u++) {
-        for (int h = 0; h < TILE_VECS; h++) {
+        for (int h = 0; h < vecs; h++) {
             y[u * TILE_VECS + h] = K(relu)(acc[u][h]);
         }
     }
 }
 
 /* A layer of L->blocks diagonal blocks, each k inputs by m outputs (w: blocks x k x m), over the
- * tile: x holds blocks * k columns, y gets blocks * m. */
+ * tile's first `vecs` vectors of lines: x holds blocks * k columns, y gets blocks * m. */
 INLINE void
-K(layer)(const vec *x, const Layer *L, vec *y, const int group)
+K(layer)(const vec *x, const Layer *L, vec *y, const int group, const int vecs)
 {
     Py_ssize_t k = L->k, m = L->m;
     for (Py_ssize_t q = 0; q < L->blocks; q++) {
@@ -59,13 +61,13 @@ K(layer)(const vec *x, const Layer *L, vec *y, const int group)
         vec *yq = y + q * m * TILE_VECS;
         Py_ssize_t c = 0;
         for (; c + group <= m; c += group) {
-            K(columns)(xq, k, wq + c, m, bq + c, yq + c * TILE_VECS, group);
+            K(columns)(xq, k, wq + c, m, bq + c, yq + c * TILE_VECS, group, vecs);
         }
         for (; group > 4 && c + 4 <= m; c += 4) {
-            K(columns)(xq, k, wq + c, m, bq + c, yq + c * TILE_VECS, 4);
+            K(columns)(xq, k, wq + c, m, bq + c, yq + c * TILE_VECS, 4, vecs);
         }
         for (; c < m; c++) {
-            K(columns)(xq, k, wq + c, m, bq + c, yq + c * TILE_VECS, 1);
+            K(columns)(xq, k, wq + c, m, bq + c, yq + c * TILE_VECS, 1, vecs);
         }
     }
 }
@@ -98,13 +100,20 @@ K(forward)(const double *rows, Py_ssize_t k0, Py_ssize_t n, const float *lo, con
                 x[j * TILE_VECS + hv] = K(clip)(v, lo[j], hi[j]);
             }
         }
+        /* a page's last tile, when it holds no more lines than one vector, works out that one
+         * alone: half a tile of lines past the page's end is a tenth of a page of 170 lines */
+        const int vecs = lines > LANES ? TILE_VECS : 1;
         const vec *in = x;
         for (int d = 0; d < depth; d++) {
-            K(layer)(in, &layers[d], h[d & 1], GROUP);
+            if (vecs == TILE_VECS) {
+                K(layer)(in, &layers[d], h[d & 1], GROUP, TILE_VECS);
+            } else {
+                K(layer)(in, &layers[d], h[d & 1], GROUP, 1);
+            }
             in = h[d & 1];
         }
         Py_ssize_t m = layers[depth - 1].blocks * layers[depth - 1].m;
-        for (int hv = 0; hv < TILE_VECS; hv++) {
+        for (int hv = 0; hv < vecs; hv++) {
             vec z = (vec){0} + out_b;
             for (Py_ssize_t c = 0; c < m; c++) {
                 z += in[c * TILE_VECS + hv] * out[c];

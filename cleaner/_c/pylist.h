@@ -1,5 +1,6 @@
-/* Python lists of line indices, shared by the accelerators that return them (the line scan, the
- * classifier's verdicts, the Document's kept lines). */
+/* Python lists of line indices, shared by the accelerators that return them a line at a time (the
+ * line scan, the classifier's verdicts; the Document's kept lines are counted first and made at
+ * their size). */
 #ifndef CLEANER_PYLIST_H
 #define CLEANER_PYLIST_H
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from ..document import Document
 from ..options import Options
-from ..phrases import (ABOUT_AUTHOR, AGENCIES, AUTHOR_BOX, BYLINE, DATE_LINE, GLUED_FRAGMENT,
-                       METADATA_FIRST_WORDS, READING_TIME_LINE)
+from ..phrases import (ABOUT_AUTHOR, ABOUT_AUTHOR_OPENINGS, AGENCIES, AUTHOR_BOX, AUTHOR_BOX_OPENINGS, BYLINE,
+                       BYLINE_OPENINGS, DATE_LINE, DATE_LINE_OPENINGS, GLUED_FRAGMENT, METADATA_FIRST_WORDS,
+                       READING_TIME_LINE, READING_TIME_OPENINGS)
 from .base import Cleaner
 from .cues import LineCues, candidates, first_words
 from .shape import next_kept
@@ -33,6 +34,16 @@ _METADATA_INITIALS = frozenset(word[0] for word in METADATA_FIRST_WORDS)
 # and "Then", which open with the agencies' "pa", "ap" and "the", are no candidates.
 _CUES = LineCues(starts=tuple(METADATA_FIRST_WORDS) + first_words(AGENCIES), skip=-1, digit_words=("h", "m"),
                  starts_whole=True)
+# The metadata patterns in the order they are tried, and for each metadata word the ones a line
+# opening with it can match (a pattern whose alternatives all open with other words cannot: the
+# line's first word is all ASCII letters, so ignoring case reads it as itself). Each line tried
+# all five: ten failed matches a page over aeb.
+_METADATA_RULES = (("author-box", AUTHOR_BOX, AUTHOR_BOX_OPENINGS), ("author-box", ABOUT_AUTHOR, ABOUT_AUTHOR_OPENINGS),
+                   ("date-line", DATE_LINE, DATE_LINE_OPENINGS), ("reading-time", READING_TIME_LINE, READING_TIME_OPENINGS),
+                   ("byline", BYLINE, BYLINE_OPENINGS))
+_RULES_BY_FIRST_WORD = {word: tuple((rule, pattern) for rule, pattern, openings in _METADATA_RULES
+                                    if word.startswith(openings))
+                        for word in METADATA_FIRST_WORDS}
 
 
 class Bylines(Cleaner):
@@ -77,16 +88,9 @@ class Bylines(Cleaner):
             return None
         if first[0].isdigit():
             return "reading-time" if READING_TIME_LINE.match(text) else None
-        if first not in METADATA_FIRST_WORDS:
-            return None
-        if AUTHOR_BOX.match(text) or ABOUT_AUTHOR.match(text):
-            return "author-box"
-        if DATE_LINE.match(text):
-            return "date-line"
-        if READING_TIME_LINE.match(text):
-            return "reading-time"
-        if BYLINE.match(text):
-            return "byline"
+        for rule, pattern in _RULES_BY_FIRST_WORD.get(first, ()):   # (none for other words)
+            if pattern.match(text):
+                return rule
         return None
 
     def _drop_bio(self, doc: Document, i: int, box: str) -> None:

@@ -112,7 +112,8 @@ def _verdict_groups(doc: Document, model: LineModel,
     either = _either(p1, p2)
     kept = doc.kept_mask()
     lo, hi = _main_region(either, kept, lens)
-    lo, hi = _edge_paragraphs(doc, either, lo, hi)
+    kept_lines = doc.kept()  # (no line is dropped before the verdicts: the edge walk and the count share it)
+    lo, hi = _edge_paragraphs(doc, either, lo, hi, kept_lines)
     before, inside, after = _judged_lines(p2, either, kept, lo, hi, threshold)
     shapes = line_shapes(doc)
     # (each line's probability read as a Python float with .item(): a numpy scalar's creation,
@@ -120,7 +121,7 @@ def _verdict_groups(doc: Document, model: LineModel,
     # program's work has run between two pages)
     doubted = [(i, f"p={p2.item(i):.2f}") for i in inside
                if not (shapes[i] & PARAGRAPH and _beside_body(doc, p2, threshold, i))]
-    if len(before) + len(doubted) + len(after) == len(doc.kept()):
+    if len(before) + len(doubted) + len(after) == len(kept_lines):
         # Every remaining line would go (a page of a line or two, or one the model cannot read):
         # the main region is still the best guess at the body, so it stays.
         doubted = []
@@ -199,10 +200,11 @@ def _beside_body(doc: Document, p2: np.ndarray, threshold: float, i: int) -> boo
     return False
 
 
-def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int) -> tuple[int, int]:
+def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int,
+                     kept: list[int] | None = None) -> tuple[int, int]:
     """The main region's bounds, moved over the kept full paragraphs before and after it. Dropped
     lines and short headings the model does not rule out (a lede, then "Key facts", then the body)
-    are looked past; anything else ends the walk."""
+    are looked past; anything else ends the walk. `kept`: doc.kept(), when the caller has it."""
     texts, shapes = doc.texts, line_shapes(doc)
     at = either.item  # (Python floats, as in _verdict_groups)
 
@@ -219,7 +221,8 @@ def _edge_paragraphs(doc: Document, either: np.ndarray, lo: int, hi: int) -> tup
     # Each walk reads the kept lines only, the dropped ones passed over without Python: pattern
     # cleaners drop most of what lies around a body, and a walk went through all of it. (The
     # kept lines are picked in C, and where the region starts and ends among them by bisection.)
-    kept = doc.kept()
+    if kept is None:
+        kept = doc.kept()
     before = reversed(kept[:bisect_left(kept, lo)])
     after = kept[bisect_right(kept, hi):]
     return walk(before, lo, EDGE_LEDE_MIN), walk(after, hi, EDGE_PARAGRAPH_MIN)
