@@ -23,15 +23,9 @@ class CleanResult:
 
     @classmethod
     def from_document(cls, doc: Document, kind: str, truncated: str | None = None) -> "CleanResult":
-        # Every field set in one dict, in the fields' order: a frozen dataclass's __init__ sets
-        # each through object.__setattr__, ten calls a page (tests/test_document.py checks that
-        # this is the result the constructor makes).
-        result = object.__new__(cls)
-        object.__setattr__(result, "__dict__", {
-            "text": doc.body(), "title": doc.title, "site": doc.site, "removed": tuple(doc.removals()),
-            "kind": kind, "url": doc.url, "description": doc.description, "truncated": truncated,
-            "not_a_page": None, "document": doc})
-        return result
+        return cls(text=doc.body(), title=doc.title, site=doc.site, removed=tuple(doc.removals()),
+                   kind=kind, url=doc.url, description=doc.description, truncated=truncated,
+                   document=doc)
 
     def removed_chars_by_cleaner(self) -> dict[str, int]:
         """Characters each cleaner removed on this page: the batch summary adds these up."""

@@ -48,9 +48,9 @@ def test_removal_is_immutable_and_serialisable():
     assert len({r, Removal("Home", "navigation", "menu-run", 3)}) == 1
 
 
-def test_a_result_from_a_document_is_the_one_the_constructor_makes():
-    """CleanResult.from_document fills the frozen dataclass's fields in one dict: every field,
-    in the fields' order, the same values the constructor would set."""
+def test_a_result_is_frozen_and_pickles_with_every_field():
+    """A result handed to a crawler's threads or a batch's workers cannot be changed in place and
+    survives pickling whole."""
     import dataclasses
     import pickle
 
