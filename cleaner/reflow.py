@@ -21,6 +21,7 @@ from bisect import bisect_right
 
 from . import accel
 from .document import dump_lines
+from .reflow_nodes import reflow_nodes
 
 # Lines shorter than this are never evidence of wrapping (menus, headings, list items).
 MIN_EVIDENCE_CHARS = 30
@@ -83,7 +84,7 @@ def reflow_lines(lines: list[str]) -> list[str]:
     so the Document is built without splitting the page a second time."""
     width = wrap_width(lines)
     if width is None:
-        return lines
+        return reflow_nodes(lines)
     out: list[str] = []
     last = 0  # length of the last physical line appended, 0 after a blank line
     for line in lines:
@@ -93,7 +94,7 @@ def reflow_lines(lines: list[str]) -> list[str]:
         else:
             out.append(line)
         last = len(line)
-    return out
+    return reflow_nodes(out)
 
 
 def _too_many_past_width(longer: list[str]) -> bool:
