@@ -13,6 +13,9 @@ line's first word would not have fitted after it. A blank line, a short line, or
 whose first word would have fitted always ends the paragraph, so headings, list items and menus
 keep their own lines. Joining puts one space between the parts (none after a word broken at its
 hyphen): no text is invented or lost.
+
+Dumps printed one text node a line (a sentence cut at its links) are then reflowed by
+`reflow_nodes`, on their own evidence; `reflow_lines` runs both.
 """
 from __future__ import annotations
 
