@@ -17,7 +17,7 @@ ACCELERATORS = [
               depends=["cleaner/_c/buffers.h", "cleaner/_c/mlpkernel.h"],
               optional=True),
     Extension("cleaner._linescan", ["cleaner/_c/linescan.c"], depends=["cleaner/_c/pylist.h"], optional=True),
-    Extension("cleaner._dumptext", ["cleaner/_c/dumptext.c"], optional=True),
+    Extension("cleaner._dumptext", ["cleaner/_c/dumptext.c"], depends=["cleaner/_c/pylist.h"], optional=True),
     Extension("cleaner._document", ["cleaner/_c/document.c"], depends=["cleaner/_c/buffers.h"],
               optional=True),
 ]

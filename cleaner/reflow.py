@@ -13,6 +13,9 @@ line's first word would not have fitted after it. A blank line, a short line, or
 whose first word would have fitted always ends the paragraph, so headings, list items and menus
 keep their own lines. Joining puts one space between the parts (none after a word broken at its
 hyphen): no text is invented or lost.
+
+Dumps printed one text node a line (a sentence cut at its links) are then reflowed by
+`reflow_nodes`, on their own evidence; `reflow_lines` runs both.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from bisect import bisect_right
 
 from . import accel
 from .document import dump_lines
+from .reflow_nodes import reflow_nodes
 
 # Lines shorter than this are never evidence of wrapping (menus, headings, list items).
 MIN_EVIDENCE_CHARS = 30
@@ -83,7 +87,7 @@ def reflow_lines(lines: list[str]) -> list[str]:
     so the Document is built without splitting the page a second time."""
     width = wrap_width(lines)
     if width is None:
-        return lines
+        return reflow_nodes(lines)
     out: list[str] = []
     last = 0  # length of the last physical line appended, 0 after a blank line
     for line in lines:
@@ -93,7 +97,7 @@ def reflow_lines(lines: list[str]) -> list[str]:
         else:
             out.append(line)
         last = len(line)
-    return out
+    return reflow_nodes(out)
 
 
 def _too_many_past_width(longer: list[str]) -> bool:

@@ -13,6 +13,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include "pylist.h"
+
 /* Is c a line break? The common case (printable ASCII and most of Unicode) is decided without
  * the Unicode database. */
 static inline int
@@ -251,6 +253,38 @@ evidence(PyObject *self, PyObject *args)
     return long_lines(args, 1, "evidence");
 }
 
+/* mark_openers(lines, marks) -> the indices i >= 1 of the lines opening with a character of the
+ * str `marks` and then a space: the only lines that can be evidence of a node-per-line dump
+ * (cleaner/reflow_nodes.py), which tests each of them in full. Most dumps have none, so the test
+ * costs no Python a line. */
+static PyObject *
+mark_openers(PyObject *self, PyObject *args)
+{
+    PyObject *lines, *marks;
+    if (!PyArg_ParseTuple(args, "O!U", &PyList_Type, &lines, &marks)) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (check_str(line, "mark_openers") < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        if (i > 0 && PyUnicode_GET_LENGTH(line) > 1 && PyUnicode_READ_CHAR(line, 1) == ' '
+                && PyUnicode_FindChar(marks, PyUnicode_READ_CHAR(line, 0), 0,
+                                      PyUnicode_GET_LENGTH(marks), 1) >= 0
+                && append_index(out, i) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
 /* A function `name(s)`: does any character c of the str s make PRED(c) true? One loop for each
  * width of string, with no early exit, so that each vectorises. */
 #define ANY_CHAR(name, PRED)                                                  \
@@ -321,6 +355,8 @@ static PyMethodDef methods[] = {
      "at_least(lines, chars) -> the lines at least this many characters long."},
     {"evidence", evidence, METH_VARARGS,
      "evidence(lines, chars) -> the lines at least this many characters long holding no URL and opening with no list or heading mark."},
+    {"mark_openers", mark_openers, METH_VARARGS,
+     "mark_openers(lines, marks) -> the indices i >= 1 of the lines opening with one of the marks, then a space."},
     {"needs_sanitizing", needs_sanitizing, METH_O,
      "needs_sanitizing(text) -> bool: does the text hold a NUL or a lone surrogate?"},
     {"holds_not_xml", holds_not_xml, METH_O,
