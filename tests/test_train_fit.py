@@ -43,6 +43,22 @@ def test_one_member_is_itself_and_mismatched_inputs_are_refused():
         fit.merge([one, member(rng, mean + 1, scale)])
 
 
+def test_a_member_restandardised_computes_the_same_and_then_merges():
+    # seeds' second stages standardise their inputs (each seed's own verdicts) a little apart
+    rng = np.random.default_rng(9)
+    mean, scale = rng.uniform(0.2, 0.8, size=5), rng.uniform(0.2, 0.4, size=5)
+    one = member(rng, mean, scale)
+    other = member(rng, mean + 0.01, scale * 1.05)
+    x = rng.uniform(0, 1, size=(200, 5))   # within both members' clip bounds
+    moved = fit.restandardised(other, one)
+    assert np.array_equal(moved.mean, one.mean) and np.array_equal(moved.scale, one.scale)
+    assert np.allclose(moved.proba(x), other.proba(x), atol=1e-5)
+    assert fit.restandardised(one, one) is one
+    merged = fit.merge([one, moved])
+    expected = (logit(one.proba(x)) + logit(other.proba(x))) / 2
+    assert np.allclose(merged.proba(x), 1 / (1 + np.exp(-expected)), atol=1e-4)
+
+
 def test_inference_multiplies_a_merged_networks_diagonal_blocks_only():
     rng = np.random.default_rng(9)
     mean, scale = rng.normal(size=5), np.ones(5)

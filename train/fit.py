@@ -88,6 +88,19 @@ def merge(members: list[Mlp]) -> Mlp:
     return Mlp(mean=first.mean, scale=first.scale, weights=tuple(weights), biases=tuple(biases))
 
 
+def restandardised(member: Mlp, like: Mlp) -> Mlp:
+    """`member` computing the same function on inputs standardised as `like`'s: its first layer
+    rescaled, W' = diag(s'/s) W, b' = b + ((m' - m) / s) W (the input clip's bounds become
+    `like`'s, the one difference). Models of different seeds standardise their second stage's
+    inputs, each seed's own out-of-fold verdicts, a little differently; so they can be merged."""
+    if np.array_equal(member.mean, like.mean) and np.array_equal(member.scale, like.scale):
+        return member
+    first = member.weights[0] * (like.scale / member.scale)[:, None]
+    bias = member.biases[0] + ((like.mean - member.mean) / member.scale) @ member.weights[0]
+    return Mlp(mean=like.mean, scale=like.scale, weights=(first, *member.weights[1:]),
+               biases=(bias, *member.biases[1:]))
+
+
 def _block_diagonal(blocks: list[np.ndarray]) -> np.ndarray:
     out = np.zeros((sum(b.shape[0] for b in blocks), sum(b.shape[1] for b in blocks)))
     r = c = 0

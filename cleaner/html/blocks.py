@@ -280,9 +280,13 @@ def _page_cues(texts: list[str], chars: np.ndarray, links: np.ndarray, flags: np
 
 # Per-block inputs computed in the loop (text, position, membership, repetition).
 BASE_INPUTS = 14
+# Where two of them sit in a block's row, for readers of the rows (takeover.py): the share of the
+# block's characters inside links, and whether the extraction holds the block's text.
+LINK_SHARE_INPUT = 2
+CONTAINED_INPUT = 8
 # Inputs of the neighbouring blocks copied onto each block: log chars, link share, contained,
 # token share in the extraction.
-_NEIGHBOUR_COLUMNS = (0, 2, 8, 9)
+_NEIGHBOUR_COLUMNS = (0, LINK_SHARE_INPUT, CONTAINED_INPUT, 9)
 # Offsets of the neighbours whose inputs a block sees.
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 

@@ -62,6 +62,7 @@ from .posts import thread_body
 from .quotes import cut_quoted_copies
 from .sections import drop_other_items_sections
 from .selectors import drop_matching, select_body
+from .takeover import added_number_rail
 from .teasers import trim_teaser_rail
 from .textless import drop_textless
 from .unseen import drop_unseen
@@ -289,7 +290,8 @@ def classified(tree, kept: list[str], kinds: list[str], declared: Declared,
     """The blocks of the whole page the shipped block model calls body, in page order; the
     extraction's blocks (`kept`, `kinds`) when the model keeps nothing (a short page, one
     paragraph: what little the extraction found beats an empty body), the page has no blocks,
-    or, with `gain`, the model's body has fewer than `gain` times the extraction's words."""
+    or, with `gain`, the model's body has fewer than `gain` times the extraction's words or adds
+    to the extraction only a rail of timestamps (takeover.py)."""
     walked = walk_page(tree)
     if gain is not None and _words(walked.texts) < gain * _words(kept):
         return kept, kinds   # even every block of the page holds too few words to win
@@ -298,7 +300,8 @@ def classified(tree, kept: list[str], kinds: list[str], declared: Declared,
         return kept, kinds
     body = shipped_model().proba(blocks.features) >= THRESHOLD
     texts = [t for t, k in zip(blocks.texts, body) if k]
-    if not texts or (gain is not None and _words(texts) < gain * _words(kept)):
+    if not texts or (gain is not None and (_words(texts) < gain * _words(kept)
+                                           or added_number_rail(blocks, body))):
         return kept, kinds
     return texts, [kind for kind, k in zip(blocks.kinds, body) if k]
 
