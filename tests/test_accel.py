@@ -116,15 +116,18 @@ WORD_ROWS = [BASE_NAMES.index(name) for name in ("stopword_share", "capital_shar
 def test_word_rows_are_the_python_paths_to_the_bit(monkeypatch):
     """The C base pass looks a page's words up in batches that run across lines; each line's
     lexicon sum must still add its words in page order, as numpy's bincount does: the rows its
-    words' lookups give are the same bits, on real captures and on lines of more words than a
-    batch holds. (The logarithms' rows differ in their last bit: C's log1p is not numpy's.)"""
+    words' lookups give are the same bits, on real captures, on lines of more words than a batch
+    holds, and on pages of more words than the queue holds. (The logarithms' rows differ in their last bit: C's log1p is not numpy's.)"""
     lexicon = shipped_model().lexicon
     long_line = " ".join(["However, the council said it would"] * 30)   # 210 words
     # each string width, and lines of more characters than one packed count holds (127)
     wide = " ".join(["The council’s “plan” for Zürich"] * 12)   # two bytes a character
     widest = " ".join(["Fans cheered 🎉 as the Über team won 東京 2020"] * 8)   # four
     pages = [text for _, text in _pages()] + ["\n".join(["Share", long_line, "Menu", long_line + "."] * 3),
-                                              "\n".join([wide, "Über", widest, "🎉", "x", wide + "."])]
+                                              "\n".join([wide, "Über", widest, "🎉", "x", wide + "."]),
+                                              # more words than the queue counts at once (4,096),
+                                              # on many lines and on one
+                                              "\n".join([long_line] * 25 + ["Menu", " ".join([long_line] * 25)])]
     for text in pages:
         doc = Document.from_text(text)
         fast = np.empty((len(BASE_NAMES), len(doc)))

@@ -140,6 +140,10 @@ fold_of(const Tables *t, Py_UCS4 cp)
  * to its own line in word order (the lexicon sum is a floating-point sum: its order is part of
  * its value). */
 #define BATCH 64
+/* The queue is counted and emptied after a line once it holds this many words, so a page of
+ * millions of characters needs room for this many plus its longest line's, not for all its
+ * words (16 bytes a word); a line's words are never split between two counts. */
+#define QUEUE_WORDS 4096
 /* A hint to start loading an address (nothing where the compiler has no such hint). */
 #if defined(__GNUC__) || defined(__clang__)
 #define PREFETCH(p) __builtin_prefetch(p)
@@ -484,7 +488,7 @@ base_rows(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "texts, dropped and gaps differ in length");
         return NULL;
     }
-    Py_ssize_t most_words = 0;  /* room for every word of the page (see line_stats) */
+    Py_ssize_t most_words = 0;  /* room for the words queued at once (see line_stats) */
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *text = PyList_GET_ITEM(texts, i);
         if (!PyUnicode_Check(text)) {
@@ -499,8 +503,12 @@ base_rows(PyObject *self, PyObject *args)
         if (PyUnicode_GET_LENGTH(text) == 0) {
             Py_RETURN_FALSE;
         }
-        most_words += (PyUnicode_GET_LENGTH(text) + 1) / 2;
+        Py_ssize_t line_words = (PyUnicode_GET_LENGTH(text) + 1) / 2;
+        if (line_words > most_words) {
+            most_words = line_words;
+        }
     }
+    most_words += QUEUE_WORDS;
     Py_buffer out;
     if (get_array(out_obj, &out, F64, 8, N_ROWS * n, -1, 1, "out") < 0) {
         return NULL;
@@ -536,12 +544,18 @@ base_rows(PyObject *self, PyObject *args)
         }
     }
 
-    /* Pass 1: each line on its own, its words looked up for the whole page at once, and the
+    /* Pass 1: each line on its own, its words looked up a few thousand at a time, and the
      * page's totals. */
     for (Py_ssize_t i = 0; i < n; i++) {
         ahead_step(&ahead);
         if (line_stats(&t, PyList_GET_ITEM(texts, i), i, stats + i, &w) < 0) {
             goto fail;
+        }
+        if (w.n >= QUEUE_WORDS) {
+            if (count_words(&t, &w, stats) < 0) {
+                goto fail;
+            }
+            w.n = 0;
         }
     }
     if (count_words(&t, &w, stats) < 0) {
