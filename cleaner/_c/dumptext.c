@@ -204,17 +204,18 @@ holds_url(int kind, const void *data, Py_ssize_t n)
     return 0;
 }
 
-/* The lines of the list in args (with a length, `chars`) at least that long, and when
- * `evidence_only` only those that may be evidence of a wrap width: no URL, no list or heading
- * mark (reflow._not_evidence). `what` names the caller in a TypeError. */
+/* What a picker asks of each line (a str, index i): its arguments beyond the lines. */
+typedef struct {
+    Py_ssize_t chars;   /* the least length (long lines) */
+    PyObject *marks;    /* the opening marks (mark openers) */
+} PickArgs;
+
+/* The lines of `lines` for which pick(line, i, args) holds, or with `as_index` their indices;
+ * `what` names the caller in a TypeError. */
 static PyObject *
-long_lines(PyObject *args, int evidence_only, const char *what)
+pick_lines(PyObject *lines, int (*pick)(PyObject *, Py_ssize_t, const PickArgs *), const PickArgs *args,
+           int as_index, const char *what)
 {
-    PyObject *lines;
-    Py_ssize_t chars;
-    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &lines, &chars)) {
-        return NULL;
-    }
     PyObject *out = PyList_New(0);
     if (out == NULL) {
         return NULL;
@@ -225,16 +226,52 @@ long_lines(PyObject *args, int evidence_only, const char *what)
             Py_DECREF(out);
             return NULL;
         }
-        int kind = PyUnicode_KIND(line);
-        const void *data = PyUnicode_DATA(line);
-        Py_ssize_t n = PyUnicode_GET_LENGTH(line);
-        if (n >= chars && !(evidence_only && (holds_url(kind, data, n) || leading_mark(kind, data, n)))
-                && PyList_Append(out, line) < 0) {
+        if (pick(line, i, args)
+                && (as_index ? append_index(out, i) : PyList_Append(out, line)) < 0) {
             Py_DECREF(out);
             return NULL;
         }
     }
     return out;
+}
+
+static int
+is_long(PyObject *line, Py_ssize_t i, const PickArgs *args)
+{
+    return PyUnicode_GET_LENGTH(line) >= args->chars;
+}
+
+/* Long, and possibly evidence of a wrap width: no URL, no list or heading mark
+ * (reflow._not_evidence). */
+static int
+is_evidence(PyObject *line, Py_ssize_t i, const PickArgs *args)
+{
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    return n >= args->chars && !holds_url(kind, data, n) && !leading_mark(kind, data, n);
+}
+
+/* Not the first line, and opening with one of the marks, then a space. */
+static int
+opens_with_mark(PyObject *line, Py_ssize_t i, const PickArgs *args)
+{
+    return i > 0 && PyUnicode_GET_LENGTH(line) > 1 && PyUnicode_READ_CHAR(line, 1) == ' '
+           && PyUnicode_FindChar(args->marks, PyUnicode_READ_CHAR(line, 0), 0,
+                                 PyUnicode_GET_LENGTH(args->marks), 1) >= 0;
+}
+
+/* The lines of the list in args (with a length, `chars`) at least that long, and when
+ * `evidence_only` only those that may be evidence of a wrap width. */
+static PyObject *
+long_lines(PyObject *args, int evidence_only, const char *what)
+{
+    PyObject *lines;
+    PickArgs pick = {0, NULL};
+    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &lines, &pick.chars)) {
+        return NULL;
+    }
+    return pick_lines(lines, evidence_only ? is_evidence : is_long, &pick, 0, what);
 }
 
 /* at_least(lines, chars) -> [line for line in lines if len(line) >= chars]: the lines that may
@@ -260,29 +297,12 @@ evidence(PyObject *self, PyObject *args)
 static PyObject *
 mark_openers(PyObject *self, PyObject *args)
 {
-    PyObject *lines, *marks;
-    if (!PyArg_ParseTuple(args, "O!U", &PyList_Type, &lines, &marks)) {
+    PyObject *lines;
+    PickArgs pick = {0, NULL};
+    if (!PyArg_ParseTuple(args, "O!U", &PyList_Type, &lines, &pick.marks)) {
         return NULL;
     }
-    PyObject *out = PyList_New(0);
-    if (out == NULL) {
-        return NULL;
-    }
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
-        PyObject *line = PyList_GET_ITEM(lines, i);
-        if (check_str(line, "mark_openers") < 0) {
-            Py_DECREF(out);
-            return NULL;
-        }
-        if (i > 0 && PyUnicode_GET_LENGTH(line) > 1 && PyUnicode_READ_CHAR(line, 1) == ' '
-                && PyUnicode_FindChar(marks, PyUnicode_READ_CHAR(line, 0), 0,
-                                      PyUnicode_GET_LENGTH(marks), 1) >= 0
-                && append_index(out, i) < 0) {
-            Py_DECREF(out);
-            return NULL;
-        }
-    }
-    return out;
+    return pick_lines(lines, opens_with_mark, &pick, 1, "mark_openers");
 }
 
 /* A function `name(s)`: does any character c of the str s make PRED(c) true? One loop for each
