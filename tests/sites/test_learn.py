@@ -679,3 +679,17 @@ def test_by_example_a_window_framed_by_one_line_applies_though_it_leaves_under_a
     cut = [r.text for r in result.removed if r.rule.endswith(":body_until")]
     assert "• Milan Griffes on September 12, 2018 at 4:47 pm said:" in cut
     assert not any(t in bodies[held["id"]] for t in cut if t.strip())
+
+
+def test_by_repetition_a_frame_shows_the_story_where_a_pages_comments_outweigh_it():
+    """Two w3m pages of one blog (`fixtures/learning/comments-pair`): one page's post is a paragraph
+    above hundreds of lines of comments, so that page takes its comments for its story and the
+    pair's stories do not agree on a place. Both print "• Previous Post" above their post and again
+    below it, with nothing of their own just outside: that frame is the window. The comments go,
+    and the framed window applies though it leaves under a tenth of the page."""
+    site, results, bodies, (learned, generic) = _window_gain("comments-pair")
+    assert site.body_after == [("• Previous Post", 2)] and site.body_until == [("• Previous Post", 2)]
+    assert learned[0] >= 0.95 > 0.2 > generic[0] and learned[1] >= generic[1]
+    cut = [r.text for r in results[0].removed if r.rule.endswith(":body_until")]
+    assert "• Milan Griffes on September 12, 2018 at 4:47 pm said:" in cut
+    assert not any(t in body for t in cut if t.strip() for body in bodies.values())
