@@ -73,7 +73,8 @@ def learn_window(pages: list[Page], recurring: set[str], share: float
     support (every page), or empty lists where a side would cut nothing the generic cleaners keep.
     Nothing is learned unless every page has the generic verdict and some text of its own, the
     pages' stories share some gaps, and the window holds `share` of every page's own text (its
-    story's and that in gaps other pages fill too)."""
+    story's and that in gaps other pages fill too); where the stories disagree, the window is a
+    frame of one line's two printings around every page's own text, if any (`_frame`)."""
     if len(pages) < 2 or any(p.generic is None for p in pages):
         return [], []
     chain = _anchors(pages)
