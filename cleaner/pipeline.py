@@ -28,7 +28,7 @@ class Pipeline:
                 continue
             mark = doc.mark()  # (logs the step's changes: no copy of the page's lists)
             cleaner.apply(doc, options)
-            if over_cleaned(mark[0], doc.kept_chars):
+            if not cleaner.guards_itself and over_cleaned(mark[0], doc.kept_chars):
                 doc.undo(mark)
                 doc.guarded.append(cleaner.name)
         return doc

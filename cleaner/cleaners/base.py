@@ -12,6 +12,9 @@ class Cleaner:
     so one instance serves every page and thread."""
 
     name: ClassVar[str] = ""
+    # The pipeline's over-cleaning guard undoes a step that leaves almost nothing, unless the step
+    # applies the guard itself (site rules: a window framed by the site's own line is trusted).
+    guards_itself: ClassVar[bool] = False
 
     def apply(self, doc: Document, options: Options) -> None:  # pragma: no cover - interface
         raise NotImplementedError

@@ -9,7 +9,11 @@ context, which lines close a page) and cost bodies elsewhere on the page: by exa
 of each of aeb's pairs, word F1 0.950 run first against 0.959 run last (generic 0.955).
 
 A layout's body window (`body_after`, `body_until`) drops what lies outside it, unless that would
-leave less than the pipeline's over-cleaning guard allows: then the layout applies without it.
+leave less than the pipeline's over-cleaning guard allows: then the layout applies without it. A
+window framed by one line, opened after its first printing and closed at its second (a post's
+"Previous Post" link printed above the story and again below it), is the page's own layout saying
+where its story is, and applies whatever it leaves, if anything: a blog's one-paragraph post above
+hundreds of lines of comments. This step applies the guard itself, so the pipeline's does not undo it.
 
 Each removal names site, layout and rule, e.g. `english.alarabiya.net@2019-01-01:cut_from`.
 Markers and literal lines compare whole lines with runs of spaces collapsed; a marker that is not
@@ -31,6 +35,7 @@ def _norm(text: str) -> str:
 class SiteRulesCleaner(Cleaner):
     name = "site_rules"
     after_generic = False   # which layouts this step applies: the first step, or the last
+    guards_itself = True    # a framed window may leave less than the guard allows (see above)
 
     def apply(self, doc: Document, options: Options) -> None:
         registry = options.registry
@@ -46,14 +51,19 @@ class SiteRulesCleaner(Cleaner):
             # Run last, markers are found among all the lines, as on the pages the rules were learned
             # from: the generic cleaners often drop a marker ("More World") but keep what follows it.
             lines = range(len(doc)) if self.after_generic else doc.kept()
-            windowed = bool(layout.body_after or layout.body_until)
-            mark = doc.mark() if windowed else None
-            _apply_layout(doc, rules, layout, self.name, lines)
-            if windowed and options.over_cleaned(mark[0], doc.kept_chars):
-                # The window would leave less than the pipeline's guard allows, which would undo the
-                # whole step: the page is another template, or its story lies outside the window.
-                doc.undo(mark)
+            mark = doc.mark()
+            framed = _apply_layout(doc, rules, layout, self.name, lines)
+            if not options.over_cleaned(mark[0], doc.kept_chars) or (framed and doc.kept_chars):
+                return
+            doc.undo(mark)
+            if layout.body_after or layout.body_until:
+                # The window would leave less than the guard allows, which would undo the whole step:
+                # the page is another template, or its story lies outside the window.
                 _apply_layout(doc, rules, layout, self.name, lines, window=False)
+                if not options.over_cleaned(mark[0], doc.kept_chars):
+                    return
+                doc.undo(mark)
+            doc.guarded.append(self.name)
 
 
 class SiteRulesAfterGeneric(SiteRulesCleaner):
@@ -63,9 +73,10 @@ class SiteRulesAfterGeneric(SiteRulesCleaner):
 
 
 def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str, blocks,
-                  window: bool = True) -> None:
+                  window: bool = True) -> bool:
     """The layout's line rules over `blocks` (indices), its body window only if `window`: dropping
-    a block already dropped keeps its first reason."""
+    a block already dropped keeps its first reason. Whether the window applied was framed: opened
+    and closed by printings of one line."""
     index = list(blocks)   # a rule's position in `lines` -> the document's line
     lines = [_norm(doc.texts[i]) for i in index]
 
@@ -79,6 +90,9 @@ def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str,
         closes = next((p for p in range(opens + 1, len(lines)) if lines[p] in layout.body_until), len(lines))
         drop(range(opens + 1), "body_after")
         drop(range(closes, len(lines)), "body_until")
+        framed = opens >= 0 and closes < len(lines) and lines[opens] == lines[closes]
+    else:
+        framed = False
     top = 0   # a cut marker counts only below what cut_until removed
     if layout.cut_until:
         end = next((p for p, line in enumerate(lines) if line in layout.cut_until), None)
@@ -119,3 +133,4 @@ def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str,
                     if found and found.end() > 0:
                         doc.trim(i, 0, found.end(), cleaner, name)
                         break
+    return framed

@@ -657,3 +657,39 @@ def test_a_caption_on_one_page_alone_does_not_stop_the_window():
     cut = [r.text for r in results[0].removed if r.rule.endswith(":body_after")]
     assert "Yersinia pestis bacteria, which caused the bubonic plague." in cut
     assert not any(t in body for t in cut for body in bodies.values())
+
+
+def test_by_example_a_window_framed_by_one_line_applies_though_it_leaves_under_a_tenth():
+    """By example from one page of a blog (`fixtures/learning/comments-pair`): each post is printed
+    between its "• Previous Post" link and the same link again below it. The other page's post is
+    one paragraph above hundreds of lines of comments the generic cleaners keep, so its window
+    leaves under a tenth of what they keep, less than the over-cleaning guard allows; framed by
+    printings of one line, the window is the page's own layout saying where its story is, and
+    applies: the comments go. A window not so framed still gives way (the news pair above)."""
+    from cleaner.evaluate import word_prf
+
+    (held, learner), bodies = _pair("comments-pair")
+    one = LearnOptions(min_pages=1, min_support=1)
+    [site] = learn_from_records([learner], {learner["id"]: bodies[learner["id"]]}, one)
+    assert ("• Previous Post", 1) in site.body_after and ("• Previous Post", 1) in site.body_until
+    result = Cleaner(options=Options(registry=learned_registry([site]))).clean(held["text"], url=held["url"], kind="text")
+    generic = Cleaner(site_rules=False).clean(held["text"], url=held["url"], kind="text")
+    assert len(result.text) < 0.1 * len(generic.text) and not result.document.guarded
+    assert word_prf(bodies[held["id"]], result.text)[0] >= 0.95 > 0.2 > word_prf(bodies[held["id"]], generic.text)[0]
+    cut = [r.text for r in result.removed if r.rule.endswith(":body_until")]
+    assert "• Milan Griffes on September 12, 2018 at 4:47 pm said:" in cut
+    assert not any(t in bodies[held["id"]] for t in cut if t.strip())
+
+
+def test_by_repetition_a_frame_shows_the_story_where_a_pages_comments_outweigh_it():
+    """Two w3m pages of one blog (`fixtures/learning/comments-pair`): one page's post is a paragraph
+    above hundreds of lines of comments, so that page takes its comments for its story and the
+    pair's stories do not agree on a place. Both print "• Previous Post" above their post and again
+    below it, with nothing of their own just outside: that frame is the window. The comments go,
+    and the framed window applies though it leaves under a tenth of the page."""
+    site, results, bodies, (learned, generic) = _window_gain("comments-pair")
+    assert site.body_after == [("• Previous Post", 2)] and site.body_until == [("• Previous Post", 2)]
+    assert learned[0] >= 0.95 > 0.2 > generic[0] and learned[1] >= generic[1]
+    cut = [r.text for r in results[0].removed if r.rule.endswith(":body_until")]
+    assert "• Milan Griffes on September 12, 2018 at 4:47 pm said:" in cut
+    assert not any(t in body for t in cut if t.strip() for body in bodies.values())

@@ -18,6 +18,11 @@ reviews below it, and a window would hold one of them); a gap one page alone fil
 story, is its comments or a teaser box. It becomes the layout's `body_after` (the anchor before
 it) and `body_until` (the anchor after it). A rule opens the window after a line's first printing
 and closes it at the line's first printing after that, so those are the printings a bound can be.
+Where the pages' stories do not agree (a page whose comments outweigh its one-paragraph post takes
+them for its story), the window is the tightest frame the site prints around every page's text of
+its own, the two printings of one line with nothing of a page's own just outside them, where it
+holds `window_share` of each page's own text (inside it, and in the gaps outside it that other
+pages fill too).
 
 Lines printed three times or more on a page, or more often on one page than another, are never
 anchors: an ad slot's "Advertisement", a product roundup's "Jump to Review" recur inside a story,
@@ -68,7 +73,8 @@ def learn_window(pages: list[Page], recurring: set[str], share: float
     support (every page), or empty lists where a side would cut nothing the generic cleaners keep.
     Nothing is learned unless every page has the generic verdict and some text of its own, the
     pages' stories share some gaps, and the window holds `share` of every page's own text (its
-    story's and that in gaps other pages fill too)."""
+    story's and that in gaps other pages fill too); where the stories disagree, the window is a
+    frame of one line's two printings around every page's own text, if any (`_frame`)."""
     if len(pages) < 2 or any(p.generic is None for p in pages):
         return [], []
     chain = _anchors(pages)
@@ -82,23 +88,18 @@ def learn_window(pages: list[Page], recurring: set[str], share: float
         masses.append([sum(len(page.lines[i]) for i in range(bounds[j] + 1, bounds[j + 1]) if i in own)
                        for j in range(len(bounds) - 1)])
     spans = [_story_gaps(m) for m in masses]
-    # Each page's story: its gap holding most text of its own, widened over neighbouring gaps
-    # holding some. Where one page's story also takes in a gap next to it that the others leave
-    # empty (a caption, a box of teasers under one story), the window is what all of them share.
-    first_gap, last_gap = max(s[0] for s in spans), min(s[1] for s in spans)
-    if first_gap > last_gap:   # the stories sit in different places: no common layout
-        return [], []
     filled = [sum(bool(m[j]) for m in masses) for j in range(len(chain) + 1)]
-    for m, (first, last) in zip(masses, spans):
-        # What the window must hold most of: the page's story, and whatever text of its own lies
-        # in gaps other pages fill too (a gap one page alone fills, away from its story, holds its
-        # comments or a teaser box: not the site's place for anything).
-        counted = sum(x for j, x in enumerate(m) if first <= j <= last or filled[j] > 1)
-        if sum(m[first_gap:last_gap + 1]) < share * counted:
+    found = _shared_story(masses, spans, filled, share)
+    if found is not None:
+        first_gap, last_gap = found
+        head = _opening(pages, where, chain, first_gap)
+        tail = _closing(pages, where, chain, last_gap, head)
+    else:   # where a page's comments outweigh its story, the site's own frame around it may show it
+        frame = _frame(chain, masses, filled, share)
+        if frame is None:
             return [], []
+        head, tail = frame
     n = len(pages)
-    head = _opening(pages, where, chain, first_gap)
-    tail = _closing(pages, where, chain, last_gap, head)
     # The opening line is learned where it cuts something, or where the closing line is also
     # printed above it (a share bar above and below the story): without it the window would close there.
     head_line = [chain[head][0]] if head is not None and any(
@@ -108,6 +109,46 @@ def learn_window(pages: list[Page], recurring: set[str], share: float
     tail_line = [chain[tail][0]] if tail is not None and any(
         _kept_chars(p, range(at[tail], len(p.lines))) for p, at in zip(pages, where)) else []
     return [(l, n) for l in head_line], [(l, n) for l in tail_line]
+
+
+def _shared_story(masses: list[list[int]], spans: list[tuple[int, int]], filled: list[int],
+                  share: float) -> tuple[int, int] | None:
+    """The first and last gap of the window every page's story spans, where it holds `share` of
+    every page's own text; None where the stories sit in different places or it holds less."""
+    # Each page's story: its gap holding most text of its own, widened over neighbouring gaps
+    # holding some. Where one page's story also takes in a gap next to it that the others leave
+    # empty (a caption, a box of teasers under one story), the window is what all of them share.
+    first_gap, last_gap = max(s[0] for s in spans), min(s[1] for s in spans)
+    if first_gap > last_gap:   # the stories sit in different places: no common layout
+        return None
+    for m, (first, last) in zip(masses, spans):
+        # What the window must hold most of: the page's story, and whatever text of its own lies
+        # in gaps other pages fill too (a gap one page alone fills, away from its story, holds its
+        # comments or a teaser box: not the site's place for anything).
+        counted = sum(x for j, x in enumerate(m) if first <= j <= last or filled[j] > 1)
+        if sum(m[first_gap:last_gap + 1]) < share * counted:
+            return None
+    return first_gap, last_gap
+
+
+def _frame(chain: list[tuple[str, int]], masses: list[list[int]], filled: list[int],
+           share: float) -> tuple[int, int] | None:
+    """Where the pages' stories do not agree on a window: the anchors (opening, closing) of the
+    tightest frame, the two printings of one line (a post's "Previous Post" link above the story
+    and again below it), that holds text of every page's own, with none in the gaps just outside
+    it (no story runs across it), and `share` of each page's own text counting outside it only
+    the gaps other pages fill too: a page whose comments outweigh its one-paragraph post has its
+    story there all the same."""
+    first_printing = {line: j for j, (line, k) in enumerate(chain) if k == 0}
+    frames = sorted(((first_printing[line], b) for b, (line, k) in enumerate(chain)
+                     if k == 1 and line in first_printing), key=lambda f: f[1] - f[0])
+    for a, b in frames:
+        inside = [sum(m[a + 1:b + 1]) for m in masses]
+        outside = [sum(x for j, x in enumerate(m) if not a < j <= b and filled[j] > 1) for m in masses]
+        bare = all(not m[a] and not m[b + 1] for m in masses)   # no story runs across the frame
+        if bare and all(inside) and all(i >= share * (i + o) for i, o in zip(inside, outside)):
+            return a, b
+    return None
 
 
 def _opening(pages: list[Page], where: list[list[int]], chain: list[tuple[str, int]],
