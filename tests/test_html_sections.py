@@ -103,4 +103,6 @@ def test_on_the_real_page_the_reviews_reached_the_body_before(monkeypatch):
     assert not any(flat(s) in body for s in case["drop"])
     monkeypatch.setattr("cleaner.html.extract.drop_other_items_sections", lambda doc: None)
     before = flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text)
-    assert sum(flat(s) in before for s in case["drop"]) >= 3
+    # the reviews' and photos' headings (the classifier scores a review and the seller's box as
+    # chrome too: trim.py takes those, but it leaves headings)
+    assert sum(flat(s) in before for s in case["drop"]) >= 2

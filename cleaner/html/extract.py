@@ -21,7 +21,8 @@ say they are articles (no `og:type` article, no schema.org article type, no date
 path: product, listing, service, forum and documentation pages; nor on one that does but whose
 URL names no story, a section front), the classifier's body also
 replaces the extraction when it holds `CLASSIFIER_GAIN` times the extraction's words: there
-trafilatura, tuned for articles, often keeps one section of a page whose body is many. On a forum
+trafilatura, tuned for articles, often keeps one section of a page whose body is many. Where it
+does not, the extracted blocks it scores as chrome leave the extraction (trim.py). On a forum
 thread whose posts are marked with schema.org microdata, the posts replace a body (extracted or
 classified) that holds a small part of them (posts.py).
 
@@ -65,6 +66,7 @@ from .selectors import drop_matching, select_body
 from .takeover import added_number_rail
 from .teasers import trim_teaser_rail
 from .textless import drop_textless
+from .trim import chrome_texts, without_chrome
 from .unseen import drop_unseen
 
 # Tags trafilatura's XML output uses for blocks, mapped to our block kinds.
@@ -291,17 +293,20 @@ def classified(tree, kept: list[str], kinds: list[str], declared: Declared,
     extraction's blocks (`kept`, `kinds`) when the model keeps nothing (a short page, one
     paragraph: what little the extraction found beats an empty body), the page has no blocks,
     or, with `gain`, the model's body has fewer than `gain` times the extraction's words or adds
-    to the extraction only a rail of timestamps (takeover.py)."""
+    to the extraction only a rail of timestamps (takeover.py); then, once the model has judged
+    the page with `gain`, without the extracted blocks it scores as chrome (trim.py)."""
     walked = walk_page(tree)
     if gain is not None and _words(walked.texts) < gain * _words(kept):
         return kept, kinds   # even every block of the page holds too few words to win
     blocks = block_features(walked, kept, declared.types)
     if not blocks.texts:
         return kept, kinds
-    body = shipped_model().proba(blocks.features) >= THRESHOLD
+    proba = shipped_model().proba(blocks.features)
+    body = proba >= THRESHOLD
     texts = [t for t, k in zip(blocks.texts, body) if k]
-    if not texts or (gain is not None and (_words(texts) < gain * _words(kept)
-                                           or added_number_rail(blocks, body))):
+    if gain is not None and (_words(texts) < gain * _words(kept) or added_number_rail(blocks, body)):
+        return without_chrome(kept, kinds, chrome_texts(blocks, proba))
+    if not texts:
         return kept, kinds
     return texts, [kind for kind, k in zip(blocks.kinds, body) if k]
 
