@@ -66,7 +66,7 @@ from .selectors import drop_matching, select_body
 from .takeover import added_number_rail
 from .teasers import trim_teaser_rail
 from .textless import drop_textless
-from .trim import chrome_texts, without_chrome
+from .trim import chrome_blocks, chrome_texts, drop_chrome
 from .unseen import drop_unseen
 
 # Tags trafilatura's XML output uses for blocks, mapped to our block kinds.
@@ -171,16 +171,19 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
         drop_matching(tree, drop_selectors)
     selected = select_body(tree, body_selector) if body_selector else tree
     texts, kinds, article = extraction(selected, url, declared)
+    chrome: frozenset[str] = frozenset()
     if classify:
         if selected is tree and sum(map(len, texts)) < CLASSIFY_BELOW:
-            texts, kinds = classified(tree, texts, kinds, declared)
+            texts, kinds, chrome = classified(tree, texts, kinds, declared)
         elif not article:
-            texts, kinds = classified(selected, texts, kinds, declared, gain=CLASSIFIER_GAIN)
-    posts = thread_body(selected, texts)
+            texts, kinds, chrome = classified(selected, texts, kinds, declared, gain=CLASSIFIER_GAIN)
+    lowly = set(chrome_blocks(texts, kinds, chrome))
+    posts = thread_body(selected, [t for i, t in enumerate(texts) if i not in lowly])
     if posts:
-        texts, kinds = posts, ["p"] * len(posts)
+        texts, kinds, chrome = posts, ["p"] * len(posts), frozenset()
     doc = Document(texts=texts, kinds=kinds, gap_before=[True] * len(texts), url=url, **meta)
     doc.title = title
+    drop_chrome(doc, chrome)
     cut_quoted_copies(doc, REPEATED_BLOCK_CHARS)
     if not article:
         drop_repeated_blocks(doc)
@@ -288,27 +291,29 @@ def extracted_share(tree, texts: list[str]) -> float:
 
 
 def classified(tree, kept: list[str], kinds: list[str], declared: Declared,
-               gain: float | None = None) -> tuple[list[str], list[str]]:
+               gain: float | None = None) -> tuple[list[str], list[str], frozenset[str]]:
     """The blocks of the whole page the shipped block model calls body, in page order; the
     extraction's blocks (`kept`, `kinds`) when the model keeps nothing (a short page, one
     paragraph: what little the extraction found beats an empty body), the page has no blocks,
     or, with `gain`, the model's body has fewer than `gain` times the extraction's words or adds
-    to the extraction only a rail of timestamps (takeover.py); then, once the model has judged
-    the page with `gain`, without the extracted blocks it scores as chrome (trim.py)."""
+    to the extraction only a rail of timestamps (takeover.py). The third item: where the
+    extraction stays once the model has judged the page with `gain`, the texts of the extracted
+    blocks it scores as chrome, for `drop_chrome` (trim.py); else empty."""
     walked = walk_page(tree)
+    none: frozenset[str] = frozenset()
     if gain is not None and _words(walked.texts) < gain * _words(kept):
-        return kept, kinds   # even every block of the page holds too few words to win
+        return kept, kinds, none   # even every block of the page holds too few words to win
     blocks = block_features(walked, kept, declared.types)
     if not blocks.texts:
-        return kept, kinds
+        return kept, kinds, none
     proba = shipped_model().proba(blocks.features)
     body = proba >= THRESHOLD
     texts = [t for t, k in zip(blocks.texts, body) if k]
     if gain is not None and (_words(texts) < gain * _words(kept) or added_number_rail(blocks, body)):
-        return without_chrome(kept, kinds, chrome_texts(blocks, proba))
+        return kept, kinds, chrome_texts(blocks, proba)
     if not texts:
-        return kept, kinds
-    return texts, [kind for kind, k in zip(blocks.kinds, body) if k]
+        return kept, kinds, none
+    return texts, [kind for kind, k in zip(blocks.kinds, body) if k], none
 
 
 def drop_repeated_blocks(doc: Document) -> None:
