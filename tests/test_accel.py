@@ -509,36 +509,6 @@ def test_the_forward_pass_gives_numpys_probabilities(widths, blocks, lines, kern
 
 @pytest.mark.skipif(accel.mlpforward is None, reason="the C forward pass is not built here")
 @pytest.mark.parametrize("kernel", KERNELS)
-def test_a_zero_input_gives_the_same_bits_whether_its_tile_skips_it_or_not(kernel, monkeypatch):
-    """A tile skips the inputs that are zero (+0 or -0) on all its lines: a line's probability is
-    the same bits whether the other lines of its tile hold the input (multiply-adds of its zero
-    made) or not (skipped), on real weights and on lines whose other inputs are also zero."""
-    model = shipped_model()
-    rng = np.random.default_rng(11)
-    rows = rng.normal(size=(N_FIRST, 64)) * 2
-    rows[::3] = 0.0           # every third input zero on every line...
-    rows[1::6] = -0.0         # ...some of them -0
-    rows[:, 40] = 0.0         # a line all of whose inputs are zero
-    stage = model.first
-    skipped = np.empty(64)
-    accel.mlpforward.proba(rows, stage._lo, stage._hi, stage._layers, stage._out, stage._out_bias, skipped, kernel)
-    held = rows.copy()
-    held[::3, 33] = 0.5       # one line of the second tile holds them: that tile reads every input
-    held[1::6, 33] = -0.5
-    held[:, 1] = 0.25         # ...and one of the first
-    read = np.empty(64)
-    accel.mlpforward.proba(held, stage._lo, stage._hi, stage._layers, stage._out, stage._out_bias, read, kernel)
-    others = [i for i in range(64) if i not in (1, 33)]
-    np.testing.assert_array_equal(read[others], skipped[others])
-    monkeypatch.setattr(accel, "mlpforward", None)   # (and no input a line holds is skipped)
-    np.testing.assert_allclose(read, stage.proba(held.T), rtol=0, atol=FORWARD_ATOL)
-    np.testing.assert_allclose(skipped, stage.proba(rows.T), rtol=0, atol=FORWARD_ATOL)
-    # (a zero stays zero when clipped for most inputs; the others are read whatever they hold)
-    assert ((stage._lo[::3] <= 0) & (stage._hi[::3] >= 0)).sum() >= 10
-
-
-@pytest.mark.skipif(accel.mlpforward is None, reason="the C forward pass is not built here")
-@pytest.mark.parametrize("kernel", KERNELS)
 def test_a_lines_probability_is_the_same_bits_in_any_tile(kernel):
     """A page's last tile works out only its first vector of lines when it holds no more: every
     line's probability is the same bits whether it sits in a full tile, a half one or a short

@@ -35,19 +35,6 @@ typedef int ivec __attribute__((vector_size(LANES * sizeof(int))));
 #pragma GCC diagnostic ignored "-Wpsabi"   /* vectors pass between inlined helpers, never a call */
 #endif
 #define INLINE static inline __attribute__((always_inline))
-/* Keep a pointer in a register as it is: the compiler otherwise rebuilt the address of each weight
- * a row's multiply-adds read from a sum of its own, an instruction each. */
-/* A vector's lanes in another order (LANES indices). */
-#if defined(__clang__)
-#define SHUFFLE(v, ...) __builtin_shufflevector(v, v, __VA_ARGS__)
-#else
-#define SHUFFLE(v, ...) __builtin_shuffle(v, (ivec){__VA_ARGS__})
-#endif
-#if defined(__GNUC__) || defined(__clang__)
-#define OPAQUE(p) __asm__("" : "+r"(p))
-#else
-#define OPAQUE(p) ((void)0)
-#endif
 
 typedef struct {
     const float *w, *b;
@@ -83,7 +70,7 @@ typedef struct {
 
 typedef void (*forward_fn)(const double *rows, Py_ssize_t k0, Py_ssize_t n, const float *lo, const float *hi,
                            const Layer *layers, int depth, const float *out, float out_b, double *p, vec *buf,
-                           Py_ssize_t widest, Py_ssize_t *idx);
+                           Py_ssize_t widest);
 
 /* The builds this processor runs, best first: the first is the one used. */
 typedef struct {
@@ -164,7 +151,6 @@ proba(PyObject *self, PyObject *args)
     int held = 0;
     PyObject *result = NULL;
     void *raw = NULL;
-    Py_ssize_t *idx = NULL;
     if (views == NULL || layers == NULL) {
         PyErr_NoMemory();
         goto done;
@@ -204,22 +190,19 @@ proba(PyObject *self, PyObject *args)
     const float *out = views[held - 1].buf;
     GET(p_obj, F64, 8, n, n, 1, "p");
     raw = PyMem_Malloc(sizeof(vec) * TILE_VECS * (k0 + 2 * widest) + sizeof(vec));
-    /* (a block reads at most k0 inputs, or the widest layer's outputs; at least one: malloc(0) may give NULL) */
-    idx = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(k0 > widest ? k0 : widest > 0 ? widest : 1));
-    if (raw == NULL || idx == NULL) {
+    if (raw == NULL) {
         PyErr_NoMemory();
         goto done;
     }
     /* vectors aligned to their size, as the compiler assumes */
     vec *buf = (vec *)(((uintptr_t)raw + sizeof(vec) - 1) & ~(uintptr_t)(sizeof(vec) - 1));
     forward(rows->buf, k0, n, views[1].buf, views[2].buf, layers, (int)depth, out, out_b,
-            views[held - 1].buf, buf, widest, idx);
+            views[held - 1].buf, buf, widest);
     result = Py_None;
     Py_INCREF(result);
 done:
 #undef GET
     PyMem_Free(raw);
-    PyMem_Free(idx);
     while (held > 0) {
         PyBuffer_Release(&views[--held]);
     }

@@ -19,42 +19,13 @@ INLINE vec K(relu)(vec v)
     return (vec)((ivec)v & keep);
 }
 
-/* The inputs among a block's k whose first `vecs` vectors of the tile are not all zero, into idx
- * (their count returned). A zero input adds nothing to a sum: x * w is then a zero, and adding a
- * zero to a sum leaves it as it is, or changes only the sign of a sum that is itself zero, which
- * the ReLU turns into +0 either way (a NaN is no zero and is kept). So its multiply-adds are
- * skipped and every activation keeps its bits; a fifth of the input vectors of a page's tiles are
- * zero (flags, shares and counts most lines do not have). */
-INLINE Py_ssize_t
-K(nonzero)(const vec *x, Py_ssize_t k, const int vecs, Py_ssize_t *idx)
-{
-    Py_ssize_t count = 0;
-    for (Py_ssize_t j = 0; j < k; j++) {
-        ivec bits = (ivec){0};
-        for (int h = 0; h < vecs; h++) {
-            bits |= (ivec)x[j * TILE_VECS + h];
-        }
-        bits &= 0x7fffffff;  /* (+0 and -0 alike) */
-        /* (the lanes folded onto the first: half over half, four times) */
-        bits |= SHUFFLE(bits, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
-        bits |= SHUFFLE(bits, 4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11);
-        bits |= SHUFFLE(bits, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13);
-        bits |= SHUFFLE(bits, 1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14);
-        int any = bits[0] != 0;
-        idx[count] = j;
-        count += any;
-    }
-    return count;
-}
-
 /* `group` output columns c.. of one block for the tile's lines, the activations stored a column
  * at a time (TILE_VECS vectors each, of which the first `vecs` are worked out): y[c + u] =
- * relu(b[c + u] + sum_j x[j] * w[j][c + u]), where x holds the block's k input columns (only the
- * `k` of them listed in idx are read: K(nonzero)) and w's rows are `ws` apart. Each line is one
- * lane, its sum the same steps in any tile. */
+ * relu(b[c + u] + sum_j x[j] * w[j][c + u]), where x holds the block's k input columns and w's
+ * rows are `ws` apart. Each line is one lane, its sum the same steps in any tile. */
 INLINE void
-K(columns)(const vec *x, const Py_ssize_t *idx, Py_ssize_t k, const float *w, Py_ssize_t ws, const float *b,
-           vec *y, const int group, const int vecs)
+K(columns)(const vec *x, Py_ssize_t k, const float *w, Py_ssize_t ws, const float *b, vec *y, const int group,
+           const int vecs)
 {
     vec acc[8][TILE_VECS];
     for (int u = 0; u < group; u++) {
@@ -62,10 +33,8 @@ K(columns)(const vec *x, const Py_ssize_t *idx, Py_ssize_t k, const float *w, Py
             acc[u][h] = (vec){0} + b[u];
         }
     }
-    for (Py_ssize_t jj = 0; jj < k; jj++) {
-        Py_ssize_t j = idx[jj];
+    for (Py_ssize_t j = 0; j < k; j++) {
         const float *wj = w + j * ws;
-        OPAQUE(wj);  /* (its weights read at fixed offsets from it, not each from its own sum) */
         for (int h = 0; h < vecs; h++) {
             vec xj = x[j * TILE_VECS + h];
             for (int u = 0; u < group; u++) {
@@ -81,37 +50,34 @@ K(columns)(const vec *x, const Py_ssize_t *idx, Py_ssize_t k, const float *w, Py
 }
 
 /* A layer of L->blocks diagonal blocks, each k inputs by m outputs (w: blocks x k x m), over the
- * tile's first `vecs` vectors of lines: x holds blocks * k columns, y gets blocks * m. idx has room
- * for k indices. */
+ * tile's first `vecs` vectors of lines: x holds blocks * k columns, y gets blocks * m. */
 INLINE void
-K(layer)(const vec *x, const Layer *L, vec *y, const int group, const int vecs, Py_ssize_t *idx)
+K(layer)(const vec *x, const Layer *L, vec *y, const int group, const int vecs)
 {
     Py_ssize_t k = L->k, m = L->m;
     for (Py_ssize_t q = 0; q < L->blocks; q++) {
         const vec *xq = x + q * k * TILE_VECS;
         const float *wq = L->w + q * k * m, *bq = L->b + q * m;
         vec *yq = y + q * m * TILE_VECS;
-        Py_ssize_t used = K(nonzero)(xq, k, vecs, idx);
         Py_ssize_t c = 0;
         for (; c + group <= m; c += group) {
-            K(columns)(xq, idx, used, wq + c, m, bq + c, yq + c * TILE_VECS, group, vecs);
+            K(columns)(xq, k, wq + c, m, bq + c, yq + c * TILE_VECS, group, vecs);
         }
         for (; group > 4 && c + 4 <= m; c += 4) {
-            K(columns)(xq, idx, used, wq + c, m, bq + c, yq + c * TILE_VECS, 4, vecs);
+            K(columns)(xq, k, wq + c, m, bq + c, yq + c * TILE_VECS, 4, vecs);
         }
         for (; c < m; c++) {
-            K(columns)(xq, idx, used, wq + c, m, bq + c, yq + c * TILE_VECS, 1, vecs);
+            K(columns)(xq, k, wq + c, m, bq + c, yq + c * TILE_VECS, 1, vecs);
         }
     }
 }
 
 /* Every line of the page through the network: p[i] for each of the n lines of rows (k0 features a
- * row, n lines a column), TILE lines at a time. `buf` holds TILE_VECS * (k0 + 2 * widest) vectors, `idx` room for as many indices as the widest
- * block's inputs. */
+ * row, n lines a column), TILE lines at a time. `buf` holds TILE_VECS * (k0 + 2 * widest) vectors. */
 static void
 K(forward)(const double *rows, Py_ssize_t k0, Py_ssize_t n, const float *lo, const float *hi,
           const Layer *layers, int depth, const float *out, float out_b, double *p, vec *buf,
-          Py_ssize_t widest, Py_ssize_t *idx)
+          Py_ssize_t widest)
 {
     vec *x = buf, *h[2] = {buf + k0 * TILE_VECS, buf + (k0 + widest) * TILE_VECS};
     for (Py_ssize_t i0 = 0; i0 < n; i0 += TILE) {
@@ -140,9 +106,9 @@ K(forward)(const double *rows, Py_ssize_t k0, Py_ssize_t n, const float *lo, con
         const vec *in = x;
         for (int d = 0; d < depth; d++) {
             if (vecs == TILE_VECS) {
-                K(layer)(in, &layers[d], h[d & 1], GROUP, TILE_VECS, idx);
+                K(layer)(in, &layers[d], h[d & 1], GROUP, TILE_VECS);
             } else {
-                K(layer)(in, &layers[d], h[d & 1], GROUP, 1, idx);
+                K(layer)(in, &layers[d], h[d & 1], GROUP, 1);
             }
             in = h[d & 1];
         }
