@@ -14,18 +14,10 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "pylist.h"
-
-/* A hint to start loading an address (nothing where the compiler has no such hint). */
-#if defined(__GNUC__) || defined(__clang__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)0)
-#endif
 
 /* The longest label label_cue() compares (a longer stripped line is no label). */
 #define LABEL_BUF 64
@@ -880,30 +872,6 @@ compile_cues(PyObject *self, PyObject *args)
     return capsule;
 }
 
-/* Ask for what a scan of cues q reads, all at once: the cues and their words are Python objects
- * and tables spread over memory, and once another program's work has pushed them out of the
- * caches between two pages, a scan met each miss one at a time as its lines came to it (the
- * words of `starts` alone, read where a line opens with a word's first two letters, were an
- * eighth of the scans). A hint: no result depends on it. */
-static void
-prefetch_cues(const Cues *q)
-{
-    const char *at = (const char *)q;
-    for (size_t off = 0; off < offsetof(Cues, starts_lo); off += 64) {
-        PREFETCH(at + off);
-    }
-    PyObject *tuples[3] = {q->starts, q->tail_words, q->paren_words};
-    for (int t = 0; t < 3; t++) {
-        if (tuples[t] == NULL) {
-            continue;
-        }
-        PREFETCH(tuples[t]);
-        for (Py_ssize_t w = 0; w < PyTuple_GET_SIZE(tuples[t]); w++) {
-            PREFETCH(PyTuple_GET_ITEM(tuples[t], w));
-        }
-    }
-}
-
 /* select(texts, dropped, cues) -> list of the indices of kept lines that pass the cues, given
  * packed (a tuple) or compiled (compile()). */
 static PyObject *
@@ -921,7 +889,6 @@ select_lines(PyObject *self, PyObject *args)
             return NULL;
         }
         q = &c->q;
-        prefetch_cues(q);
     } else if (!PyTuple_Check(cues)) {
         PyErr_SetString(PyExc_TypeError, "cues must be a tuple or compile()'s result");
         return NULL;
