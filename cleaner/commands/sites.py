@@ -72,8 +72,10 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def _items(value) -> list[str]:
-    if value is None:
+    if value is None or value is False:
         return []
+    if value is True:   # a flag such as drop_headline
+        return ["true"]
     if isinstance(value, str):
         return [value]
     items = []

@@ -21,7 +21,7 @@ from .rules import Layout, SiteRules
 TOP_KEYS = ("site", "fingerprints", "layout")
 LAYOUT_KEYS = ("since", "until", "drop_lines", "drop_matching", "cut_from", "cut_from_matching",
                "cut_until", "body_after", "body_until", "drop_between", "strip_prefix", "drop_selectors",
-               "body_selector", "after_generic")
+               "body_selector", "after_generic", "drop_headline")
 STRING_LISTS = ("drop_lines", "cut_from", "cut_until", "body_after", "body_until")
 REGEX_LISTS = ("drop_matching", "cut_from_matching", "strip_prefix")
 # A site is a host name: lower-case labels joined by dots, no scheme, no path.
@@ -171,16 +171,21 @@ class _Checker:
             body = None
         elif body is not None:
             self.selector(body, "body_selector", i)
-        after = table.get("after_generic", False)
-        if not isinstance(after, bool):
-            self.problem(f"{where}'after_generic' must be true or false", "after_generic", i)
-            after = False
+        after, headline = (self.flag(table, key, i) for key in ("after_generic", "drop_headline"))
         if since is None or any(f is None for key in REGEX_LISTS for f in fields[key]):
             return None
         if until is not None and until < since:
             self.problem(f"{where}'until' {until} is before 'since' {since}", "until", i)
             return None
-        return Layout(since=since, until=until, body_selector=body, after_generic=after, **fields)
+        return Layout(since=since, until=until, body_selector=body, after_generic=after,
+                      drop_headline=headline, **fields)
+
+    def flag(self, table: dict, key: str, i: int) -> bool:
+        value = table.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(f"layout {i + 1}: '{key}' must be true or false", key, i)
+            return False
+        return value
 
     def day(self, table: dict, key: str, i: int, *, required: bool) -> date | None:
         value = table.get(key)

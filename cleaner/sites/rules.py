@@ -10,7 +10,7 @@ from datetime import date
 
 # The line rules a layout may carry, in the order the site_rules cleaner applies them.
 LINE_RULES = ("body_after", "body_until", "cut_until", "cut_from", "cut_from_matching", "drop_between",
-              "drop_lines", "drop_matching", "strip_prefix")
+              "drop_lines", "drop_matching", "drop_headline", "strip_prefix")
 HTML_RULES = ("drop_selectors", "body_selector")
 
 
@@ -31,6 +31,9 @@ class Layout:
     body_after: frozenset[str] = frozenset()
     body_until: frozenset[str] = frozenset()
     drop_between: tuple[tuple[str, str], ...] = ()
+    # Drop the lines naming the page's own story by its URL (`sites/headline.py`): where the
+    # site's hand-cleaned bodies leave the headline out, it is no part of the story.
+    drop_headline: bool = False
     strip_prefix: tuple = ()           # compiled re2 patterns, matched at the line's start
     drop_selectors: tuple[str, ...] = ()
     body_selector: str | None = None

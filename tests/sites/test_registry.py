@@ -59,6 +59,12 @@ def test_after_generic_must_be_a_boolean(tmp_path):
         f"{tmp_path / 'ex.toml'}:4: layout 1: 'after_generic' must be true or false"]
 
 
+def test_drop_headline_must_be_a_boolean(tmp_path):
+    write(tmp_path, "ex.toml", 'site = "example.com"\n[[layout]]\nsince = 2020-01-01\ndrop_headline = 1\n')
+    assert problems_in(tmp_path) == [
+        f"{tmp_path / 'ex.toml'}:4: layout 1: 'drop_headline' must be true or false"]
+
+
 def test_bad_toml_names_the_line(tmp_path):
     write(tmp_path, "bad.toml", 'site = "example.com"\n[[layout]\n')
     (problem,) = problems_in(tmp_path)

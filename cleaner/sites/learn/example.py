@@ -8,6 +8,7 @@ import math
 import re
 from collections import Counter, defaultdict
 
+from ..headline import names_the_story, story_slug
 from .selectors import learn_selectors
 from .types import MAX_LINE_CHARS, LearnedSite, LearnOptions, Page, new_site, spoken_words
 from .window import window_by_example
@@ -34,12 +35,21 @@ def learn_by_example(site: str, pages: list[Page], options: LearnOptions = Learn
     if options.body_window:
         said = [spoken_words(p.expected) for p in pages if p.expected is not None]
         learned.body_after, learned.body_until = window_by_example(pages, said)
+    learned.drop_headline = len(pages) if all(_headline_left_out(p) for p in pages) else 0
     literal = {line for line, _ in learned.drop_lines}
     learned.drop_matching = _templates(pages, need, literal)
     html = [p for p in pages if p.markup is not None]
     if len(html) >= max(options.min_pages, options.region_min_pages):
         learned.body_selector, learned.drop_selectors = learn_selectors(html, need, options.body_selector)
     return learned
+
+
+def _headline_left_out(page: Page) -> bool:
+    """Whether the page prints its own story's name (a line naming it by its URL: its headline,
+    its URL) and its expected body holds no such line: the site's bodies leave headlines out."""
+    slug = story_slug(page.url)
+    named = [is_body for line, is_body in zip(page.lines, page.body) if slug and names_the_story(line, slug)]
+    return bool(named) and not any(named)
 
 
 _NUMBER = re.compile(r"\d[\d,.]*")

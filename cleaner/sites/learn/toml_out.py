@@ -43,6 +43,9 @@ def to_toml(site: LearnedSite) -> str:
     out += _array("body_until", site.body_until, site.pages, "the story ends before it on")
     out += _array("drop_lines", site.drop_lines, site.pages, verb)
     out += _array("drop_matching", site.drop_matching, site.pages, "matches removed lines on", literal=True)
+    if site.drop_headline:
+        out.append(f"drop_headline = true  # the story's name is left out of the body on {site.drop_headline}"
+                   f" of {site.pages} pages")
     out += _array("drop_selectors", site.drop_selectors, site.pages, "never body on")
     if site.body_selector is not None:
         selector, n = site.body_selector

@@ -142,11 +142,13 @@ class LearnedSite:
     drop_matching: list[tuple[str, int]] = field(default_factory=list)
     drop_selectors: list[tuple[str, int]] = field(default_factory=list)
     body_selector: tuple[str, int] | None = None
+    drop_headline: int = 0   # the pages saying so (`drop_headline`), or 0: not learned
 
     @property
     def empty(self) -> bool:
         return not (self.drop_lines or self.drop_matching or self.cut_from or self.cut_until
-                    or self.body_after or self.body_until or self.drop_selectors or self.body_selector)
+                    or self.body_after or self.body_until or self.drop_selectors or self.body_selector
+                    or self.drop_headline)
 
 
 

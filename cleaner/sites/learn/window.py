@@ -41,9 +41,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from urllib.parse import urlsplit
-
-from .types import MAX_LINE_CHARS, WORDS, Page, copy_lines, spoken_words
+from ..headline import names_the_story, story_slug
+from .types import MAX_LINE_CHARS, Page, copy_lines, spoken_words
 
 # By example, the bounds learned on each side: per page this many of the nearest lines to the story.
 # The nearest is often the story's own (its byline, date or headline), on no other page; a page
@@ -58,11 +57,6 @@ TWICE_BOUNDS = 1
 # A line printed up to this many times on every page, as often on each, bounds a window by one of
 # its printings (a share bar above and below the story); more often, it is an ad slot's label.
 MAX_PRINTINGS = 2
-# By example, a line of at least this many words, this share of them the words of the page URL's
-# last segment, names the page's own story (its headline, its URL): never a bound of the site's.
-SLUG_MIN_WORDS = 3
-SLUG_SHARE = 0.6
-URL_SUFFIXES = {"php", "html", "htm", "aspx"}
 # A story's gaps may be parted by up to this many gaps holding none of the page's own text.
 WIDEN_ACROSS = 2
 
@@ -264,9 +258,9 @@ def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[st
     counts = [Counter(page.lines) for page in pages]
     shared = {l for l, c in counts[0].items() if len(l) <= MAX_LINE_CHARS and c <= MAX_PRINTINGS
               and all(c2[l] == c for c2 in counts[1:])}
-    slugs = [slug for slug in map(_story_slug, (page.url for page in pages)) if slug is not None]
+    slugs = [slug for slug in map(story_slug, (page.url for page in pages)) if slug is not None]
     shared = {l for l in shared if not any(spoken_words(l) in s for s in said)
-              and not any(_names_the_story(l, slug) for slug in slugs)}
+              and not any(names_the_story(l, slug) for slug in slugs)}
     printed = [_printings(page, shared) for page in pages]
     twice = {l for l in shared if counts[0][l] == 2 and any(c.isalnum() for c in l)}
     # A rule opens the window after the first printing of any `body_after` line, and closes it at
@@ -281,26 +275,6 @@ def window_by_example(pages: list[Page], said: list[str]) -> tuple[list[tuple[st
     tail = {l for at, (_, last) in zip(printed, spans)
             for l in _bounds({l: next(i for i in at[l] if i > last) for l in below}, twice, upward=False)}
     return sorted((l, n) for l in head), sorted((l, n) for l in tail)
-
-
-def _story_slug(url: str | None) -> tuple[str, set[str]] | None:
-    """The last segment of a page's URL, lower-cased, and its words (numbers and file suffixes
-    left out), or None when it has fewer than `SLUG_MIN_WORDS` words: no story's name."""
-    segment = urlsplit(url or "").path.rstrip("/").rsplit("/", 1)[-1].lower()
-    slug = {w for w in WORDS.findall(segment) if not w.isdigit()} - URL_SUFFIXES
-    return (segment, slug) if len(slug) >= SLUG_MIN_WORDS else None
-
-
-def _names_the_story(line: str, slug: tuple[str, set[str]]) -> bool:
-    """Whether the line is a page's own story's name (`slug`, from `_story_slug`): its URL's last
-    segment, or mostly that segment's words (a headline: "The Latest: Man stabbed ..." under
-    ".../The-Latest-Man-stabbed-....php"). News sites spell a story's headline in its URL; such a
-    line is on no other page."""
-    segment, words_of_slug = slug
-    if segment in line.lower():
-        return True
-    words = [w for w in WORDS.findall(line.lower()) if not w.isdigit()]
-    return len(words) >= SLUG_MIN_WORDS and sum(w in words_of_slug for w in words) >= SLUG_SHARE * len(words)
 
 
 def _printings(page: Page, lines: set[str]) -> dict[str, list[int]]:

@@ -1,0 +1,34 @@
+"""A page's own story's name: news sites spell a story's headline in its URL ("LeBron sets
+triple-double mark, Lakers hold off OKC 112-107" under ".../LeBron-sets-triple-double-mark-Lakers-
+hold-off-14848253.php"), so a line holding the URL's last segment, or mostly that segment's words,
+names the story: its headline, or the URL printed as text. Learning by example keeps such lines out
+of a site's window bounds (on no other page), and a layout's `drop_headline` drops them."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+WORDS = re.compile(r"\w+", re.UNICODE)
+# A line of at least this many words, this share of them the words of the URL's last segment.
+SLUG_MIN_WORDS = 3
+SLUG_SHARE = 0.6
+URL_SUFFIXES = {"php", "html", "htm", "aspx"}
+
+
+def story_slug(url: str | None) -> tuple[str, set[str]] | None:
+    """The last segment of a page's URL, lower-cased, and its words (numbers and file suffixes
+    left out), or None when it has fewer than `SLUG_MIN_WORDS` words: no story's name."""
+    segment = urlsplit(url or "").path.rstrip("/").rsplit("/", 1)[-1].lower()
+    slug = {w for w in WORDS.findall(segment) if not w.isdigit()} - URL_SUFFIXES
+    return (segment, slug) if len(slug) >= SLUG_MIN_WORDS else None
+
+
+def names_the_story(line: str, slug: tuple[str, set[str]]) -> bool:
+    """Whether the line is a page's own story's name (`slug`, from `story_slug`): its URL's last
+    segment, or mostly that segment's words (a headline: "The Latest: Man stabbed ..." under
+    ".../The-Latest-Man-stabbed-....php")."""
+    segment, words_of_slug = slug
+    if segment in line.lower():
+        return True
+    words = [w for w in WORDS.findall(line.lower()) if not w.isdigit()]
+    return len(words) >= SLUG_MIN_WORDS and sum(w in words_of_slug for w in words) >= SLUG_SHARE * len(words)
