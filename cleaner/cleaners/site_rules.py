@@ -24,7 +24,7 @@ from __future__ import annotations
 from ..document import Document
 from ..options import Options
 from ..sites.dates import parse_day
-from ..sites.headline import names_the_story, story_slug
+from ..sites.headline import is_the_headline, story_slug
 from ..sites.rules import Layout, SiteRules
 from .base import Cleaner
 
@@ -127,7 +127,7 @@ def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str,
              "drop_matching")
     slug = story_slug(doc.url) if layout.drop_headline else None
     if slug is not None:
-        drop([p for p, line in enumerate(lines) if names_the_story(line, slug)], "drop_headline")
+        drop([p for p, line in enumerate(lines) if is_the_headline(line, slug)], "drop_headline")
     if layout.strip_prefix:
         name = rules.rule_name(layout, "strip_prefix")
         for i in index:

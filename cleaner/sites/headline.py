@@ -32,3 +32,15 @@ def names_the_story(line: str, slug: tuple[str, set[str]]) -> bool:
         return True
     words = [w for w in WORDS.findall(line.lower()) if not w.isdigit()]
     return len(words) >= SLUG_MIN_WORDS and sum(w in words_of_slug for w in words) >= SLUG_SHARE * len(words)
+
+
+def is_the_headline(line: str, slug: tuple[str, set[str]]) -> bool:
+    """Whether the line is the story's headline or its URL (`names_the_story`) and not a piece of
+    a sentence that happens to share the slug's words: it also holds `SLUG_SHARE` of them. A console
+    browser's wrapped body line ("found in Santa Fe, New Mexico.") is mostly the slug's words
+    without being the headline."""
+    segment, words_of_slug = slug
+    if segment in line.lower():
+        return True
+    words = {w for w in WORDS.findall(line.lower()) if not w.isdigit()}
+    return names_the_story(line, slug) and len(words & words_of_slug) >= SLUG_SHARE * len(words_of_slug)

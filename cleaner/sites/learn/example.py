@@ -8,7 +8,7 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from ..headline import names_the_story, story_slug
+from ..headline import is_the_headline, story_slug
 from .selectors import learn_selectors
 from .types import MAX_LINE_CHARS, LearnedSite, LearnOptions, Page, new_site, spoken_words
 from .window import window_by_example
@@ -48,7 +48,7 @@ def _headline_left_out(page: Page) -> bool:
     """Whether the page prints its own story's name (a line naming it by its URL: its headline,
     its URL) and its expected body holds no such line: the site's bodies leave headlines out."""
     slug = story_slug(page.url)
-    named = [is_body for line, is_body in zip(page.lines, page.body) if slug and names_the_story(line, slug)]
+    named = [is_body for line, is_body in zip(page.lines, page.body) if slug and is_the_headline(line, slug)]
     return bool(named) and not any(named)
 
 
