@@ -54,3 +54,22 @@ def test_html_peers_script_reports_each_tool(tmp_path):
         assert rows[tool]["pages"] == 3
         assert 0.0 <= rows[tool]["shingle_f1"] <= 1.0 and 0.0 <= rows[tool]["word_f1"] <= 1.0
         assert rows[tool]["ms_mean"] > 0
+
+
+def test_c_ab_script_reports_a_difference_per_page(tmp_path):
+    from cleaner import accel
+    if not all(accel.status().values()):
+        pytest.skip("the C accelerators are not built here: the script swaps built modules")
+    out = tmp_path / "ab.json"
+    # This checkout against itself: the script's plumbing, not a timing.
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "text_c_ab.py"), "--baseline", str(ROOT),
+                           "--bench", str(BENCH), "--sets", "aeb", "--limit", "3", "--passes", "1",
+                           "--json", str(out)], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "this checkout minus baseline median" in proc.stdout
+    report = json.loads(out.read_text())
+    assert len(report["differences_us"]["aeb"]) == 3 and report["passes"] == 1
+    assert "linescan" in report["modules"]
+    missing = subprocess.run([sys.executable, str(ROOT / "bench" / "text_c_ab.py"), "--baseline", str(tmp_path),
+                              "--bench", str(BENCH), "--limit", "1"], capture_output=True, text=True, timeout=600)
+    assert missing.returncode != 0 and "no built module" in missing.stderr
