@@ -37,7 +37,7 @@ def test_chrome_the_classifier_scores_low_leaves_a_kept_extraction(monkeypatch):
     assert all(flat(s) in chrome for s in case["drop"])
     # without the step the extraction stays whole, poster boxes and all: the classifier's body
     # did not take over
-    monkeypatch.setattr(extract_module, "drop_chrome", lambda doc, chrome: None)
+    monkeypatch.setattr(extract_module, "drop_chrome", lambda doc, blocks: None)
     assert _kept(extract(page(case), url=case["url"])) == _kept(extract(page(case), url=case["url"], classify=False))
     body = flat(_result(case).text)
     assert all(flat(s) in body for s in case["keep"] + case["drop"])

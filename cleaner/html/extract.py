@@ -177,13 +177,13 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
             texts, kinds, chrome = classified(tree, texts, kinds, declared)
         elif not article:
             texts, kinds, chrome = classified(selected, texts, kinds, declared, gain=CLASSIFIER_GAIN)
-    lowly = set(chrome_blocks(texts, kinds, chrome))
-    posts = thread_body(selected, [t for i, t in enumerate(texts) if i not in lowly])
+    lowly = chrome_blocks(texts, kinds, chrome)
+    posts = thread_body(selected, [t for i, t in enumerate(texts) if i not in set(lowly)] if lowly else texts)
     if posts:
-        texts, kinds, chrome = posts, ["p"] * len(posts), frozenset()
+        texts, kinds, lowly = posts, ["p"] * len(posts), []
     doc = Document(texts=texts, kinds=kinds, gap_before=[True] * len(texts), url=url, **meta)
     doc.title = title
-    drop_chrome(doc, chrome)
+    drop_chrome(doc, lowly)
     cut_quoted_copies(doc, REPEATED_BLOCK_CHARS)
     if not article:
         drop_repeated_blocks(doc)

@@ -40,6 +40,6 @@ def chrome_blocks(texts: list[str], kinds: list[str], chrome: frozenset[str]) ->
     return [i for i, (text, kind) in enumerate(zip(texts, kinds)) if kind != "h" and text in chrome]
 
 
-def drop_chrome(doc: Document, chrome: frozenset[str]) -> None:
-    """Drop the document's `chrome_blocks` as `extract:classifier-chrome`."""
-    doc.drop_each(((i, RULE) for i in chrome_blocks(doc.texts, doc.kinds, chrome)), "extract")
+def drop_chrome(doc: Document, blocks: list[int]) -> None:
+    """Drop the document's `blocks` (from `chrome_blocks`) as `extract:classifier-chrome`."""
+    doc.drop_each(((i, RULE) for i in blocks), "extract")

@@ -27,11 +27,7 @@ def names_the_story(line: str, slug: tuple[str, set[str]]) -> bool:
     """Whether the line is a page's own story's name (`slug`, from `story_slug`): its URL's last
     segment, or mostly that segment's words (a headline: "The Latest: Man stabbed ..." under
     ".../The-Latest-Man-stabbed-....php")."""
-    segment, words_of_slug = slug
-    if segment in line.lower():
-        return True
-    words = [w for w in WORDS.findall(line.lower()) if not w.isdigit()]
-    return len(words) >= SLUG_MIN_WORDS and sum(w in words_of_slug for w in words) >= SLUG_SHARE * len(words)
+    return _names(line, slug, covers=0.0)
 
 
 def is_the_headline(line: str, slug: tuple[str, set[str]]) -> bool:
@@ -39,8 +35,17 @@ def is_the_headline(line: str, slug: tuple[str, set[str]]) -> bool:
     a sentence that happens to share the slug's words: it also holds `SLUG_SHARE` of them. A console
     browser's wrapped body line ("found in Santa Fe, New Mexico.") is mostly the slug's words
     without being the headline."""
+    return _names(line, slug, covers=SLUG_SHARE)
+
+
+def _names(line: str, slug: tuple[str, set[str]], covers: float) -> bool:
+    """The URL's last segment in the line, or a line of `SLUG_MIN_WORDS` words or more, `SLUG_SHARE`
+    of them the segment's words, holding `covers` of the segment's words."""
     segment, words_of_slug = slug
-    if segment in line.lower():
+    lowered = line.lower()
+    if segment in lowered:
         return True
-    words = {w for w in WORDS.findall(line.lower()) if not w.isdigit()}
-    return names_the_story(line, slug) and len(words & words_of_slug) >= SLUG_SHARE * len(words_of_slug)
+    words = [w for w in WORDS.findall(lowered) if not w.isdigit()]
+    if len(words) < SLUG_MIN_WORDS or sum(w in words_of_slug for w in words) < SLUG_SHARE * len(words):
+        return False
+    return len(words_of_slug.intersection(words)) >= covers * len(words_of_slug)
