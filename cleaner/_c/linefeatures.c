@@ -457,6 +457,153 @@ ahead_step(Ahead *a)
     }
 }
 
+/* How much room the words queued at once need (see line_stats), in `*most_words`. Returns 1 when
+ * every text is a non-empty str, 0 when one is empty (the caller then leaves the page to the
+ * Python path), -1 with an exception set. */
+static int
+check_texts(PyObject *texts, Py_ssize_t n, Py_ssize_t *most_words)
+{
+    *most_words = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *text = PyList_GET_ITEM(texts, i);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "texts must be str");
+            return -1;
+        }
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(text) < 0) {  /* legacy strings (gone in 3.12) must be made ready first */
+            return -1;
+        }
+#endif
+        if (PyUnicode_GET_LENGTH(text) == 0) {
+            return 0;
+        }
+        Py_ssize_t line_words = (PyUnicode_GET_LENGTH(text) + 1) / 2;
+        if (line_words > *most_words) {
+            *most_words = line_words;
+        }
+    }
+    *most_words += QUEUE_WORDS;
+    return 1;
+}
+
+/* Pass 1's statistics: each line on its own, its words looked up a few thousand at a time. */
+static int
+gather_stats(const Tables *t, PyObject *texts, Py_ssize_t n, LineStats *stats, Words *w, Ahead *ahead)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        ahead_step(ahead);
+        if (line_stats(t, PyList_GET_ITEM(texts, i), i, stats + i, w) < 0) {
+            return -1;
+        }
+        if (w->n >= QUEUE_WORDS) {
+            if (count_words(t, w, stats) < 0) {
+                return -1;
+            }
+            w->n = 0;
+        }
+    }
+    return count_words(t, w, stats);
+}
+
+/* The page's totals that pass 2 places each line against. */
+typedef struct {
+    int64_t chars, prose;
+    double log_len_sum;
+} PageTotals;
+
+/* Line i's own rows (everything but its place in the page); rows 24 and 25 hold the line's
+ * masses until position_rows turns them into shares. */
+static void
+own_rows(double *x, Py_ssize_t n, Py_ssize_t i, const LineStats *s, long long repeat, int dropped,
+         int gap, PageTotals *totals)
+{
+#define ROW(r) (x + (Py_ssize_t)(r) * n)
+    double chars = (double)(s->len > 1 ? s->len : 1);
+    double words = (double)(s->words > 1 ? s->words : 1);
+    int stop_end = ends_stop(s);
+    int prose = stop_end && s->words >= PROSE_MIN_WORDS;
+    double log_len = log1p_int(s->len);
+    ROW(0)[i] = log_len;
+    ROW(1)[i] = log1p_int(s->words);
+    ROW(2)[i] = (double)(s->counts[LOWER] + s->counts[UPPER] + s->counts[LETTER]) / words;
+    ROW(3)[i] = (double)s->counts[LOWER] / chars;
+    ROW(4)[i] = (double)s->counts[UPPER] / chars;
+    ROW(5)[i] = (double)s->counts[DIGIT] / chars;
+    ROW(6)[i] = (double)s->counts[SYMBOL] / chars;
+    ROW(7)[i] = (double)s->counts[QUOTE] / chars;
+    ROW(8)[i] = (double)s->counts[STOP_PUNCT] / words;
+    ROW(9)[i] = (double)s->counts[PAUSE_PUNCT] / words;
+    ROW(10)[i] = (double)s->stops / words;
+    ROW(11)[i] = log1p_int(s->stops);
+    ROW(12)[i] = (double)s->capitals / words;
+    ROW(13)[i] = stop_end;
+    ROW(14)[i] = s->last == PAUSE_PUNCT;
+    ROW(15)[i] = s->last == LOWER || s->last == LETTER || s->last == DIGIT;
+    ROW(16)[i] = s->first == UPPER;
+    ROW(17)[i] = s->first == LOWER;
+    ROW(18)[i] = s->first == DIGIT;
+    ROW(19)[i] = s->first == SYMBOL || s->first == QUOTE || s->first == STOP_PUNCT;
+    ROW(20)[i] = log_int(repeat);
+    ROW(21)[i] = dropped;
+    ROW(22)[i] = gap;
+    ROW(24)[i] = (double)s->len;
+    ROW(25)[i] = prose ? (double)s->len : 0.0;
+    ROW(30)[i] = prose;
+    ROW(31)[i] = s->lex / (double)(s->known > 1 ? s->known : 1);
+    ROW(32)[i] = (double)s->known / words;
+    ROW(33)[i] = s->lex / sqrt(words);
+    totals->chars += s->len;
+    totals->prose += prose ? s->len : 0;
+    totals->log_len_sum += log_len;
+#undef ROW
+}
+
+/* Pass 2: where each line sits in the page. */
+static void
+position_rows(double *x, Py_ssize_t n, const PageTotals *totals)
+{
+#define ROW(r) (x + (Py_ssize_t)(r) * n)
+    double all = (double)(totals->chars > 1 ? totals->chars : 1);
+    double in_prose = (double)(totals->prose > 1 ? totals->prose : 1);
+    double mean_log_len = n ? totals->log_len_sum / (double)n : 0.0;
+    double last = (double)(n - 1 > 1 ? n - 1 : 1);
+    double log_lines = log1p_int(n);
+    int64_t chars_before = 0, prose_before = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int64_t len = (int64_t)ROW(24)[i], prose_len = (int64_t)ROW(25)[i];
+        ROW(23)[i] = (double)i / last;
+        ROW(24)[i] = (double)chars_before / all;
+        ROW(25)[i] = (double)prose_before / in_prose;
+        chars_before += len;
+        prose_before += prose_len;
+        ROW(26)[i] = (in_prose - (double)prose_before) / in_prose;
+        ROW(27)[i] = ROW(0)[i] - mean_log_len;
+        ROW(28)[i] = log_lines;
+        ROW(29)[i] = in_prose / all;
+    }
+#undef ROW
+}
+
+/* Line i's count on the page: from `counted` when the page's counts were made here, else
+ * looked up in the caller's `repeats`. -1 with an exception set when it is missing. */
+static long long
+repeat_of(const long long *counted, PyObject *repeats, PyObject *text, Py_ssize_t i)
+{
+    long long repeat = counted ? counted[i] : -1;
+    if (counted == NULL) {
+        PyObject *count = PyDict_GetItemWithError(repeats, text);
+        repeat = count ? PyLong_AsLongLong(count) : -1;
+    }
+    if (repeat < 1) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_ValueError, "repeats: every text must be counted");
+        }
+        return -1;
+    }
+    return repeat;
+}
+
 /* base_rows(texts, repeats, dropped, gaps, tables, out[, ahead]) -> bool
  *
  * Write features.base_features of the page (one row per feature, one column per line) into
@@ -488,27 +635,14 @@ base_rows(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "texts, dropped and gaps differ in length");
         return NULL;
     }
-    Py_ssize_t most_words = 0;  /* room for the words queued at once (see line_stats) */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *text = PyList_GET_ITEM(texts, i);
-        if (!PyUnicode_Check(text)) {
-            PyErr_SetString(PyExc_TypeError, "texts must be str");
+    Py_ssize_t most_words;
+    int usable = check_texts(texts, n, &most_words);
+    if (usable <= 0) {
+        if (usable < 0) {
             return NULL;
         }
-#if PY_VERSION_HEX < 0x030C0000
-        if (PyUnicode_READY(text) < 0) {  /* legacy strings (gone in 3.12) must be made ready first */
-            return NULL;
-        }
-#endif
-        if (PyUnicode_GET_LENGTH(text) == 0) {
-            Py_RETURN_FALSE;
-        }
-        Py_ssize_t line_words = (PyUnicode_GET_LENGTH(text) + 1) / 2;
-        if (line_words > most_words) {
-            most_words = line_words;
-        }
+        Py_RETURN_FALSE;
     }
-    most_words += QUEUE_WORDS;
     Py_buffer out;
     if (get_array(out_obj, &out, F64, 8, N_ROWS * n, -1, 1, "out") < 0) {
         return NULL;
@@ -523,140 +657,51 @@ base_rows(PyObject *self, PyObject *args)
         PyBuffer_Release(&out);
         return NULL;
     }
-    double *x = out.buf;
-#define ROW(r) (x + (Py_ssize_t)(r) * n)
+    PyObject *result = NULL;
     long long *counted = NULL;  /* the repeat counts, when no `repeats` was given */
     LineStats *stats = PyMem_Malloc((n ? n : 1) * sizeof(LineStats));
     Words w = {PyMem_Malloc((most_words ? most_words : 1) * sizeof(uint64_t)),
                PyMem_Malloc((most_words ? most_words : 1) * sizeof(Py_ssize_t)), 0};
     if (stats == NULL || w.hash == NULL || w.line == NULL) {
         PyErr_NoMemory();
-        goto fail;
+        goto done;
     }
     if (repeats == Py_None) {
         counted = PyMem_Malloc((n ? n : 1) * sizeof(long long));
         if (counted == NULL) {
             PyErr_NoMemory();
-            goto fail;
+            goto done;
         }
         if (repeat_counts(texts, n, counted) < 0) {
-            goto fail;
+            goto done;
         }
     }
-
-    /* Pass 1: each line on its own, its words looked up a few thousand at a time, and the
-     * page's totals. */
+    if (gather_stats(&t, texts, n, stats, &w, &ahead) < 0) {
+        goto done;
+    }
+    PageTotals totals = {0, 0, 0.0};
     for (Py_ssize_t i = 0; i < n; i++) {
-        ahead_step(&ahead);
-        if (line_stats(&t, PyList_GET_ITEM(texts, i), i, stats + i, &w) < 0) {
-            goto fail;
-        }
-        if (w.n >= QUEUE_WORDS) {
-            if (count_words(&t, &w, stats) < 0) {
-                goto fail;
-            }
-            w.n = 0;
-        }
-    }
-    if (count_words(&t, &w, stats) < 0) {
-        goto fail;
-    }
-    int64_t total_chars = 0, total_prose = 0;
-    double log_len_sum = 0.0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *text = PyList_GET_ITEM(texts, i);
-        const LineStats *s = stats + i;
-        long long repeat = counted ? counted[i] : -1;
-        if (counted == NULL) {
-            PyObject *count = PyDict_GetItemWithError(repeats, text);
-            repeat = count ? PyLong_AsLongLong(count) : -1;
-        }
-        if (repeat < 1) {
-            if (!PyErr_Occurred()) {
-                PyErr_SetString(PyExc_ValueError, "repeats: every text must be counted");
-            }
-            goto fail;
+        long long repeat = repeat_of(counted, repeats, PyList_GET_ITEM(texts, i), i);
+        if (repeat < 0) {
+            goto done;
         }
         int gap = PyObject_IsTrue(PyList_GET_ITEM(gaps, i));
         if (gap < 0) {
-            goto fail;
+            goto done;
         }
-        double chars = (double)(s->len > 1 ? s->len : 1);
-        double words = (double)(s->words > 1 ? s->words : 1);
-        int stop_end = ends_stop(s);
-        int prose = stop_end && s->words >= PROSE_MIN_WORDS;
-        double log_len = log1p_int(s->len);
-        ROW(0)[i] = log_len;
-        ROW(1)[i] = log1p_int(s->words);
-        ROW(2)[i] = (double)(s->counts[LOWER] + s->counts[UPPER] + s->counts[LETTER]) / words;
-        ROW(3)[i] = (double)s->counts[LOWER] / chars;
-        ROW(4)[i] = (double)s->counts[UPPER] / chars;
-        ROW(5)[i] = (double)s->counts[DIGIT] / chars;
-        ROW(6)[i] = (double)s->counts[SYMBOL] / chars;
-        ROW(7)[i] = (double)s->counts[QUOTE] / chars;
-        ROW(8)[i] = (double)s->counts[STOP_PUNCT] / words;
-        ROW(9)[i] = (double)s->counts[PAUSE_PUNCT] / words;
-        ROW(10)[i] = (double)s->stops / words;
-        ROW(11)[i] = log1p_int(s->stops);
-        ROW(12)[i] = (double)s->capitals / words;
-        ROW(13)[i] = stop_end;
-        ROW(14)[i] = s->last == PAUSE_PUNCT;
-        ROW(15)[i] = s->last == LOWER || s->last == LETTER || s->last == DIGIT;
-        ROW(16)[i] = s->first == UPPER;
-        ROW(17)[i] = s->first == LOWER;
-        ROW(18)[i] = s->first == DIGIT;
-        ROW(19)[i] = s->first == SYMBOL || s->first == QUOTE || s->first == STOP_PUNCT;
-        ROW(20)[i] = log_int(repeat);
-        ROW(21)[i] = PyList_GET_ITEM(dropped, i) != Py_None;
-        ROW(22)[i] = gap;
-        /* rows 24 and 25 hold the line's own masses until pass 2 turns them into shares */
-        ROW(24)[i] = (double)s->len;
-        ROW(25)[i] = prose ? (double)s->len : 0.0;
-        ROW(30)[i] = prose;
-        ROW(31)[i] = s->lex / (double)(s->known > 1 ? s->known : 1);
-        ROW(32)[i] = (double)s->known / words;
-        ROW(33)[i] = s->lex / sqrt(words);
-        total_chars += s->len;
-        total_prose += prose ? s->len : 0;
-        log_len_sum += log_len;
+        own_rows(out.buf, n, i, stats + i, repeat, PyList_GET_ITEM(dropped, i) != Py_None, gap, &totals);
     }
-
-    /* Pass 2: where each line sits in the page. */
-    double all = (double)(total_chars > 1 ? total_chars : 1);
-    double in_prose = (double)(total_prose > 1 ? total_prose : 1);
-    double mean_log_len = n ? log_len_sum / (double)n : 0.0;
-    double last = (double)(n - 1 > 1 ? n - 1 : 1);
-    double log_lines = log1p_int(n);
-    int64_t chars_before = 0, prose_before = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        int64_t len = (int64_t)ROW(24)[i], prose_len = (int64_t)ROW(25)[i];
-        ROW(23)[i] = (double)i / last;
-        ROW(24)[i] = (double)chars_before / all;
-        ROW(25)[i] = (double)prose_before / in_prose;
-        chars_before += len;
-        prose_before += prose_len;
-        ROW(26)[i] = (in_prose - (double)prose_before) / in_prose;
-        ROW(27)[i] = ROW(0)[i] - mean_log_len;
-        ROW(28)[i] = log_lines;
-        ROW(29)[i] = in_prose / all;
-    }
-#undef ROW
+    position_rows(out.buf, n, &totals);
+    result = Py_True;
+    Py_INCREF(result);
+done:
     PyMem_Free(counted);
     PyMem_Free(stats);
     PyMem_Free(w.hash);
     PyMem_Free(w.line);
     release_tables(&t, N_TABLES);
     PyBuffer_Release(&out);
-    Py_RETURN_TRUE;
-
-fail:
-    PyMem_Free(counted);
-    PyMem_Free(stats);
-    PyMem_Free(w.hash);
-    PyMem_Free(w.line);
-    release_tables(&t, N_TABLES);
-    PyBuffer_Release(&out);
-    return NULL;
+    return result;
 }
 
 static PyMethodDef methods[] = {
