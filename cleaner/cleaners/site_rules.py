@@ -14,6 +14,11 @@ window framed by one line, opened after its first printing and closed at its sec
 "Previous Post" link printed above the story and again below it), is the page's own layout saying
 where its story is, and applies whatever it leaves, if anything: a blog's one-paragraph post above
 hundreds of lines of comments. This step applies the guard itself, so the pipeline's does not undo it.
+The guard weighs what the layout leaves against what the page kept besides the lines the layout
+names word for word (`drop_lines`): each is the site's chrome by itself, no place on the page a
+misread marker could take the story from, and a paywalled story of a few lines under hundreds of
+menu lines the site's other pages print too is left whole once they go. A layout that would leave
+nothing of a page the guard protects is undone all the same.
 
 Each removal names site, layout and rule, e.g. `english.alarabiya.net@2019-01-01:cut_from`.
 Markers and literal lines compare whole lines with runs of spaces collapsed; a marker that is not
@@ -53,15 +58,16 @@ class SiteRulesCleaner(Cleaner):
             # from: the generic cleaners often drop a marker ("More World") but keep what follows it.
             lines = range(len(doc)) if self.after_generic else doc.kept()
             mark = doc.mark()
+            listed = _listed_chars(doc, layout, lines)
             framed = _apply_layout(doc, rules, layout, self.name, lines)
-            if not options.over_cleaned(mark[0], doc.kept_chars) or (framed and doc.kept_chars):
+            if not _over_cleaned(options, mark[0], listed, doc.kept_chars) or (framed and doc.kept_chars):
                 return
             doc.undo(mark)
             if layout.body_after or layout.body_until:
                 # The window would leave less than the guard allows, which would undo the whole step:
                 # the page is another template, or its story lies outside the window.
                 _apply_layout(doc, rules, layout, self.name, lines, window=False)
-                if not options.over_cleaned(mark[0], doc.kept_chars):
+                if not _over_cleaned(options, mark[0], listed, doc.kept_chars):
                     return
                 doc.undo(mark)
             doc.guarded.append(self.name)
@@ -71,6 +77,21 @@ class SiteRulesAfterGeneric(SiteRulesCleaner):
     """The same rules, for layouts marked `after_generic`: the pipeline's last step."""
 
     after_generic = True
+
+
+def _over_cleaned(options: Options, before: int, listed: int, after: int) -> bool:
+    """The guard's test for a layout: what it leaves (`after`) against what the page kept
+    (`before`) besides the lines the layout names word for word (`listed`), the site's chrome
+    wherever they are; but a layout leaving nothing of a page the guard protects is undone."""
+    return options.over_cleaned(before - listed, after) or (not after and options.over_cleaned(before, after))
+
+
+def _listed_chars(doc: Document, layout: Layout, blocks) -> int:
+    """The kept characters of the lines the layout lists as chrome word for word (`drop_lines`)."""
+    if not layout.drop_lines:
+        return 0
+    return sum(len(doc.texts[i]) for i in blocks if doc.dropped[i] is None
+               and _norm(doc.texts[i]) in layout.drop_lines)
 
 
 def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str, blocks,
