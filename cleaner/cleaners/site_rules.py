@@ -47,7 +47,7 @@ class SiteRulesCleaner(Cleaner):
         registry = options.registry
         if registry is None or not len(doc):
             return
-        rules = registry.find(doc.site, doc.texts)
+        rules = registry.find(doc.site, doc.printed())
         if rules is None:
             return
         if doc.site is None:
@@ -90,8 +90,9 @@ def _listed_chars(doc: Document, layout: Layout, blocks) -> int:
     """The kept characters of the lines the layout lists as chrome word for word (`drop_lines`)."""
     if not layout.drop_lines:
         return 0
+    printed = doc.printed()
     return sum(len(doc.texts[i]) for i in blocks if doc.dropped[i] is None
-               and _norm(doc.texts[i]) in layout.drop_lines)
+               and (_norm(doc.texts[i]) in layout.drop_lines or _norm(printed[i]) in layout.drop_lines))
 
 
 def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str, blocks,
@@ -100,7 +101,13 @@ def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str,
     a block already dropped keeps its first reason. Whether the window applied was framed: opened
     and closed by printings of one line."""
     index = list(blocks)   # a rule's position in `lines` -> the document's line
+    # A line is named by a rule as the page printed it (as it was learned: run last, a kept line
+    # may have lost its bullet to `markup`) or as it reads now (a teaser printed without one).
     lines = [_norm(doc.texts[i]) for i in index]
+    printed = lines if doc.untrimmed is None else [_norm(doc.untrimmed[i]) for i in index]
+
+    def named(p: int, listed) -> bool:
+        return lines[p] in listed or printed[p] in listed
 
     def drop(positions, rule: str) -> None:
         name = rules.rule_name(layout, rule)
@@ -108,24 +115,24 @@ def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str,
             doc.drop(index[p], cleaner, name)
 
     if window and (layout.body_after or layout.body_until):
-        opens = next((p for p, line in enumerate(lines) if line in layout.body_after), -1)
-        closes = next((p for p in range(opens + 1, len(lines)) if lines[p] in layout.body_until), len(lines))
+        opens = next((p for p in range(len(lines)) if named(p, layout.body_after)), -1)
+        closes = next((p for p in range(opens + 1, len(lines)) if named(p, layout.body_until)), len(lines))
         drop(range(opens + 1), "body_after")
         drop(range(closes, len(lines)), "body_until")
-        framed = opens >= 0 and closes < len(lines) and lines[opens] == lines[closes]
+        framed = opens >= 0 and closes < len(lines) and printed[opens] == printed[closes]
     else:
         framed = False
     top = 0   # a cut marker counts only below what cut_until removed
     if layout.cut_until:
-        end = next((p for p, line in enumerate(lines) if line in layout.cut_until), None)
+        end = next((p for p in range(len(lines)) if named(p, layout.cut_until)), None)
         if end is not None:
             drop(range(end + 1), "cut_until")
             top = end + 1
     cuts = []   # (where, rule): the earliest marker of either kind cuts
-    for rule, hit in (("cut_from", lambda line: line in layout.cut_from),
-                      ("cut_from_matching", lambda line: any(rx.search(line) for rx in layout.cut_from_matching))):
+    for rule, hit in (("cut_from", lambda p: named(p, layout.cut_from)),
+                      ("cut_from_matching", lambda p: any(rx.search(lines[p]) for rx in layout.cut_from_matching))):
         if getattr(layout, rule):
-            start = next((p for p in range(top, len(lines)) if hit(lines[p])), None)
+            start = next((p for p in range(top, len(lines)) if hit(p)), None)
             if start is not None:
                 cuts.append((start, rule))
     if cuts:
@@ -142,7 +149,7 @@ def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str,
                 p = close
             p += 1
     if layout.drop_lines:
-        drop([p for p, line in enumerate(lines) if line in layout.drop_lines], "drop_lines")
+        drop([p for p in range(len(lines)) if named(p, layout.drop_lines)], "drop_lines")
     if layout.drop_matching:
         drop([p for p, line in enumerate(lines) if any(rx.search(line) for rx in layout.drop_matching)],
              "drop_matching")
