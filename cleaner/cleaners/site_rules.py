@@ -21,8 +21,10 @@ menu lines the site's other pages print too is left whole once they go. A layout
 nothing of a page the guard protects is undone all the same.
 
 Each removal names site, layout and rule, e.g. `english.alarabiya.net@2019-01-01:cut_from`.
-Markers and literal lines compare whole lines with runs of spaces collapsed; a marker that is not
-on the page does nothing, and a block whose closing marker never comes is left alone.
+Markers and literal lines compare whole lines with runs of spaces collapsed, each line as the page
+printed it or as it reads now: run last, a kept line may have lost its list bullet to `markup`
+(lynx's "* Sections"), and rules are learned from lines as printed. A marker that is not on the
+page does nothing, and a block whose closing marker never comes is left alone.
 """
 from __future__ import annotations
 
