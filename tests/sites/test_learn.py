@@ -316,6 +316,27 @@ def test_by_repetition_learns_the_heading_of_a_teaser_list_as_a_cut_marker():
     assert learn_by_repetition("dailyexample.com", pages).cut_from == []
 
 
+def test_by_repetition_learns_a_line_the_generic_cleaners_mostly_drop_but_keep_somewhere():
+    """`generic_drop_share`: a pair of labels set into every story, one of which the generic
+    cleaners drop on three pages of four and keep on the fourth is the site's chrome there too; one they drop on fewer pages than
+    the share asks is left alone. (The pages holding a line were once counted by its verdicts, so
+    a line kept anywhere never passed.)"""
+    label = "Share this story"
+
+    def page(n: int) -> Page:
+        body = story(n)
+        lines = HEADER + body[:2] + [label, "Tweet this"] + body[2:] + FOOTER
+        generic = ([False] * len(HEADER) + [True] * 2 + [n == 0, False] + [True] * (len(body) - 2)
+                   + [False] * len(FOOTER))
+        return Page(site="dailyexample.com", lines=lines, generic=generic)
+
+    pages = [page(n) for n in range(4)]
+    learned = {line for line, _ in learn_by_repetition("dailyexample.com", pages).drop_lines}
+    assert label in learned
+    strict = LearnOptions(generic_drop_share=0.9)
+    assert label not in {line for line, _ in learn_by_repetition("dailyexample.com", pages, strict).drop_lines}
+
+
 def test_a_line_printed_twice_on_a_page_is_no_cut_marker():
     """A shop's brand in a list of brands above an FAQ the gold keeps, and again among the footer's
     links: its first place passes the tail check on every page, but a line the page prints twice
@@ -454,7 +475,9 @@ def test_by_repetition_learns_the_body_window_and_drops_what_lies_outside_it():
     site, results = _clean_pair(pages, pair)
     assert site.body_until == [("Previous Post", 2)]
     assert 'body_until = [\n    "Previous Post",  # the story ends before it on 2 of 2 pages' in to_toml(site)
-    _, without = _clean_pair(pages, replace(pair, body_window=False))
+    # (Without the window, and without the labels kept on one page of two that the generic-drop
+    # share learns here: those the window cuts as well.)
+    _, without = _clean_pair(pages, replace(pair, body_window=False, generic_drop_share=1.0))
     f1 = [word_prf(bodies[p["id"]], r.text)[0] for p, r in zip(pages, results)]
     f1_without = [word_prf(bodies[p["id"]], r.text)[0] for p, r in zip(pages, without)]
     assert all(a >= b for a, b in zip(f1, f1_without)) and sum(f1) >= sum(f1_without) + 0.03
