@@ -74,6 +74,8 @@ class Document:
     # page's lists before every step, which cost more than several cleaners.
     step_drops: list[int] = field(default_factory=list, repr=False, compare=False)
     step_texts: list[tuple[int, str]] = field(default_factory=list, repr=False, compare=False)
+    # The blocks as the page printed them, kept from the first trim on (see printed()).
+    untrimmed: list[str] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.dropped:
@@ -169,6 +171,8 @@ class Document:
         piece = text[start:end]
         if not piece:
             return
+        if self.untrimmed is None:
+            self.untrimmed = list(self.texts)
         self.trims.append(Removal(piece.strip(), cleaner, rule, i))
         self.step_texts.append((i, text))
         self.texts[i] = (text[:start] + text[end:]).strip()
@@ -177,6 +181,11 @@ class Document:
             self.kept_chars -= len(text) - len(self.texts[i])
         if not self.texts[i]:
             self.drop(i, cleaner, rule)
+
+    def printed(self) -> list[str]:
+        """The blocks as the page printed them, before any trim: what rules learned from a site's
+        pages were learned on ("* Sections" as lynx prints it, where `markup` keeps "Sections")."""
+        return self.texts if self.untrimmed is None else self.untrimmed
 
     def mark(self) -> tuple:
         """Start a step that undo() can take back: what it may change is logged from here on

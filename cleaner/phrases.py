@@ -240,6 +240,13 @@ OTHER_ITEMS_HEADING = re.compile(
     # outfits and add-ons built from other items
     r"|complete\s+the\s+look|shop\s+the\s+look|pairs?\s+well\s+with)\W*$", re.I)
 
+# --- Fine print: a long note that opens with a footnote's mark ("* Image simulated. ** Color and
+# model availability may vary...", "† Rates are between 0%-36% APR...", "◊ Apple Card Monthly
+# Installments (ACMI) is a 0% APR payment option..."), the terms a shop or a service prints under
+# its offer (html/fineprint.py). Superscript digits mark numbered notes ("²The insurance coverages
+# discussed here..."); a bracketed number does not (a reference list's "[1] Smith, J. ...").
+FOOTNOTE_MARK = re.compile(r"^\s*[*†‡◊¹²³⁴⁵⁶⁷⁸⁹⁰]")
+
 # --- A forum reply quoting an earlier post: the attribution that opens the quote ("Minoa wrote:",
 # "nhs76 wrote: Sat Feb 24, 2024 5:43 pm", "@JonB said in Which Qt6 version?:", "solaeros said:"),
 # up to three words of the poster's name before it. Matched against the text right before a copy

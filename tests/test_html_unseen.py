@@ -3,6 +3,8 @@ before extraction (cleaner/html/unseen.py); the real pages that show it are in f
 (tests/test_html.py runs their keep and drop snippets)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cleaner import Cleaner
@@ -99,6 +101,28 @@ def test_on_a_real_page_the_dialog_text_reached_the_classifiers_blocks_before(mo
     assert not any(flat(s) in blocks() for s in case["drop"])
     monkeypatch.setattr("cleaner.html.extract.drop_unseen", lambda tree, description=None: 0)
     assert all(flat(s) in blocks() for s in case["drop"])
+
+
+def test_a_consent_platforms_markup_goes_even_when_it_holds_most_of_the_page():
+    """A cookie preference centre's purposes and vendor lists can outweigh a short page; its
+    markup (a consent platform's class or id) is never the page's story, so the share guard does
+    not keep it. A dialog of the same size with no such name stays."""
+    centre = f"<div id='onetrust-consent-sdk'><p>{STORY}</p></div>"
+    assert STORY not in texts_after(f"<html><body>{centre}<p>Menu</p></body></html>")
+    dialog = f"<div role='dialog'><p>{STORY}</p></div>"
+    assert STORY in texts_after(f"<html><body>{dialog}<p>Menu</p></body></html>")
+
+
+def test_on_a_real_page_the_cookie_centre_reached_the_body_before(monkeypatch):
+    """A video page whose cookie settings window (its table of cookies marked `cookielawinfo`)
+    held more than the share guard allows, next to the page's short text: it reached the body."""
+    case = next(c for c in CASES if c.get("step") == "consent")
+    body = flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text)
+    assert all(flat(s) in body for s in case["keep"])
+    assert not any(flat(s) in body for s in case["drop"])
+    monkeypatch.setattr("cleaner.html.unseen._CONSENT_PLATFORM", re.compile(r"(?!)"))
+    body = flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text)
+    assert all(flat(s) in body for s in case["drop"])
 
 
 DESCRIPTION = ("The Harbour Jacket is cut from waxed cotton that sheds rain and softens with wear, "

@@ -451,6 +451,27 @@ holds_word(int kind, const void *data, Py_ssize_t n, PyObject *words)
     return 0;
 }
 
+/* The line ends with ")" and an opening "(" in it is followed by one of the cue's words. */
+static int
+paren_cue(const Cues *q, int kind, const void *data, Py_ssize_t n)
+{
+    if (!n || PyUnicode_READ(kind, data, n - 1) != ')') {
+        return 0;
+    }
+    Py_ssize_t m = PyTuple_GET_SIZE(q->paren_words);
+    for (Py_ssize_t k = 0; k + 1 < n; k++) {
+        if (PyUnicode_READ(kind, data, k) != '(') {
+            continue;
+        }
+        for (Py_ssize_t w = 0; w < m; w++) {
+            if (word_at(kind, data, n, k + 1, PyTuple_GET_ITEM(q->paren_words, w))) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Does a line of q->max_chars or fewer characters show one of the cues (see selected())? */
 static int
 shows_cue(const Cues *q, PyObject *text, int kind, const void *data, Py_ssize_t n, PyObject *previous,
@@ -528,18 +549,8 @@ shows_cue(const Cues *q, PyObject *text, int kind, const void *data, Py_ssize_t 
     }
     if (q->paren_words != NULL) {
         any_cue = 1;
-        if (n && PyUnicode_READ(kind, data, n - 1) == ')') {
-            Py_ssize_t m = PyTuple_GET_SIZE(q->paren_words);
-            for (Py_ssize_t k = 0; k + 1 < n; k++) {
-                if (PyUnicode_READ(kind, data, k) != '(') {
-                    continue;
-                }
-                for (Py_ssize_t w = 0; w < m; w++) {
-                    if (word_at(kind, data, n, k + 1, PyTuple_GET_ITEM(q->paren_words, w))) {
-                        return 1;
-                    }
-                }
-            }
+        if (paren_cue(q, kind, data, n)) {
+            return 1;
         }
     }
     if (q->repeats_previous) {

@@ -203,6 +203,49 @@ max_window_means(double *out, const double *sums, Py_ssize_t n_periods, Py_ssize
     }
 }
 
+/* Each line's shape (features.line_shapes, decided in the same order). */
+static void
+line_shapes_into(unsigned char *shape, Py_ssize_t n, const double *dropped, const double *prose,
+                 const double *digits, const double *log_words, const double *ends_stop,
+                 double date_share, Py_ssize_t date_max_words, Py_ssize_t prose_min_words)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double words = rint(expm1(log_words[i]));
+        unsigned char s = SHAPE_SHORT;
+        if (words >= (double)prose_min_words) {
+            s = SHAPE_LONG;
+        }
+        if (ends_stop[i] > 0) {
+            s = SHAPE_SENTENCE;
+        }
+        if (digits[i] >= date_share && words <= (double)date_max_words) {
+            s = SHAPE_DATE;
+        }
+        if (prose[i] > 0) {
+            s = SHAPE_PROSE;
+        }
+        if (dropped[i] > 0) {
+            s = SHAPE_DROPPED;
+        }
+        shape[i] = s;
+    }
+}
+
+/* For period k, the running sums (n + 1 values each) of the rhythm indicator into `alike` and
+ * of the same with the lengths within `slack` into `length`. */
+static void
+rhythm_sums(double *alike, double *length, const unsigned char *shape, const double *log_chars,
+            Py_ssize_t n, Py_ssize_t k, double slack)
+{
+    alike[0] = length[0] = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int same = i + k < n && shape[i] == shape[i + k] && shape[i] != shape[i + 1];
+        int close = same && fabs(log_chars[i] - log_chars[i + k]) < slack;
+        alike[i + 1] = alike[i] + (double)same;
+        length[i + 1] = length[i] + (double)close;
+    }
+}
+
 static PyObject *
 rhythm_rows(PyObject *self, PyObject *args)
 {
@@ -257,38 +300,13 @@ rhythm_rows(PyObject *self, PyObject *args)
         PyBuffer_Release(&out);
         return PyErr_NoMemory();
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        double words = rint(expm1(log_words[i]));
-        unsigned char s = SHAPE_SHORT;
-        if (words >= (double)prose_min_words) {
-            s = SHAPE_LONG;
-        }
-        if (ends_stop[i] > 0) {
-            s = SHAPE_SENTENCE;
-        }
-        if (digits[i] >= date_share && words <= (double)date_max_words) {
-            s = SHAPE_DATE;
-        }
-        if (prose[i] > 0) {
-            s = SHAPE_PROSE;
-        }
-        if (dropped[i] > 0) {
-            s = SHAPE_DROPPED;
-        }
-        shape[i] = s;
-    }
+    line_shapes_into(shape, n, dropped, prose, digits, log_words, ends_stop, date_share, date_max_words,
+                     prose_min_words);
     double *alike_sums = sums, *length_sums = sums + n_periods * (n + 1);
     double *date_sums = sums + 2 * n_periods * (n + 1), *mean = date_sums + n + 1;
     for (Py_ssize_t j = 0; j < n_periods; j++) {
-        Py_ssize_t k = periods[j];
-        double *a = alike_sums + j * (n + 1), *l = length_sums + j * (n + 1);
-        a[0] = l[0] = 0.0;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            int same = i + k < n && shape[i] == shape[i + k] && shape[i] != shape[i + 1];
-            int alike = same && fabs(log_chars[i] - log_chars[i + k]) < slack;
-            a[i + 1] = a[i] + (double)same;
-            l[i + 1] = l[i] + (double)alike;
-        }
+        rhythm_sums(alike_sums + j * (n + 1), length_sums + j * (n + 1), shape, log_chars, n, periods[j],
+                    slack);
     }
     date_sums[0] = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -331,6 +349,43 @@ best_run(const double *gain, double *sums, Py_ssize_t n, Py_ssize_t *first, Py_s
             low = sums[i + 1];
             low_at = i + 1;
         }
+    }
+}
+
+/* One row holding, for every line, the page's mean of p weighted by the lines' characters
+ * (at least 1 a line). */
+static void
+weighted_mean_row(double *out, const double *p, const int64_t *lens, Py_ssize_t n)
+{
+    double weighted = 0.0;
+    int64_t total = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int64_t chars = lens[i] > 1 ? lens[i] : 1;
+        weighted += p[i] * (double)chars;
+        total += chars;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        out[i] = weighted / (double)total;
+    }
+}
+
+/* Two rows for `threshold`: whether each line lies in the best run of sum((p - threshold) *
+ * chars), and its log distance to that run. `sums` and `gain` are scratch of n + 1 and n. */
+static void
+best_run_rows(double *inside, double *distance, const double *p, const int64_t *lens, Py_ssize_t n,
+              double threshold, double *sums, double *gain)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        gain[i] = (p[i] - threshold) * (double)(lens[i] > 1 ? lens[i] : 1);
+    }
+    Py_ssize_t first = 0, last = 0;
+    if (n) {
+        best_run(gain, sums, n, &first, &last);
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t before = first - i > 0 ? first - i : 0, past = i - last > 0 ? i - last : 0;
+        inside[i] = i >= first && i <= last;
+        distance[i] = log1p_int(before + past);
     }
 }
 
@@ -400,30 +455,10 @@ stacked_rows(PyObject *self, PyObject *args)
     for (Py_ssize_t j = 0; j < n_windows; j++, row++) {
         window_mean_into(o + row * n, sums, n, windows[j]);
     }
-    double weighted = 0.0;
-    int64_t total = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        int64_t chars = lens[i] > 1 ? lens[i] : 1;
-        weighted += p[i] * (double)chars;
-        total += chars;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        o[row * n + i] = weighted / (double)total;
-    }
+    weighted_mean_row(o + row * n, p, lens, n);
     row++;
     for (Py_ssize_t t = 0; t < n_thresholds; t++, row += 2) {
-        for (Py_ssize_t i = 0; i < n; i++) {
-            gain[i] = (p[i] - thresholds[t]) * (double)(lens[i] > 1 ? lens[i] : 1);
-        }
-        Py_ssize_t first = 0, last = 0;
-        if (n) {
-            best_run(gain, sums, n, &first, &last);
-        }
-        for (Py_ssize_t i = 0; i < n; i++) {
-            Py_ssize_t before = first - i > 0 ? first - i : 0, past = i - last > 0 ? i - last : 0;
-            o[row * n + i] = i >= first && i <= last;
-            o[(row + 1) * n + i] = log1p_int(before + past);
-        }
+        best_run_rows(o + row * n, o + (row + 1) * n, p, lens, n, thresholds[t], sums, gain);
     }
     PyMem_Free(sums);
     PyBuffer_Release(&pb);

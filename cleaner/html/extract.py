@@ -28,7 +28,8 @@ classified) that holds a small part of them (posts.py).
 
 On a page that is no article, a long block repeating an earlier one word for word (a section a
 shop renders twice) is dropped (`drop_repeated_blocks`), and so is a section whose heading
-announces the buyers' reviews or other items than the page's own (sections.py); on an article, only a
+announces the buyers' reviews or other items than the page's own (sections.py), and an offer's
+fine print, a long note opening with a footnote's mark (fineprint.py); on an article, only a
 run of long blocks repeating an earlier run in order (the story printed twice) goes (copies.py). On
 every page, a forum reply's quote of an earlier post (an attribution, "NAME wrote:", then the
 post word for word) is cut from the reply (quotes.py). The block cleaners then run on the
@@ -56,6 +57,7 @@ from .classifier import THRESHOLD, shipped_model
 from .copies import drop_copied_runs
 from .countlists import drop_count_lists
 from .embeds import lift_tweets
+from .fineprint import drop_fine_print
 from .metadata import Declared, og_type, page_title, read_jsonld
 from .otherposts import drop_other_posts
 from .parse import parse, separate_blocks, text_of
@@ -188,6 +190,7 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     if not article:
         drop_repeated_blocks(doc)
         drop_other_items_sections(doc)
+        drop_fine_print(doc)
     else:
         drop_copied_runs(doc, REPEATED_BLOCK_CHARS)
     return doc

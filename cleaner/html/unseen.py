@@ -16,8 +16,10 @@ Inline `display:none`, the `hidden` attribute and `aria-hidden` are not on the l
 their product description and specifications in tabs hidden that way (on wcxb-dev removing them
 cost 0.006 word F1, products 0.030). A page whose story sits in one of these containers (an
 article shown in a modal viewer) keeps it: an element holding more than `MAX_SHARE` of the
-page's text is never removed; nor is one holding the product description the page declares in
-JSON-LD (a shop's description sheet).
+page's text is never removed, unless its class or id names a consent platform
+(`_CONSENT_PLATFORM`: a cookie preference centre, whose purposes and vendor lists can outweigh a
+short page's text, never holds its story); nor is one holding the product description the page
+declares in JSON-LD (a shop's description sheet).
 """
 from __future__ import annotations
 
@@ -55,6 +57,13 @@ _FURNITURE = re.compile(
     # a newsletter sign-up box
     r"|(?:^|\s)newsletter(?:[-_](?:signup|sign-up|form|container|box|widget|block|subscribe))?(?:$|\s)",
     re.IGNORECASE)
+# A consent platform's own markup (a cookie banner and its preference centre): it never holds the
+# page's story, so the share guard does not keep it, however much text its purposes and vendor
+# lists hold next to a short page. Narrower than `_FURNITURE`'s consent words: a cookie policy
+# page's own text ("cookie-policy", "cookie-description") or a "gdpr" wrapper may be the page.
+_CONSENT_PLATFORM = re.compile(
+    r"cookie[-_]?(?:banner|bar|consent|law|notice|preference)|consent[-_]?(?:banner|manager|sdk)"
+    r"|onetrust|cookiebot", re.IGNORECASE)
 # A word every `_FURNITURE` match holds, lower-case. A page's class and id values are joined and
 # searched for these with str.find first: a regular expression over each of a page's thousands of
 # values cost more than a tenth of cleaning it.
@@ -95,11 +104,19 @@ def unseen_elements(tree) -> list:
 
 def drop_unseen(tree, description: str | None = None) -> int:
     """Remove the unseen elements of the page (their tails stay), except the page itself, any
-    holding more than `MAX_SHARE` of the page's text, and any holding the opening of the product
-    `description` the page declares. Returns how many went."""
+    holding more than `MAX_SHARE` of the page's text (a consent platform's markup first, whatever
+    its share), and any holding the opening of the product `description` the page declares.
+    Returns how many went."""
     found = unseen_elements(tree)
     opening = " ".join((description or "").split())
     if len(opening) >= DESCRIPTION_MIN_CHARS:
         opening = opening[:DESCRIPTION_OPENING]
         found = [el for el in found if opening not in " ".join(el.text_content().split())]
-    return drop_minor(tree, found, MAX_SHARE)
+    platform = [el for el in found if _CONSENT_PLATFORM.search(_names(el))]
+    if platform:
+        found = [el for el in found if not _CONSENT_PLATFORM.search(_names(el))]
+    return drop_minor(tree, platform, 1.0) + drop_minor(tree, found, MAX_SHARE)
+
+
+def _names(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"

@@ -120,16 +120,21 @@ def _generic_check(candidates: list[tuple[str, int]], pages: list[Page], need: i
         verdict: dict[str, bool] = {}
         for line, keep in zip(page.lines, page.generic):
             verdict[line] = verdict.get(line, False) or keep
-        holding.update(verdict)
+        holding.update(verdict.keys())   # (each line once: a mapping would add its verdicts)
         kept.update(l for l, keep in verdict.items() if keep)
     prose_need = options.prose_share * len(pages)
     chosen: dict[str, float] = {}   # line -> the support it needs
     for line, n in candidates:
         if not kept[line] and not options.learn_redundant:
             continue
-        if len(line) <= MAX_LINE_CHARS and (
-                line in menus or holding[line] - kept[line] >= options.generic_drop_share * holding[line]):
-            chosen[line] = need          # a menu's item, or mostly dropped already
+        prose = len(line.split()) >= options.prose_min_words
+        if len(line) <= MAX_LINE_CHARS and (line in menus or (
+                not prose and holding[line] - kept[line] >= options.generic_drop_share * holding[line])):
+            # A menu's item, or a label mostly dropped already. Not a sentence: a story's own,
+            # quoted under other stories as a teaser, is dropped there and kept on its page.
+            chosen[line] = need
+        elif n >= prose_need and prose:
+            chosen[line] = prose_need    # recurring prose
         elif n >= prose_need and len(line.split()) >= options.prose_min_words:
             chosen[line] = prose_need    # recurring prose
     support = {l: n for l, n in candidates if l in chosen}

@@ -68,7 +68,9 @@ class LearnOptions:
     marker_share: float = 1.0
     # By repetition, the generic cleaners' verdict on the same pages is the check: a recurring line
     # is learned only where they drop it on at least this share of the pages holding it (a line
-    # they keep as body on most pages is a heading or label the site's pages share)...
+    # they keep as body on most pages is a heading or label the site's pages share); lines of
+    # under `prose_min_words` words only (a story's sentence quoted under the others as a teaser
+    # is dropped there and kept on its own page)...
     generic_drop_share: float = 0.5
     # ...or where it is on at least this share of the site's pages and a sentence of
     # `prose_min_words`+ words (a footer blurb, a newsletter pitch: prose the classifier keeps).
