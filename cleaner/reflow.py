@@ -62,6 +62,8 @@ MIN_RUN_ON_SHARE = 0.25
 # How much deeper than a wrapped line its continuation may start: a list item's text after its
 # bullet ("  • Item text" goes on at column 4, links' "   * Item" at column 5, "1. " three on).
 INDENT_STEP = 4
+# How far apart (in half columns) two lines' centres may be when a centred line goes on centred.
+CENTRE_SLACK = 2
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -123,13 +125,21 @@ def reflow_lines(lines: list[str], text: str | None = None) -> list[str]:
     for i, line in enumerate(lines):
         indent = 0 if indents is None else indents[i]
         if (line and _near(last, width) and _wrapped(last, line.split(" ", 1)[0], width)
-                and 0 <= indent - left <= INDENT_STEP):
+                and _goes_on(indent, len(line), left, last)):
             # A word the wrapper broke at its hyphen is joined back whole.
             out[-1] += line if out[-1][-1] == "-" and out[-1][-2:-1].isalpha() else " " + line
         else:
             out.append(line)
         last, left = printed[i], indent
     return reflow_nodes(out)
+
+
+def _goes_on(indent: int, length: int, left: int, last: int) -> bool:
+    """Whether a line printed from column `indent` can go on a wrapped line printed from `left` to
+    `last`: at the same left edge or up to INDENT_STEP columns in (a list item's text after its
+    bullet), or centred under it (a centred heading's second line)."""
+    return 0 <= indent - left <= INDENT_STEP or (
+        indent > left and abs(2 * indent + length - left - last) <= CENTRE_SLACK)
 
 
 def _indents(text: str | None, lines: list[str]) -> list[int] | None:

@@ -189,3 +189,17 @@ def test_a_line_starting_further_left_or_deeper_is_not_a_continuation():
         assert [s for s in reflow(page(first, rest)).splitlines() if s] == PARAGRAPHS
     for first, rest in (("  ", "          "), ("      ", "  ")):
         assert len([s for s in reflow(page(first, rest)).splitlines() if s]) == sum(map(len, body))
+
+
+def test_a_centred_line_goes_on_centred():
+    """links centres a heading and wraps it centred: its second line starts far to the right, under
+    the middle of the first, and still goes on it."""
+    head = "I Cavalieri dello Zodiaco diventeranno un film: lo faranno i produttori de il Signore degli"
+    body = [textwrap.wrap(p, 96) for p in PARAGRAPHS]
+    story = "\n\n".join("\n".join(lines) for lines in body)
+    left = (100 - len(head)) // 2
+    tail = "Anelli?"
+    page = " " * left + head + "\n" + " " * (left + (len(head) - len(tail)) // 2) + tail + "\n\n" + story
+    assert head + " " + tail in reflow(page).splitlines()
+    shifted = " " * left + head + "\n" + " " * (left + len(head) - len(tail)) + tail + "\n\n" + story
+    assert head in reflow(shifted).splitlines()     # (further right than centred: a block of its own)
