@@ -18,8 +18,9 @@ Console browsers (w3m, links, lynx) indent list items, quotes and nested blocks,
 line at the screen's width counting its indent: an indented line's text ends short of the width
 by its indent. So the width and the join test read a line's printed length, indent included, when
 the dump's text is at hand (`reflow_lines(lines, text)`); and a wrapped line goes on at its own
-left edge (a list item's continuation under the item's text, up to INDENT_STEP columns in), so a
-line that starts further left, or deeper, opens a block of its own. Dumps without indentation (the
+left edge (a list item's continuation under the item's text, up to INDENT_STEP columns in) or
+centred under it (a centred heading), so a line that starts further left, or deeper and off
+centre, opens a block of its own. Dumps without indentation (the
 benchmark's own, html2text's, BeautifulSoup's) reflow exactly as before.
 
 Dumps printed one text node a line (a sentence cut at its links) are then reflowed by
