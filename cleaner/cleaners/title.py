@@ -8,6 +8,7 @@ not, because a menu entry or a section label is rarely repeated as a heading.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from itertools import compress, count, repeat
 
 from .. import accel
@@ -56,6 +57,11 @@ class Title(Cleaner):
                 break
             if shape & HEADLINE:
                 candidates.append(i)
+        if doc.title is not None and not _names_site(doc.title, doc.url):
+            # The page said what its title is (HTML): only a copy of it can be the headline, else a
+            # shop's "Only 3 left!" or a story's dateline above it was taken for one. A title that
+            # is only the site's name ("India Post" on indiapost.com) says nothing.
+            candidates = [i for i in candidates if _names_title(texts[i], doc.title)]
         if not candidates:
             return None
         for i in candidates:
@@ -107,6 +113,30 @@ def _is_page_title(first: str, text: str) -> bool:
     leaves a prefix of the line, so a line it does not open with is turned down without the
     pattern (which scans the whole line, often the page's longest: 6 µs a page)."""
     return first.startswith(text) and _strip_site(first) == text
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _names_title(text: str, title: str) -> bool:
+    """Whether a heading is the page's stated title, word for word, or most of it ("Is Football
+    Violence a Crime?" for "Opinion | Is Football Violence a Crime?", or the other way round)."""
+    a, b = _WORDS.findall(text.casefold()), _WORDS.findall(title.casefold())
+    if not a or not b:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if 2 * len(short) < len(long):
+        return False
+    return any(long[k:k + len(short)] == short for k in range(len(long) - len(short) + 1))
+
+
+def _names_site(title: str, url: str | None) -> bool:
+    """Whether a title is the site's name: its words run together are a label of the URL's host,
+    or the host itself ("Bogleheads.org", "India Post" on www.indiapost.com)."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    joined = "".join(_WORDS.findall(title.casefold()))
+    labels = host.split(".")
+    return bool(joined) and (joined in labels or joined == "".join(labels[-2:]) or joined == host.replace(".", ""))
 
 
 def _followed_by_prose(doc: Document, i: int) -> bool:
