@@ -128,7 +128,7 @@ class Cleaner:
             meta = {"site": site or site_from_url(page_url), "date": date}
             return _extract_html(content, page_url, meta, self._html_site_rules(content, meta))
         meta = {"site": site or site_from_url(url), "date": date}
-        return Document.from_lines(reflow_lines(dump_lines(content)), url=url, **meta)
+        return Document.from_lines(reflow_lines(dump_lines(content), content), url=url, **meta)
 
     def run_cleaners(self, doc: Document, kind: str) -> Document:
         """The pipeline over a page's blocks. HTML skips the cleaners made for flattened dumps, and

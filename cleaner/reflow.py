@@ -14,6 +14,15 @@ whose first word would have fitted always ends the paragraph, so headings, list 
 keep their own lines. Joining puts one space between the parts (none after a word broken at its
 hyphen): no text is invented or lost.
 
+Console browsers (w3m, links, lynx) indent list items, quotes and nested blocks, and wrap each
+line at the screen's width counting its indent: an indented line's text ends short of the width
+by its indent. So the width and the join test read a line's printed length, indent included, when
+the dump's text is at hand (`reflow_lines(lines, text)`); and a wrapped line goes on at its own
+left edge (a list item's continuation under the item's text, up to INDENT_STEP columns in) or
+centred under it (a centred heading), so a line that starts further left, or deeper and off
+centre, opens a block of its own. Dumps without indentation (the
+benchmark's own, html2text's, BeautifulSoup's) reflow exactly as before.
+
 Dumps printed one text node a line (a sentence cut at its links) are then reflowed by
 `reflow_nodes`, on their own evidence; `reflow_lines` runs both.
 """
@@ -51,6 +60,11 @@ WIDTH_SLACK = 1.15
 # Share of near-width lines that must run on into a line starting lower-case (a sentence going on):
 # lists of truncated titles also end near one width, but each next title starts a new line.
 MIN_RUN_ON_SHARE = 0.25
+# How much deeper than a wrapped line its continuation may start: a list item's text after its
+# bullet ("  • Item text" goes on at column 4, links' "   * Item" at column 5, "1. " three on).
+INDENT_STEP = 4
+# How far apart (in half columns) two lines' centres may be when a centred line goes on centred.
+CENTRE_SLACK = 2
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -61,12 +75,8 @@ def wrap_width(lines: list[str]) -> int | None:
     if len(longer) < MIN_EVIDENCE_LINES or _too_many_past_width(longer):
         return None
     lens = sorted(map(len, _evidence(longer, 0)))
-    if len(lens) < MIN_EVIDENCE_LINES:
-        return None
-    # The width is the longest line once the few unbreakable ones past it are set aside.
-    cap = lens[int((len(lens) - 1) * (1 - MAX_OVER_SHARE))] * WIDTH_SLACK
-    width = lens[bisect_right(lens, cap) - 1]
-    if not MIN_WIDTH <= width <= MAX_WIDTH:
+    width = _width_of(lens)
+    if width is None:
         return None
     near = sum(1 for n in lens if _near(n, width))
     if near < MIN_NEAR_SHARE * len(lens):
@@ -75,29 +85,73 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if run_on >= MIN_RUN_ON_SHARE * near else None
 
 
+def _width_of(lens: list[int]) -> int | None:
+    """The width sorted evidence lengths were wrapped at: the longest once the few unbreakable
+    lines past it are set aside; None when there are too few or it is no dumper's width."""
+    if len(lens) < MIN_EVIDENCE_LINES:
+        return None
+    cap = lens[int((len(lens) - 1) * (1 - MAX_OVER_SHARE))] * WIDTH_SLACK
+    width = lens[bisect_right(lens, cap) - 1]
+    return width if MIN_WIDTH <= width <= MAX_WIDTH else None
+
+
 def reflow(text: str) -> str:
     """The dump with each hard-wrapped paragraph on one line; other dumps come back unchanged."""
     lines = dump_lines(text)
-    out = reflow_lines(lines)
+    out = reflow_lines(lines, text)
     return text if out is lines else "\n".join(out)
 
 
-def reflow_lines(lines: list[str]) -> list[str]:
+def reflow_lines(lines: list[str], text: str | None = None) -> list[str]:
     """reflow() of a dump split by dump_lines(), as lines (the same list when nothing was joined),
-    so the Document is built without splitting the page a second time."""
+    so the Document is built without splitting the page a second time. `text`, the dump itself,
+    gives each line's indent (read only on a page found wrapped); without it none is assumed."""
     width = wrap_width(lines)
     if width is None:
         return reflow_nodes(lines)
+    indents = _indents(text, lines)
+    printed = list(map(len, lines)) if indents is None else [
+        len(line) + indent if line else 0 for line, indent in zip(lines, indents)]
+    if indents is not None:
+        # The width counted in printed columns (the lines that set it are the same ones).
+        full = _width_of(sorted(n for n, line in zip(printed, lines)
+                                if n >= MIN_EVIDENCE_CHARS and not _not_evidence(line)))
+        if full is None:
+            indents, printed = None, list(map(len, lines))
+        else:
+            width = full
     out: list[str] = []
-    last = 0  # length of the last physical line appended, 0 after a blank line
-    for line in lines:
-        if line and _near(last, width) and _wrapped(last, line.split(" ", 1)[0], width):
+    last = 0  # printed length of the last physical line appended, 0 after a blank line
+    left = 0  # its indent
+    for i, line in enumerate(lines):
+        indent = 0 if indents is None else indents[i]
+        if (line and _near(last, width) and _wrapped(last, line.split(" ", 1)[0], width)
+                and _goes_on(indent, len(line), left, last)):
             # A word the wrapper broke at its hyphen is joined back whole.
             out[-1] += line if out[-1][-1] == "-" and out[-1][-2:-1].isalpha() else " " + line
         else:
             out.append(line)
-        last = len(line)
+        last, left = printed[i], indent
     return reflow_nodes(out)
+
+
+def _goes_on(indent: int, length: int, left: int, last: int) -> bool:
+    """Whether a line printed from column `indent` can go on a wrapped line printed from `left` to
+    `last`: at the same left edge or up to INDENT_STEP columns in (a list item's text after its
+    bullet), or centred under it (a centred heading's second line)."""
+    return 0 <= indent - left <= INDENT_STEP or (
+        indent > left and abs(2 * indent + length - left - last) <= CENTRE_SLACK)
+
+
+def _indents(text: str | None, lines: list[str]) -> list[int] | None:
+    """Each line's indent in `text` (dump_lines(text) is `lines`), or None when no line is
+    indented (most dumps: the lengths are then the lines' own)."""
+    if text is None:
+        return None
+    indents = [len(raw) - len(raw.lstrip()) for raw in text.splitlines()]
+    if len(indents) != len(lines) or not any(indents):
+        return None
+    return indents
 
 
 def _too_many_past_width(longer: list[str]) -> bool:

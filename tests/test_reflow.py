@@ -147,3 +147,59 @@ def test_the_early_exit_on_long_lines_never_changes_the_width(monkeypatch):
     monkeypatch.setattr(module, "_too_many_past_width", lambda longer: False)
     assert fast == [wrap_width(lines) for lines in pages]
     assert 0 < exits < len(pages) and any(fast) and None in fast
+
+
+def _w3m_footnotes():
+    # arlafoodsingredients.com as w3m dumps it: two footnotes under "*" and "**", indented by four
+    # columns and wrapped at the screen's width counting the indent
+    import gzip
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "text" / "wcxb-0124.w3m.txt.gz"
+    return gzip.open(path, "rt", encoding="utf-8").read()
+
+
+KOSHER = ("Our website contains information on different approvals of Kosher. Only products from our "
+          "plants in Europe have the approval to use this logo. Please ask us for specific information "
+          "on your product in regards to the Kosher approval.")
+
+
+def test_indented_wrapped_lines_are_joined_by_their_printed_length():
+    """A console browser wraps an indented line at the screen's width counting its indent, so the
+    stripped line ends that much short of the width: read by its printed length, it is joined."""
+    text = _w3m_footnotes()
+    lines = dump_lines(text)
+    assert KOSHER not in reflow_lines(lines)          # (the indent unknown: the footnote stays cut)
+    assert KOSHER in reflow_lines(lines, text)
+    assert KOSHER in reflow(text).splitlines()
+    assert KOSHER in Cleaner(site_rules=False).document(text, "text").texts   # (the library passes the dump)
+    joined = reflow(text).splitlines()
+    assert "*" in joined and "**" in joined            # the marks above each footnote keep their lines
+    assert "".join(joined).replace(" ", "") == "".join(text.split())
+
+
+def test_a_line_starting_further_left_or_deeper_is_not_a_continuation():
+    """A wrapped line goes on at its own left edge (a list item's text a few columns in): a
+    near-width line followed by a line at another indent ends there."""
+    body = [textwrap.wrap(p, 96) for p in PARAGRAPHS]
+
+    def page(first, rest):
+        return "\n\n".join("\n".join((first if k == 0 else rest) + line for k, line in enumerate(lines))
+                           for lines in body)
+    for first, rest in (("  ", "  "), ("  ", "    "), ("", "")):
+        assert [s for s in reflow(page(first, rest)).splitlines() if s] == PARAGRAPHS
+    for first, rest in (("  ", "          "), ("      ", "  ")):
+        assert len([s for s in reflow(page(first, rest)).splitlines() if s]) == sum(map(len, body))
+
+
+def test_a_centred_line_goes_on_centred():
+    """links centres a heading and wraps it centred: its second line starts far to the right, under
+    the middle of the first, and still goes on it."""
+    head = "I Cavalieri dello Zodiaco diventeranno un film: lo faranno i produttori de il Signore degli"
+    body = [textwrap.wrap(p, 96) for p in PARAGRAPHS]
+    story = "\n\n".join("\n".join(lines) for lines in body)
+    left = (100 - len(head)) // 2
+    tail = "Anelli?"
+    page = " " * left + head + "\n" + " " * (left + (len(head) - len(tail)) // 2) + tail + "\n\n" + story
+    assert head + " " + tail in reflow(page).splitlines()
+    shifted = " " * left + head + "\n" + " " * (left + len(head) - len(tail)) + tail + "\n\n" + story
+    assert head in reflow(shifted).splitlines()     # (further right than centred: a block of its own)
