@@ -60,15 +60,16 @@ class SiteRulesCleaner(Cleaner):
             # from: the generic cleaners often drop a marker ("More World") but keep what follows it.
             lines = range(len(doc)) if self.after_generic else doc.kept()
             mark = doc.mark()
-            listed = _listed_chars(doc, layout, lines)
-            framed = _apply_layout(doc, rules, layout, self.name, lines)
+            run = _LayoutRun(doc, rules, layout, self.name, lines)   # (undo restores what it read)
+            listed = run.listed_chars()
+            framed = run.apply()
             if not _over_cleaned(options, mark[0], listed, doc.kept_chars) or (framed and doc.kept_chars):
                 return
             doc.undo(mark)
             if layout.body_after or layout.body_until:
                 # The window would leave less than the guard allows, which would undo the whole step:
                 # the page is another template, or its story lies outside the window.
-                _apply_layout(doc, rules, layout, self.name, lines, window=False)
+                run.apply(window=False)
                 if not _over_cleaned(options, mark[0], listed, doc.kept_chars):
                     return
                 doc.undo(mark)
@@ -88,29 +89,6 @@ def _over_cleaned(options: Options, before: int, listed: int, after: int) -> boo
     return options.over_cleaned(before - listed, after) or (not after and options.over_cleaned(before, after))
 
 
-def _listed_chars(doc: Document, layout: Layout, blocks) -> int:
-    """The kept characters of the lines the layout lists as chrome word for word (`drop_lines`)."""
-    if not layout.drop_lines:
-        return 0
-    printed = doc.printed()
-    return sum(len(doc.texts[i]) for i in blocks if doc.dropped[i] is None
-               and (_norm(doc.texts[i]) in layout.drop_lines or _norm(printed[i]) in layout.drop_lines))
-
-
-def _apply_layout(doc: Document, rules: SiteRules, layout: Layout, cleaner: str, blocks,
-                  window: bool = True) -> bool:
-    """The layout's line rules over `blocks` (indices), its body window only if `window`: dropping
-    a block already dropped keeps its first reason. Whether the window applied was framed: opened
-    and closed by printings of one line."""
-    run = _LayoutRun(doc, rules, layout, cleaner, blocks)
-    framed = run.window() if window and (layout.body_after or layout.body_until) else False
-    run.cuts()
-    run.drop_between()
-    run.line_rules()
-    run.strip_prefixes()
-    return framed
-
-
 class _LayoutRun:
     """One layout's rules applied to one page's blocks, each rule kind a step. A rule names a
     line as the page printed it (as it was learned: run last, a kept line may have lost its
@@ -122,6 +100,26 @@ class _LayoutRun:
         self.lines = [_norm(doc.texts[i]) for i in self.index]
         self.printed = (self.lines if doc.untrimmed is None
                         else [_norm(doc.untrimmed[i]) for i in self.index])
+
+    def apply(self, window: bool = True) -> bool:
+        """The layout's line rules, its body window only if `window`: dropping a block already
+        dropped keeps its first reason. Whether the window applied was framed: opened and closed
+        by printings of one line."""
+        layout = self.layout
+        framed = self.window() if window and (layout.body_after or layout.body_until) else False
+        self.cuts()
+        self.drop_between()
+        self.line_rules()
+        self.strip_prefixes()
+        return framed
+
+    def listed_chars(self) -> int:
+        """The kept characters of the lines the layout lists as chrome word for word (`drop_lines`)."""
+        drop_lines, doc = self.layout.drop_lines, self.doc
+        if not drop_lines:
+            return 0
+        return sum(len(doc.texts[i]) for p, i in enumerate(self.index)
+                   if doc.dropped[i] is None and self.named(p, drop_lines))
 
     def named(self, p: int, listed) -> bool:
         return self.lines[p] in listed or self.printed[p] in listed

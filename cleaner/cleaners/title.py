@@ -8,8 +8,8 @@ not, because a menu entry or a section label is rarely repeated as a heading.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 from itertools import compress, count, repeat
+from urllib.parse import urlsplit
 
 from .. import accel
 from ..document import Document

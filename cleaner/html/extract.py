@@ -180,7 +180,8 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
         elif not article:
             texts, kinds, chrome = classified(selected, texts, kinds, declared, gain=CLASSIFIER_GAIN)
     lowly = chrome_blocks(texts, kinds, chrome)
-    posts = thread_body(selected, [t for i, t in enumerate(texts) if i not in set(lowly)] if lowly else texts)
+    gone = set(lowly)
+    posts = thread_body(selected, [t for i, t in enumerate(texts) if i not in gone] if gone else texts)
     if posts:
         texts, kinds, lowly = posts, ["p"] * len(posts), []
     doc = Document(texts=texts, kinds=kinds, gap_before=[True] * len(texts), url=url, **meta)
