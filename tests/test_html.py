@@ -46,6 +46,30 @@ def counts_with_and_without(monkeypatch, file_prefix: str, sentence: str, step: 
     return with_step, count()
 
 
+def assert_a_recorded_extract_step(monkeypatch, step: str, rule: str, function: str) -> dict:
+    """The fixture case marked `step`, a page that is no article: cleaned (site rules off), its
+    `keep` snippets are in the body and its `drop` snippets are gone, each recorded as removed by
+    `extract` with `rule` (so --explain says why it went); with `extract`'s `function` doing
+    nothing (left so on return), both are in the body. Returns the case."""
+    case = next(c for c in CASES if c.get("step") == step)
+
+    def body_and_removed() -> tuple[str, str]:
+        result = Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html")
+        removed = " ".join(r.text for r in result.removed if (r.cleaner, r.rule) == ("extract", rule))
+        return flat(result.text), flat(removed)
+
+    tree, _, declared = extract_module.read_page(page(case))
+    assert not extract_module.extraction(tree, case["url"], declared)[2]   # no article: the step runs
+    body, removed = body_and_removed()
+    assert all(flat(s) in body for s in case["keep"])
+    assert not any(flat(s) in body for s in case["drop"])
+    assert all(flat(s) in removed for s in case["drop"])
+    monkeypatch.setattr(extract_module, function, lambda doc, *args: None)
+    body, _ = body_and_removed()
+    assert all(flat(s) in body for s in case["keep"] + case["drop"])
+    return case
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c["file"].split(".")[0] for c in CASES])
 def test_real_page_keeps_the_body_and_drops_the_chrome(case):
     body = flat(clean(page(case), url=case["url"]).text)

@@ -4,37 +4,13 @@ dagger ("† Rates are between 0%-36% APR. As an example, a $700 purchase might 
 extraction keeps with the description."""
 from __future__ import annotations
 
-from cleaner import Cleaner
 from cleaner.document import Document
-from cleaner.html import extract as extract_module
-from cleaner.html.extract import extraction, read_page
 from cleaner.html.fineprint import FINE_PRINT_WORDS, RULE, drop_fine_print
-from tests.test_html import CASES, flat, page
-
-
-def _case() -> dict:
-    return next(c for c in CASES if c.get("step") == "fineprint")
-
-
-def _result(case: dict):
-    return Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html")
+from tests.test_html import assert_a_recorded_extract_step
 
 
 def test_an_offers_fine_print_leaves_a_shops_page(monkeypatch):
-    case = _case()
-    tree, _, declared = read_page(page(case))
-    assert not extraction(tree, case["url"], declared)[2]   # no article: the step runs
-    result = _result(case)
-    body = flat(result.text)
-    assert all(flat(s) in body for s in case["keep"])
-    assert not any(flat(s) in body for s in case["drop"])
-    # each note it takes is recorded, so --explain says why it went
-    removed = flat(" ".join(r.text for r in result.removed if (r.cleaner, r.rule) == ("extract", RULE)))
-    assert all(flat(s) in removed for s in case["drop"])
-    # without the step the note is in the body
-    monkeypatch.setattr(extract_module, "drop_fine_print", lambda doc: None)
-    body = flat(_result(case).text)
-    assert all(flat(s) in body for s in case["keep"] + case["drop"])
+    assert_a_recorded_extract_step(monkeypatch, "fineprint", RULE, "drop_fine_print")
 
 
 def _doc(texts: list[str], kinds: list[str]) -> Document:
