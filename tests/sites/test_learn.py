@@ -830,3 +830,21 @@ def test_by_example_one_page_learns_no_template_opening_with_the_sites_name():
     site, _, result, _, _ = _by_example_from_one("site-name-pair", "text")
     assert site.drop_matching and not any(key.startswith("^CBS Sports") for key, _ in site.drop_matching)
     assert any(line.startswith("CBS Sports NFL Insider") for line in result.text.splitlines())
+
+
+def test_a_learned_line_is_matched_whatever_list_mark_the_page_prints_before_it():
+    """By example from one page of a news site (`fixtures/learning/bullet-pair`, w3m): the learning
+    page prints the day's teaser headlines without a mark ("Man arrested after 7 trafficking victims
+    found in car: Police"), the other page bullets them in a box inside its story ("• Man arrested
+    ..."), where the generic cleaners keep them. A learned line names the same line whatever list
+    mark the page prints before it."""
+    from cleaner.evaluate import word_prf
+
+    site, held, result, generic, bodies = _by_example_from_one("bullet-pair", "w3m")
+    teaser = "Man arrested after 7 trafficking victims found in car: Police"
+    assert (teaser, 1) in site.drop_lines and ("• " + teaser, 1) not in site.drop_lines
+    assert "• " + teaser in generic.text.splitlines()
+    cut = [r.text for r in result.removed if r.rule.endswith(":drop_lines")]
+    assert "• " + teaser in cut
+    assert not any(t in bodies[held["id"]] for t in cut if len(t.split()) >= 4)
+    assert word_prf(bodies[held["id"]], result.text)[0] >= word_prf(bodies[held["id"]], generic.text)[0] + 0.15
