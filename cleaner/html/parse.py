@@ -17,6 +17,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .. import accel
+from ..document import Removal
 
 # Nesting kept when a page is too deep for the parser: well under libxml2's limit of 256, which
 # counts the <html> and <body> it adds, and far deeper than any real layout needs.
@@ -92,21 +93,43 @@ def text_of(element) -> str:
     return (element.text or "") if not len(element) else element.text_content()
 
 
-def drop_minor(tree, elements, max_share: float) -> int:
+def drop_minor(tree, elements, max_share: float, log: list | None = None, rule: str = "") -> int:
     """Remove each element (its tail stays) unless it is the page itself (html, head, body), or
     holds more than `max_share` of the page's text: then it is the page's content whatever its
-    markup says. Returns how many went."""
+    markup says. Each removed element's text goes into `log` (when given) as an `extract:rule`
+    removal. Returns how many went."""
     if not elements:   # most pages have no other posts' cards: no need to read the page's text
         return 0
     body = tree.find("body")
     total = len(body.text_content()) if body is not None else 0
     dropped = 0
     for el in elements:
-        if el.tag in _PAGE_TAGS or el.getparent() is None or len(el.text_content()) > max_share * total:
+        if el.tag in _PAGE_TAGS or el.getparent() is None:
             continue
+        text = el.text_content()
+        if len(text) > max_share * total:
+            continue
+        if log is not None and in_page(el, tree):
+            log_removal(log, text, "extract", rule)
         el.drop_tree()
         dropped += 1
     return dropped
+
+
+def in_page(element, root) -> bool:
+    """Whether the element still hangs from `root` (not inside a subtree removed before it)."""
+    top = element
+    for top in element.iterancestors():
+        pass
+    return top is root
+
+
+def log_removal(log: list, text: str, cleaner: str, rule: str) -> None:
+    """Record text removed from the tree before extraction, whitespace runs as one space (an
+    element with no text leaves no record)."""
+    text = " ".join(text.split())
+    if text:
+        log.append(Removal(text, cleaner, rule))
 
 
 def _parse(markup: str):
