@@ -257,8 +257,9 @@ SIGNUP_TERMS = re.compile(
     r"(?:^|[.!?:]\s)\W{0,3}(?:by|in) (?:signing up|subscribing|submitting|clicking|registering"
     r"|entering|providing|continuing|creating|checking|sharing|completing)\b.{0,200}?"
     r"\b(?:agree|consent|acknowledge|accept|will receive)", re.I | re.S)
-# Every SIGNUP_TERMS match holds one of these, lower-case (found with `in`, faster than the
-# expression on the blocks, nearly all, that hold none).
+# The expression is tried only on a block holding one of these as written, lower-case (found with
+# `in`, faster than the expression on the blocks, nearly all, that hold none): a note in capitals
+# ("YOU AGREE") is left alone.
 SIGNUP_TERMS_WORDS = ("agree", "consent", "cknowledge", "accept", "receive")
 
 # --- A forum reply quoting an earlier post: the attribution that opens the quote ("Minoa wrote:",
