@@ -32,7 +32,8 @@ announces the buyers' reviews or other items than the page's own (sections.py), 
 fine print, a long note opening with a footnote's mark (fineprint.py); on an article, only a
 run of long blocks repeating an earlier run in order (the story printed twice) goes (copies.py). On
 every page, a forum reply's quote of an earlier post (an attribution, "NAME wrote:", then the
-post word for word) is cut from the reply (quotes.py). The block cleaners then run on the
+post word for word) is cut from the reply (quotes.py), and a sign-up form's consent note ("By
+entering your email address you agree to...") goes (signup.py). The block cleaners then run on the
 blocks, except those made for flattened dumps
 (`DUMP_ONLY_CLEANERS`), and a body left with almost no text (`MIN_BODY_CHARS`) is dropped whole:
 `drop_thin_body`, which the pipeline's caller applies after the cleaners.
@@ -65,6 +66,7 @@ from .posts import thread_body
 from .quotes import cut_quoted_copies
 from .sections import drop_other_items_sections
 from .selectors import drop_matching, select_body
+from .signup import drop_signup_terms
 from .takeover import added_number_rail
 from .teasers import trim_teaser_rail
 from .textless import drop_textless
@@ -193,6 +195,7 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     doc.title = title
     drop_chrome(doc, lowly)
     cut_quoted_copies(doc, REPEATED_BLOCK_CHARS)
+    drop_signup_terms(doc)
     if not article:
         drop_repeated_blocks(doc)
         drop_other_items_sections(doc)
