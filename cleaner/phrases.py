@@ -250,6 +250,21 @@ OTHER_ITEMS_HEADING = re.compile(
 # discussed here..."); a bracketed number does not (a reference list's "[1] Smith, J. ...").
 FOOTNOTE_MARK = re.compile(r"^\s*[*†‡◊¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
+# --- A sign-up form's terms: the consent note under a newsletter, SMS, quote or contact form ("By
+# entering your email address you agree to our Terms of Use...", "In submitting this form, you
+# agree to receive information from...", "By signing up, you will receive ... offers"): a sentence
+# that opens with the form's action and, within 200 characters, the reader's agreement
+# (html/signup.py). Such a sentence opens a note or follows another ("New accounts only. By
+# submitting your email you agree to our Privacy Policy").
+SIGNUP_TERMS = re.compile(
+    r"(?:^|[.!?:]\s)\W{0,3}(?:by|in) (?:signing up|subscribing|submitting|clicking|registering"
+    r"|entering|providing|continuing|creating|checking|sharing|completing)\b.{0,200}?"
+    r"\b(?:agree|consent|acknowledge|accept|will receive)", re.I | re.S)
+# The expression is tried only on a block holding one of these as written, lower-case (found with
+# `in`, faster than the expression on the blocks, nearly all, that hold none): a note in capitals
+# ("YOU AGREE") is left alone.
+SIGNUP_TERMS_WORDS = ("agree", "consent", "cknowledge", "accept", "receive")
+
 # --- A forum reply quoting an earlier post: the attribution that opens the quote ("Minoa wrote:",
 # "nhs76 wrote: Sat Feb 24, 2024 5:43 pm", "@JonB said in Which Qt6 version?:", "solaeros said:"),
 # up to three words of the poster's name before it. Matched against the text right before a copy
