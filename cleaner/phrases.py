@@ -181,6 +181,9 @@ COMMENT_CHROME_STARTS = ("rating", "score", "posted", "a", "one", "notify", "sav
 # --- Markup other dumpers print: list bullets and Markdown heading, quote and emphasis marks.
 # A line's leading marks (any mix, e.g. "* ### Title", "> > quoted"); each needs a space after it.
 LEADING_MARKS = re.compile(r"^(?:(?:[*+-]|#{1,6}|>)[ \t]+)+")
+# A list item's leading marks as any dumper prints them (w3m's "•" and "○", lynx's "*" and "o",
+# html2text's "-"): the same menu item or teaser headline, bulleted on one page and not on another.
+LIST_MARKS = re.compile(r"^(?:[*+•·◦▪○●■□☆o-][ \t]+)+")
 # A whole line in emphasis marks: "**Bold line**", "_Caption_", "__Label__".
 EMPHASIS_WRAP = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$")
 
