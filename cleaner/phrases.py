@@ -255,10 +255,13 @@ FOOTNOTE_MARK = re.compile(r"^\s*[*†‡◊¹²³⁴⁵⁶⁷⁸⁹⁰]")
 # agree to receive information from...", "By signing up, you will receive ... offers"): a sentence
 # that opens with the form's action and, within 200 characters, the reader's agreement
 # (html/signup.py). Such a sentence opens a note or follows another ("New accounts only. By
-# submitting your email you agree to our Privacy Policy").
+# submitting your email you agree to our Privacy Policy"), and speaks to the reader or for them
+# ("you", "your", "I", "my"): a story's "By completing the bridge early, the builder will receive
+# a bonus" is no form's note.
 SIGNUP_TERMS = re.compile(
     r"(?:^|[.!?:]\s)\W{0,3}(?:by|in) (?:signing up|subscribing|submitting|clicking|registering"
-    r"|entering|providing|continuing|creating|checking|sharing|completing)\b.{0,200}?"
+    r"|entering|providing|continuing|creating|checking|sharing|completing)\b"
+    r"(?=.{0,200}?\b(?:you|your|I|my)\b).{0,200}?"
     r"\b(?:agree|consent|acknowledge|accept|will receive)", re.I | re.S)
 # The expression is tried only on a block holding one of these as written, lower-case (found with
 # `in`, faster than the expression on the blocks, nearly all, that hold none): a note in capitals

@@ -22,7 +22,8 @@ def test_only_short_notes_that_open_a_sentence_with_the_forms_action_go():
     long = note + " " + " ".join(["More terms apply"] * SIGNUP_TERMS_MAX_WORDS)
     story = "Regulators said users who agree by clicking a banner rarely read the terms."
     heading = "By signing up you agree"
-    doc = _doc([note, after, long, story, heading], ["p", "li", "p", "p", "h"])
+    report = "By completing the bridge early, the builder will receive a bonus, the council agreed."
+    doc = _doc([note, after, long, story, heading, report], ["p", "li", "p", "p", "h", "p"])
     drop_signup_terms(doc)
-    assert doc.kept() == [2, 3, 4]
+    assert doc.kept() == [2, 3, 4, 5]
     assert {doc.dropped[0].rule, doc.dropped[1].rule} == {RULE}
