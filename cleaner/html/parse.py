@@ -9,10 +9,11 @@ libxml2 stops building the tree at a nesting depth of 256 and drops everything a
 A page nested deeper (100,000 `<div>`s is a known crawler trap) is parsed again with the markup
 beyond `MAX_DEPTH` levels flattened: the deep tags are removed and their text kept in place.
 
-libxml2 also drops everything after an `</html>` end tag, where a browser shows it in the body
-(the HTML standard's parser ignores the tag): a theme that prints `</body></html>` after its header
-and the story after them lost the story. Where an element follows the first such tag, the
-page's `</body>` and `</html>` end tags are left out before parsing.
+libxml2 also drops everything after an `</html>` end tag, and puts what follows a `</body>` outside
+the body, where a browser shows both in the body (the HTML standard's parser ignores the tags): a
+theme that prints `</body></html>` after its header and the story after them lost the story. Where
+an element follows the first such tag, the page's `</body>` and `</html>` end tags are left out
+before parsing.
 """
 from __future__ import annotations
 
@@ -57,8 +58,10 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
                   "basefont bgsound frame keygen".split())
 
 
-# The page's end tags, and the start of an element after them.
+# The page's end tags, searched for from where "</ht" or "</bo" first starts (found in C with the
+# characters XML cannot hold: `_markup_facts`), and the start of an element after them.
 _PAGE_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_PAGE_END_OPENING = re.compile(r"</(?:ht|bo)", re.IGNORECASE)
 _ELEMENT_START = re.compile(r"<[A-Za-z]")
 
 # The page itself: never removed as furniture, whatever its classes say ("gdpr-consent-pending" on
@@ -68,7 +71,8 @@ _PAGE_TAGS = frozenset({"html", "head", "body"})
 
 def parse(markup: str):
     """Parse markup into an lxml tree that never fetches anything and tolerates broken pages."""
-    markup = _without_early_end(_without_prolog(markup))
+    not_xml, opening = _markup_facts(markup)
+    markup = _without_prolog(_without_early_end(markup, opening), not_xml)
     tree, too_deep = _parse(markup)
     for depth in _FALLBACK_DEPTHS if too_deep else ():
         tree, too_deep = _parse(flatten(markup, depth))
@@ -154,10 +158,11 @@ def _parse(markup: str):
     return tree, too_deep
 
 
-def _without_prolog(markup: str) -> str:
+def _without_prolog(markup: str, not_xml: bool) -> str:
     """The markup without an XML declaration (lxml refuses a str that declares an encoding: the
-    text is decoded already), without a DOCTYPE's internal subset, and without control characters."""
-    if _holds_not_xml(markup):
+    text is decoded already), without a DOCTYPE's internal subset, and without control characters
+    (where it holds some: `not_xml`)."""
+    if not_xml:
         markup = _NOT_XML.sub("", markup)
     m = _XML_DECLARATION.match(markup)
     if m:
@@ -170,22 +175,27 @@ def _without_prolog(markup: str) -> str:
     return markup
 
 
-def _without_early_end(markup: str) -> str:
-    """The markup without its `</body>` and `</html>` end tags when an element follows one of
-    them: libxml2 drops everything after `</html>` (a theme that closes the page after its header
-    loses its whole story), where a browser shows it in the body. Most pages end with those tags
-    (or a script after them), so the markup is copied only where an element follows the first."""
-    end = _PAGE_END.search(markup)
+def _without_early_end(markup: str, opening: int) -> str:
+    """The markup without its `</body>` and `</html>` end tags when an element follows the first
+    of them (searched for from `opening`, where "</ht" or "</bo" first starts; -1: nowhere):
+    libxml2 drops everything after `</html>` (a theme that closes the page after its header loses
+    its whole story) and puts what follows `</body>` outside the body, where a browser shows both
+    in the body. Most pages end with those tags, so the markup is copied only where an element
+    follows the first."""
+    end = _PAGE_END.search(markup, opening) if opening >= 0 else None
     if end is None or not _ELEMENT_START.search(markup, end.end()):
         return markup
     return _PAGE_END.sub("", markup)
 
 
-def _holds_not_xml(markup: str) -> bool:
+def _markup_facts(markup: str) -> tuple[bool, int]:
+    """Whether the markup holds characters XML cannot, and where "</ht" or "</bo" (any case) first
+    starts (-1: nowhere); in one C pass over the page when it is built."""
     fast = accel.dumptext
     if fast is not None:
-        return fast.holds_not_xml(markup)
-    return any(char in markup for char in _NOT_XML_CHARS)
+        return fast.markup_facts(markup)
+    opening = _PAGE_END_OPENING.search(markup)
+    return any(char in markup for char in _NOT_XML_CHARS), opening.start() if opening else -1
 
 
 def flatten(markup: str, max_depth: int = MAX_DEPTH) -> str:
