@@ -153,7 +153,8 @@ class Cleaner:
         layout = rules.layout_for(parse_day(meta["date"])) if rules else None
         if layout is None:
             return {}
-        return {"drop_selectors": layout.drop_selectors, "body_selector": layout.body_selector}
+        return {"drop_selectors": layout.drop_selectors, "body_selector": layout.body_selector,
+                "drop_rule": rules.rule_name(layout, "drop_selectors")}
 
     def _decode(self, data: bytes, kind: str, charset: str | None) -> tuple[str, str | None, str]:
         """Bytes to text within the size limit (gzip undone first): the text, a note when the bytes

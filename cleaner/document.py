@@ -63,6 +63,9 @@ class Document:
     description: str | None = None
     dropped: list[Removal | None] = field(default_factory=list)
     trims: list[Removal] = field(default_factory=list)
+    # What left the page before its blocks were made (HTML: furniture and a site's selectors taken
+    # out of the tree before extraction), so that it too has a recorded reason; index -1.
+    before: list[Removal] = field(default_factory=list)
     # Kept characters, maintained on every drop and trim so the pipeline's guard costs nothing.
     kept_chars: int = -1
     # Cleaners whose step the over-cleaning guard undid on this page.
@@ -217,8 +220,11 @@ class Document:
         return "\n\n".join(compress(self.texts, map(is_, self.dropped, repeat(None))))  # (no Python per block)
 
     def removals(self) -> list[Removal]:
-        """Every removed piece in page order: dropped blocks and trimmed fragments."""
+        """Every removed piece in page order: what left before the blocks were made, then dropped
+        blocks and trimmed fragments."""
         out = list(filter(None, self.dropped))  # (a Removal is a non-empty tuple)
+        if self.before:
+            out[:0] = self.before
         if self.trims:  # dropped blocks are already in page order
             out += self.trims
             out.sort(key=lambda r: r.index)

@@ -34,28 +34,40 @@ class Row:
         return self.removal is None
 
     @property
+    def label(self) -> str:
+        """The block's number; "-" for what left the page before its blocks were made."""
+        return "-" if self.index < 0 else str(self.index)
+
+    @property
     def reason(self) -> str:
         return "" if self.removal is None else f"{self.removal.cleaner}:{self.removal.rule}"
 
 
 def rows(result: CleanResult) -> list[Row]:
-    """One row per block of the page, removed blocks showing the text they had when dropped."""
+    """One row per block of the page, removed blocks showing the text they had when dropped; first
+    a row for each piece removed from the page before its blocks were made (HTML furniture, a
+    site's selectors)."""
     doc = result.document
     if doc is None:
         return []
     trims: dict[int, list[Removal]] = {}
     for t in doc.trims:
         trims.setdefault(t.index, []).append(t)
-    return [Row(i, doc.texts[i] if d is None else d.text, d, trims.get(i, []))
-            for i, d in enumerate(doc.dropped)]
+    early = [Row(-1, r.text, r) for r in doc.before]
+    return early + [Row(i, doc.texts[i] if d is None else d.text, d, trims.get(i, []))
+                    for i, d in enumerate(doc.dropped)]
 
 
 def header(result: CleanResult, table: list[Row]) -> list[tuple[str, str]]:
     removed_chars = sum(len(r.text) for r in result.removed)
-    kept = sum(r.kept for r in table)
+    blocks = [r for r in table if r.index >= 0]
+    kept = sum(r.kept for r in blocks)
     lines = [("title", result.title or "-"), ("site", result.site or "-"), ("kind", result.kind),
-             ("blocks", f"{len(table)} ({kept} kept, {len(table) - kept} removed), "
+             ("blocks", f"{len(blocks)} ({kept} kept, {len(blocks) - kept} removed), "
                         f"{removed_chars} characters removed")]
+    if len(blocks) < len(table):
+        early = len(table) - len(blocks)
+        lines.append(("before extraction", f"{early} element{'s' if early > 1 else ''} removed"))
     if result.description:
         lines.insert(1, ("description", result.description))
     guarded = result.document.guarded if result.document is not None else []
@@ -73,7 +85,7 @@ def render_plain(result: CleanResult, out: TextIO) -> None:
     digits = len(str(max(len(table) - 1, 0)))
     for r in table:
         mark = "keep" if r.kept else "DROP"
-        out.write(f"{r.index:>{digits}} {mark} {r.reason:<{width}}  {r.text}".rstrip() + "\n")
+        out.write(f"{r.label:>{digits}} {mark} {r.reason:<{width}}  {r.text}".rstrip() + "\n")
         for t in r.trims:
             out.write(f"{'':>{digits}} TRIM {t.cleaner}:{t.rule}  {t.text}\n")
 
@@ -92,9 +104,9 @@ def render_rich(result: CleanResult, console) -> None:
     table.add_column("text", ratio=1, overflow="fold")
     for r in table_rows:
         if r.kept:
-            table.add_row(str(r.index), Text("keep", "green"), "", Text(for_terminal(r.text)))
+            table.add_row(r.label, Text("keep", "green"), "", Text(for_terminal(r.text)))
         else:
-            table.add_row(str(r.index), Text("drop", "red"), r.reason, Text(for_terminal(r.text), "dim strike"))
+            table.add_row(r.label, Text("drop", "red"), r.reason, Text(for_terminal(r.text), "dim strike"))
         for t in r.trims:
             table.add_row("", Text("trim", "yellow"), f"{t.cleaner}:{t.rule}", Text(for_terminal(t.text), "dim strike"))
     console.print(table)

@@ -181,6 +181,9 @@ COMMENT_CHROME_STARTS = ("rating", "score", "posted", "a", "one", "notify", "sav
 # --- Markup other dumpers print: list bullets and Markdown heading, quote and emphasis marks.
 # A line's leading marks (any mix, e.g. "* ### Title", "> > quoted"); each needs a space after it.
 LEADING_MARKS = re.compile(r"^(?:(?:[*+-]|#{1,6}|>)[ \t]+)+")
+# A list item's leading marks as any dumper prints them (w3m's "•" and "○", lynx's "*" and "o",
+# html2text's "-"): the same menu item or teaser headline, bulleted on one page and not on another.
+LIST_MARKS = re.compile(r"^(?:[*+•·◦▪○●■□☆o-][ \t]+)+")
 # A whole line in emphasis marks: "**Bold line**", "_Caption_", "__Label__".
 EMPHASIS_WRAP = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1$")
 
@@ -246,6 +249,24 @@ OTHER_ITEMS_HEADING = re.compile(
 # its offer (html/fineprint.py). Superscript digits mark numbered notes ("²The insurance coverages
 # discussed here..."); a bracketed number does not (a reference list's "[1] Smith, J. ...").
 FOOTNOTE_MARK = re.compile(r"^\s*[*†‡◊¹²³⁴⁵⁶⁷⁸⁹⁰]")
+
+# --- A sign-up form's terms: the consent note under a newsletter, SMS, quote or contact form ("By
+# entering your email address you agree to our Terms of Use...", "In submitting this form, you
+# agree to receive information from...", "By signing up, you will receive ... offers"): a sentence
+# that opens with the form's action and, within 200 characters, the reader's agreement
+# (html/signup.py). Such a sentence opens a note or follows another ("New accounts only. By
+# submitting your email you agree to our Privacy Policy"), and speaks to the reader or for them
+# ("you", "your", "I", "my"): a story's "By completing the bridge early, the builder will receive
+# a bonus" is no form's note.
+SIGNUP_TERMS = re.compile(
+    r"(?:^|[.!?:]\s)\W{0,3}(?:by|in) (?:signing up|subscribing|submitting|clicking|registering"
+    r"|entering|providing|continuing|creating|checking|sharing|completing)\b"
+    r"(?=.{0,200}?\b(?:you|your|I|my)\b).{0,200}?"
+    r"\b(?:agree|consent|acknowledge|accept|will receive)", re.I | re.S)
+# The expression is tried only on a block holding one of these as written, lower-case (found with
+# `in`, faster than the expression on the blocks, nearly all, that hold none): a note in capitals
+# ("YOU AGREE") is left alone.
+SIGNUP_TERMS_WORDS = ("agree", "consent", "cknowledge", "accept", "receive")
 
 # --- A forum reply quoting an earlier post: the attribution that opens the quote ("Minoa wrote:",
 # "nhs76 wrote: Sat Feb 24, 2024 5:43 pm", "@JonB said in Which Qt6 version?:", "solaeros said:"),

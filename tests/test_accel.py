@@ -682,14 +682,34 @@ def test_the_not_xml_check_finds_exactly_what_the_parser_strips():
     widths = ("", "\u20ac", "\U0001f600")
     for c in [*range(0x100), 0xfffd, 0xfffe, 0xffff, 0xd7ff, 0x10ffff]:
         for pad in widths:
-            for text in (chr(c) + pad, pad + "x" * 37 + chr(c) + "y" * 5):
+            for text in (chr(c) + pad, pad + "x" * 37 + chr(c) + "y" * 5, pad + "x" * 1100 + chr(c)):
                 if not pad and c > 0xff:
                     continue
                 expected = _NOT_XML.search(text) is not None
-                assert accel.dumptext.holds_not_xml(text) is expected, (hex(c), len(text))
-    assert accel.dumptext.holds_not_xml("") is False
+                assert accel.dumptext.markup_facts(text)[0] is expected, (hex(c), len(text))
+    assert accel.dumptext.markup_facts("") == (False, -1)
     with pytest.raises(TypeError):
-        accel.dumptext.holds_not_xml(b"bytes")
+        accel.dumptext.markup_facts(b"bytes")
+
+
+@pytest.mark.skipif(accel.dumptext is None, reason="the C dump splitter is not built here")
+def test_the_first_page_end_tag_is_found_where_the_parsers_fallback_finds_it(monkeypatch):
+    """"</ht" and "</bo" in any case, in strings of each width, at the start, across and at the end
+    of the C loop's chunks, after near misses ("</h2>", "< /html>", "</\u0128t", "<\\html>",
+    "</b>"), and the first of two; the pure-Python path (`_markup_facts` without the C module)
+    agrees."""
+    from cleaner.html import parse as parse_module
+    texts = []
+    for pad in ("", "\u20ac", "\U0001f600"):
+        for at in (0, 1, 509, 510, 511, 512, 513, 1023, 1500):
+            for tag in ("</html>", "</HTML>", "</hT", "</Ht", "</body>", "</BO", "</bO"):
+                texts.append(pad + "x" * at + tag)
+                texts.append(pad + "</h2>< /html></\u0128t<\\html></b>" + "y" * at + tag + "z" * 3 + "</html>")
+        texts += [pad, pad + "</h", pad + "</h2></b>" * 200]
+    fast = [accel.dumptext.markup_facts(t) for t in texts]
+    monkeypatch.setattr(parse_module.accel, "dumptext", None)
+    assert fast == [parse_module._markup_facts(t) for t in texts]
+    assert sum(first >= 0 for _, first in fast) > len(texts) // 2
 
 
 def _literal_prefixes(items) -> set[str]:

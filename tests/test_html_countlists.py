@@ -61,7 +61,7 @@ def test_on_a_real_page_the_archive_reached_the_body_before(monkeypatch):
         return all(flat(s) in text for s in case["keep"]) and not any(flat(s) in text for s in case["drop"])
 
     assert story_only(body())
-    monkeypatch.setattr("cleaner.html.extract.drop_count_lists", lambda tree: 0)
+    monkeypatch.setattr("cleaner.html.extract.drop_count_lists", lambda tree, log=None: 0)
     assert story_only(body())   # the rail rule holds it
     monkeypatch.setattr("cleaner.html.extract.added_number_rail", lambda blocks, body: False)
     assert any(flat(s) in body() for s in case["drop"])

@@ -53,6 +53,6 @@ def test_on_the_real_page_the_other_posts_reached_the_body_before(monkeypatch):
     """The fixture's drop snippets are there because of this module: without it the body holds
     them (so the keep/drop test in test_html.py tests this module, not luck)."""
     case = next(c for c in CASES if c.get("step") == "otherposts")
-    monkeypatch.setattr("cleaner.html.extract.drop_other_posts", lambda tree: 0)
+    monkeypatch.setattr("cleaner.html.extract.drop_other_posts", lambda tree, log=None: 0)
     body = flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text)
     assert all(flat(snippet) in body for snippet in case["drop"])

@@ -3,11 +3,13 @@ before extraction (cleaner/html/unseen.py); the real pages that show it are in f
 (tests/test_html.py runs their keep and drop snippets)."""
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 
 from cleaner import Cleaner
+from cleaner.explain import render_plain
 from cleaner.html.blocks import page_blocks
 from cleaner.html.extract import extraction, read_page
 from cleaner.html.metadata import read_jsonld
@@ -81,10 +83,25 @@ def test_on_a_real_page_the_dialog_text_reached_the_body_before(monkeypatch):
     """The fixture page's drop snippets are there because of this module: without it the body
     holds them (so the keep/drop test in test_html.py tests this module, not luck)."""
     case = next(c for c in CASES if c["file"].startswith("wcxb-0543"))
-    monkeypatch.setattr("cleaner.html.extract.drop_unseen", lambda tree, description=None: 0)
+    monkeypatch.setattr("cleaner.html.extract.drop_unseen", lambda tree, description=None, log=None: 0)
     body = flat(Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html").text)
     assert any(flat(s) in body for s in case["drop"])
     assert (FIXTURES / case["file"]).exists()
+
+
+def test_on_a_real_page_the_furniture_is_a_recorded_removal():
+    """What leaves the tree before extraction still has a reason: `extract:furniture` in
+    `result.removed` and a "-" row of `--explain`, before the page's blocks."""
+    case = next(c for c in CASES if c["file"].startswith("wcxb-0543"))
+    result = Cleaner(site_rules=False).clean(page(case), url=case["url"], kind="html")
+    furniture = " ".join(r.text for r in result.removed if (r.cleaner, r.rule) == ("extract", "furniture"))
+    assert all(flat(s) in furniture for s in case["drop"])
+    assert all(r.index == -1 for r in result.removed if r.rule == "furniture")
+    out = io.StringIO()
+    render_plain(result, out)
+    shown = out.getvalue()
+    assert re.search(r"^before extraction: \d+ elements? removed$", shown, re.M)   # the header counts them
+    assert re.search(r"^ *- DROP extract:furniture +\S", shown, re.M)
 
 
 def test_on_a_real_page_the_dialog_text_reached_the_classifiers_blocks_before(monkeypatch):
@@ -99,7 +116,7 @@ def test_on_a_real_page_the_dialog_text_reached_the_classifiers_blocks_before(mo
         return flat("\n".join(page_blocks(tree, kept, declared.types).texts))
 
     assert not any(flat(s) in blocks() for s in case["drop"])
-    monkeypatch.setattr("cleaner.html.extract.drop_unseen", lambda tree, description=None: 0)
+    monkeypatch.setattr("cleaner.html.extract.drop_unseen", lambda tree, description=None, log=None: 0)
     assert all(flat(s) in blocks() for s in case["drop"])
 
 
@@ -161,6 +178,6 @@ def test_on_a_real_shop_page_the_description_sheet_was_lost_before():
     body = flat(cleaner.clean(page(case), url=case["url"], kind="html").text)
     assert all(flat(s) in body for s in case["keep"])
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("cleaner.html.extract.drop_unseen", lambda tree, description=None: drop_unseen(tree))
+        patch.setattr("cleaner.html.extract.drop_unseen", lambda tree, description=None, log=None: drop_unseen(tree, log=log))
         before = flat(cleaner.clean(page(case), url=case["url"], kind="html").text)
     assert not any(flat(s) in before for s in case["keep"])

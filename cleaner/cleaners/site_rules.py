@@ -23,13 +23,16 @@ nothing of a page the guard protects is undone all the same.
 Each removal names site, layout and rule, e.g. `english.alarabiya.net@2019-01-01:cut_from`.
 Markers and literal lines compare whole lines with runs of spaces collapsed, each line as the page
 printed it or as it reads now: run last, a kept line may have lost its list bullet to `markup`
-(lynx's "* Sections"), and rules are learned from lines as printed. A marker that is not on the
+(lynx's "* Sections"), and rules are learned from lines as printed. A literal line (`drop_lines`)
+also names the line whatever list marks are printed before it: one page prints the day's teaser
+headlines bare, another bullets them in a box inside its story. A marker that is not on the
 page does nothing, and a block whose closing marker never comes is left alone.
 """
 from __future__ import annotations
 
 from ..document import Document
 from ..options import Options
+from ..phrases import LIST_MARKS
 from ..sites.dates import parse_day
 from ..sites.headline import is_the_headline, story_slug
 from ..sites.rules import Layout, SiteRules
@@ -100,6 +103,7 @@ class _LayoutRun:
         self.lines = [_norm(doc.texts[i]) for i in self.index]
         self.printed = (self.lines if doc.untrimmed is None
                         else [_norm(doc.untrimmed[i]) for i in self.index])
+        self._listed: list[int] | None = None   # where the lines `drop_lines` names are, once read
 
     def apply(self, window: bool = True) -> bool:
         """The layout's line rules, its body window only if `window`: dropping a block already
@@ -115,14 +119,21 @@ class _LayoutRun:
 
     def listed_chars(self) -> int:
         """The kept characters of the lines the layout lists as chrome word for word (`drop_lines`)."""
-        drop_lines, doc = self.layout.drop_lines, self.doc
-        if not drop_lines:
-            return 0
-        return sum(len(doc.texts[i]) for p, i in enumerate(self.index)
-                   if doc.dropped[i] is None and self.named(p, drop_lines))
+        doc = self.doc
+        return sum(len(doc.texts[self.index[p]]) for p in self.listed_lines() if doc.dropped[self.index[p]] is None)
 
     def named(self, p: int, listed) -> bool:
         return self.lines[p] in listed or self.printed[p] in listed
+
+    def listed_lines(self) -> list[int]:
+        """The positions of the lines `drop_lines` names, as printed, as they read now, or without
+        their list marks: a teaser headline one page bullets and another does not is one line."""
+        listed = self.layout.drop_lines
+        if self._listed is None:
+            unmarked = {LIST_MARKS.sub("", line) for line in listed}
+            self._listed = [p for p in range(len(self.lines)) if self.named(p, listed)
+                            or (unmarked and LIST_MARKS.sub("", self.printed[p]) in unmarked)]
+        return self._listed
 
     def first(self, listed, start: int = 0, default=None):
         """The first position from `start` whose line a rule of `listed` names."""
@@ -182,7 +193,7 @@ class _LayoutRun:
         """The rules that name single lines: literal, by pattern, the story's headline."""
         layout, lines = self.layout, self.lines
         if layout.drop_lines:
-            self.drop([p for p in range(len(lines)) if self.named(p, layout.drop_lines)], "drop_lines")
+            self.drop(self.listed_lines(), "drop_lines")
         if layout.drop_matching:
             self.drop([p for p, line in enumerate(lines) if any(rx.search(line) for rx in layout.drop_matching)],
                       "drop_matching")

@@ -39,8 +39,10 @@ def is_count_list(element) -> bool:
     return True
 
 
-def drop_count_lists(tree) -> int:
+def drop_count_lists(tree, log: list | None = None) -> int:
     """Remove the page's count lists, innermost first (a list of years is one once the months
-    folded under each year are gone); returns how many went."""
+    folded under each year are gone), recorded in `log` as `extract:count-list`; returns how
+    many went."""
     lists = list(tree.iter(_LIST_TAGS))
-    return sum(drop_minor(tree, [el], MAX_PAGE_SHARE) for el in reversed(lists) if is_count_list(el))
+    return sum(drop_minor(tree, [el], MAX_PAGE_SHARE, log, "count-list")
+               for el in reversed(lists) if is_count_list(el))

@@ -32,7 +32,8 @@ announces the buyers' reviews or other items than the page's own (sections.py), 
 fine print, a long note opening with a footnote's mark (fineprint.py); on an article, only a
 run of long blocks repeating an earlier run in order (the story printed twice) goes (copies.py). On
 every page, a forum reply's quote of an earlier post (an attribution, "NAME wrote:", then the
-post word for word) is cut from the reply (quotes.py). The block cleaners then run on the
+post word for word) is cut from the reply (quotes.py), and a sign-up form's consent note ("By
+entering your email address you agree to...") goes (signup.py). The block cleaners then run on the
 blocks, except those made for flattened dumps
 (`DUMP_ONLY_CLEANERS`), and a body left with almost no text (`MIN_BODY_CHARS`) is dropped whole:
 `drop_thin_body`, which the pipeline's caller applies after the cleaners.
@@ -50,7 +51,7 @@ from urllib.parse import urlsplit
 
 import trafilatura
 
-from ..document import Document
+from ..document import Document, Removal
 from .blocks import PAGE_TYPES, block_features, walk_page
 from .chunks import MISSED_SHARE, join_split_body
 from .classifier import THRESHOLD, shipped_model
@@ -65,6 +66,7 @@ from .posts import thread_body
 from .quotes import cut_quoted_copies
 from .sections import drop_other_items_sections
 from .selectors import drop_matching, select_body
+from .signup import drop_signup_terms
 from .takeover import added_number_rail
 from .teasers import trim_teaser_rail
 from .textless import drop_textless
@@ -152,12 +154,15 @@ MIN_BODY_CHARS = 50
 
 
 def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str] = (),
-            body_selector: str | None = None, classify: bool = True, **meta) -> Document:
+            body_selector: str | None = None, drop_rule: str = "drop_selectors",
+            classify: bool = True, **meta) -> Document:
     """Blocks of the page's main content, with the page's title.
 
     `drop_selectors` (CSS) remove matched elements, keeping the text after each; `body_selector`
     (CSS) restricts extraction to the matched elements, or to the whole page when it matches none.
     Both apply to the tree before extraction, so the extractor never sees what they remove.
+    What leaves the tree before extraction (furniture, other posts' cards, count lists, the site's
+    `drop_selectors`, its removals named by `drop_rule`) is recorded in the Document's `before`.
     With `classify` (the default), when the extraction holds under `CLASSIFY_BELOW` characters the
     learned block classifier picks the body from every block of the page instead, with the
     extraction's verdict as one of its inputs, and on a page that does not look like an article
@@ -168,9 +173,10 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     holds the product and the extraction inside it still misses most of it, that is worth 0.03
     word F1 (`bench/site_learning.py --kinds html`, by example).
     """
-    tree, title, declared = read_page(markup)
+    before: list[Removal] = []
+    tree, title, declared = read_page(markup, before)
     if drop_selectors:
-        drop_matching(tree, drop_selectors)
+        drop_matching(tree, drop_selectors, before, drop_rule)
     selected = select_body(tree, body_selector) if body_selector else tree
     texts, kinds, article = extraction(selected, url, declared)
     chrome: frozenset[str] = frozenset()
@@ -184,10 +190,12 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     posts = thread_body(selected, [t for i, t in enumerate(texts) if i not in gone] if gone else texts)
     if posts:
         texts, kinds, lowly = posts, ["p"] * len(posts), []
-    doc = Document(texts=texts, kinds=kinds, gap_before=[True] * len(texts), url=url, **meta)
+    doc = Document(texts=texts, kinds=kinds, gap_before=[True] * len(texts), url=url, before=before,
+                   **meta)
     doc.title = title
     drop_chrome(doc, lowly)
     cut_quoted_copies(doc, REPEATED_BLOCK_CHARS)
+    drop_signup_terms(doc)
     if not article:
         drop_repeated_blocks(doc)
         drop_other_items_sections(doc)
@@ -197,15 +205,16 @@ def extract(markup: str, *, url: str | None = None, drop_selectors: Sequence[str
     return doc
 
 
-def read_page(markup: str):
-    """The page's tree as every later step sees it (blocks separated, furniture out: tidy_tree),
-    its title and its JSON-LD, both read before the furniture goes. Extraction, the block
-    classifier's training and its tests all start here, so none of them can miss a step."""
+def read_page(markup: str, log: list | None = None):
+    """The page's tree as every later step sees it (blocks separated, furniture out: tidy_tree,
+    which records what it removes in `log`), its title and its JSON-LD, both read before the
+    furniture goes. Extraction, the block classifier's training and its tests all start here, so
+    none of them can miss a step."""
     tree = parse(markup)
     separate_blocks(tree)
     title = page_title(tree)
     declared = read_jsonld(tree)
-    tidy_tree(tree, declared)
+    tidy_tree(tree, declared, log)
     return tree, title, declared
 
 
@@ -221,16 +230,16 @@ def extraction(tree, url: str | None, declared: Declared) -> tuple[list[str], li
     return texts, kinds, article
 
 
-def tidy_tree(tree, declared: Declared = Declared()) -> None:
+def tidy_tree(tree, declared: Declared = Declared(), log: list | None = None) -> None:
     """The tree edits every later step shares (extraction, the block classifier, its training):
     furniture no reader sees goes (unseen.py; a sheet holding the product description `declared`
     stays), other posts' cards go (otherposts.py), embedded tweets leave the widget boxes that
     hide them (embeds.py), and elements with no text that trafilatura deletes itself and the block
     walk skips (scripts with a source, style links, icons in links) go once here, not in each
-    gear's copy (textless.py)."""
-    drop_unseen(tree, declared.product_description)
-    drop_other_posts(tree)
-    drop_count_lists(tree)
+    gear's copy (textless.py). What leaves with text is recorded in `log` when given."""
+    drop_unseen(tree, declared.product_description, log)
+    drop_other_posts(tree, log)
+    drop_count_lists(tree, log)
     lift_tweets(tree)
     drop_textless(tree)
 

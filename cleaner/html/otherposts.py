@@ -45,7 +45,8 @@ def other_posts(tree) -> list:
     return [el for el in found if el not in inside]
 
 
-def drop_other_posts(tree) -> int:
+def drop_other_posts(tree, log: list | None = None) -> int:
     """Remove other posts' cards from a blog post's page (their tails stay), except any holding
-    more than `MAX_SHARE` of the page's text. Returns how many went."""
-    return drop_minor(tree, other_posts(tree), MAX_SHARE)
+    more than `MAX_SHARE` of the page's text; recorded in `log` as `extract:other-post`. Returns
+    how many went."""
+    return drop_minor(tree, other_posts(tree), MAX_SHARE, log, "other-post")

@@ -8,6 +8,12 @@ The subset is cut out before parsing all the same, or its declarations would sho
 libxml2 stops building the tree at a nesting depth of 256 and drops everything after that point.
 A page nested deeper (100,000 `<div>`s is a known crawler trap) is parsed again with the markup
 beyond `MAX_DEPTH` levels flattened: the deep tags are removed and their text kept in place.
+
+libxml2 also drops everything after an `</html>` end tag, and puts what follows a `</body>` outside
+the body, where a browser shows both in the body (the HTML standard's parser ignores the tags): a
+theme that prints `</body></html>` after its header and the story after them lost the story. Where
+an element follows the first such tag, the page's `</body>` and `</html>` end tags are left out
+before parsing.
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .. import accel
+from ..document import Removal
 
 # Nesting kept when a page is too deep for the parser: well under libxml2's limit of 256, which
 # counts the <html> and <body> it adds, and far deeper than any real layout needs.
@@ -51,6 +58,12 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
                   "basefont bgsound frame keygen".split())
 
 
+# The page's end tags, searched for from where "</ht" or "</bo" first starts (found in C with the
+# characters XML cannot hold: `_markup_facts`), and the start of an element after them.
+_PAGE_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_PAGE_END_OPENING = re.compile(r"</(?:ht|bo)", re.IGNORECASE)
+_ELEMENT_START = re.compile(r"<[A-Za-z]")
+
 # The page itself: never removed as furniture, whatever its classes say ("gdpr-consent-pending" on
 # <body>).
 _PAGE_TAGS = frozenset({"html", "head", "body"})
@@ -58,7 +71,8 @@ _PAGE_TAGS = frozenset({"html", "head", "body"})
 
 def parse(markup: str):
     """Parse markup into an lxml tree that never fetches anything and tolerates broken pages."""
-    markup = _without_prolog(markup)
+    not_xml, opening = _markup_facts(markup)
+    markup = _without_prolog(_without_early_end(markup, opening), not_xml)
     tree, too_deep = _parse(markup)
     for depth in _FALLBACK_DEPTHS if too_deep else ():
         tree, too_deep = _parse(flatten(markup, depth))
@@ -92,21 +106,43 @@ def text_of(element) -> str:
     return (element.text or "") if not len(element) else element.text_content()
 
 
-def drop_minor(tree, elements, max_share: float) -> int:
+def drop_minor(tree, elements, max_share: float, log: list | None = None, rule: str = "") -> int:
     """Remove each element (its tail stays) unless it is the page itself (html, head, body), or
     holds more than `max_share` of the page's text: then it is the page's content whatever its
-    markup says. Returns how many went."""
+    markup says. Each removed element's text goes into `log` (when given) as an `extract:rule`
+    removal. Returns how many went."""
     if not elements:   # most pages have no other posts' cards: no need to read the page's text
         return 0
     body = tree.find("body")
     total = len(body.text_content()) if body is not None else 0
     dropped = 0
     for el in elements:
-        if el.tag in _PAGE_TAGS or el.getparent() is None or len(el.text_content()) > max_share * total:
+        if el.tag in _PAGE_TAGS or el.getparent() is None:
             continue
+        text = el.text_content()
+        if len(text) > max_share * total:
+            continue
+        if log is not None and in_page(el, tree):
+            log_removal(log, text, "extract", rule)
         el.drop_tree()
         dropped += 1
     return dropped
+
+
+def in_page(element, root) -> bool:
+    """Whether the element still hangs from `root` (not inside a subtree removed before it)."""
+    top = element
+    for top in element.iterancestors():
+        pass
+    return top is root
+
+
+def log_removal(log: list, text: str, cleaner: str, rule: str) -> None:
+    """Record text removed from the tree before extraction, whitespace runs as one space (an
+    element with no text leaves no record)."""
+    text = " ".join(text.split())
+    if text:
+        log.append(Removal(text, cleaner, rule))
 
 
 def _parse(markup: str):
@@ -122,10 +158,11 @@ def _parse(markup: str):
     return tree, too_deep
 
 
-def _without_prolog(markup: str) -> str:
+def _without_prolog(markup: str, not_xml: bool) -> str:
     """The markup without an XML declaration (lxml refuses a str that declares an encoding: the
-    text is decoded already), without a DOCTYPE's internal subset, and without control characters."""
-    if _holds_not_xml(markup):
+    text is decoded already), without a DOCTYPE's internal subset, and without control characters
+    (where it holds some: `not_xml`)."""
+    if not_xml:
         markup = _NOT_XML.sub("", markup)
     m = _XML_DECLARATION.match(markup)
     if m:
@@ -138,11 +175,27 @@ def _without_prolog(markup: str) -> str:
     return markup
 
 
-def _holds_not_xml(markup: str) -> bool:
+def _without_early_end(markup: str, opening: int) -> str:
+    """The markup without its `</body>` and `</html>` end tags when an element follows the first
+    of them (searched for from `opening`, where "</ht" or "</bo" first starts; -1: nowhere):
+    libxml2 drops everything after `</html>` (a theme that closes the page after its header loses
+    its whole story) and puts what follows `</body>` outside the body, where a browser shows both
+    in the body. Most pages end with those tags, so the markup is copied only where an element
+    follows the first."""
+    end = _PAGE_END.search(markup, opening) if opening >= 0 else None
+    if end is None or not _ELEMENT_START.search(markup, end.end()):
+        return markup
+    return _PAGE_END.sub("", markup)
+
+
+def _markup_facts(markup: str) -> tuple[bool, int]:
+    """Whether the markup holds characters XML cannot, and where "</ht" or "</bo" (any case) first
+    starts (-1: nowhere); in one C pass over the page when it is built."""
     fast = accel.dumptext
     if fast is not None:
-        return fast.holds_not_xml(markup)
-    return any(char in markup for char in _NOT_XML_CHARS)
+        return fast.markup_facts(markup)
+    opening = _PAGE_END_OPENING.search(markup)
+    return any(char in markup for char in _NOT_XML_CHARS), opening.start() if opening else -1
 
 
 def flatten(markup: str, max_depth: int = MAX_DEPTH) -> str:

@@ -15,6 +15,7 @@ from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement, document_fromstring
 
 from ..errors import ConfigError
+from .parse import in_page, log_removal
 
 # Containers the extractor discards as page chrome wherever they are: a body the site rule names
 # in one of them is retagged as a plain <div> so it survives.
@@ -32,13 +33,17 @@ def compile_selector(selector: str) -> CSSSelector:
         raise ConfigError(f"invalid CSS selector {selector!r}: {e}") from None
 
 
-def drop_matching(tree: HtmlElement, selectors: Sequence[str]) -> int:
+def drop_matching(tree: HtmlElement, selectors: Sequence[str], log: list | None = None,
+                  rule: str = "drop_selectors") -> int:
     """Remove every element a selector matches, keeping the text that follows it (its tail),
-    which belongs to the parent. Returns how many elements went."""
+    which belongs to the parent; each one's text goes into `log` (when given) as a `site_rules`
+    removal named `rule` (the site's rule name). Returns how many elements went."""
     dropped = 0
     for selector in selectors:
         for el in compile_selector(selector)(tree):
-            if el.getparent() is not None:   # the root, or already gone with an ancestor
+            if el.getparent() is not None and in_page(el, tree):   # not the root, nor gone already
+                if log is not None:
+                    log_removal(log, el.text_content(), "site_rules", f"{rule} {selector}")
                 el.drop_tree()
                 dropped += 1
     return dropped

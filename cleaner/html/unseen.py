@@ -31,6 +31,8 @@ from lxml import etree
 
 from .parse import drop_minor
 
+# How a removal names this step's reason (`extract:furniture`).
+RULE = "furniture"
 # An element holding more than this share of the page's text is the page, not furniture.
 MAX_SHARE = 0.3
 # A shop may show its product's description in a sheet marked as a dialog (opened from a
@@ -102,11 +104,11 @@ def unseen_elements(tree) -> list:
     return list(dict.fromkeys(found))
 
 
-def drop_unseen(tree, description: str | None = None) -> int:
+def drop_unseen(tree, description: str | None = None, log: list | None = None) -> int:
     """Remove the unseen elements of the page (their tails stay), except the page itself, any
     holding more than `MAX_SHARE` of the page's text (a consent platform's markup first, whatever
     its share), and any holding the opening of the product `description` the page declares.
-    Returns how many went."""
+    What goes is recorded in `log` as `extract:furniture`. Returns how many went."""
     found = unseen_elements(tree)
     opening = " ".join((description or "").split())
     if len(opening) >= DESCRIPTION_MIN_CHARS:
@@ -115,7 +117,7 @@ def drop_unseen(tree, description: str | None = None) -> int:
     platform = [el for el in found if _CONSENT_PLATFORM.search(_names(el))]
     if platform:
         found = [el for el in found if not _CONSENT_PLATFORM.search(_names(el))]
-    return drop_minor(tree, platform, 1.0) + drop_minor(tree, found, MAX_SHARE)
+    return drop_minor(tree, platform, 1.0, log, RULE) + drop_minor(tree, found, MAX_SHARE, log, RULE)
 
 
 def _names(el) -> str:

@@ -240,6 +240,11 @@ def test_html_selectors_drop_elements_and_pick_the_body(tmp_path):
     assert "Share is" not in with_rules.text and "Sidebar is" not in with_rules.text
     without = Cleaner(site_rules=False).clean(html, url="https://example.com/a", kind="html")
     assert "Share is" in without.text
+    # what a selector took out of the tree is a removal naming the site, layout, rule and selector
+    by_selector = [r for r in with_rules.removed if r.cleaner == "site_rules"]
+    assert [(r.rule, r.index) for r in by_selector] == [("example.com@2020-01-01:drop_selectors .share", -1)]
+    assert by_selector[0].text.startswith("Share is a paragraph")
+    assert not any(r.cleaner == "site_rules" for r in without.removed)
 
 
 def test_html_selectors_apply_to_a_page_saved_without_its_url(tmp_path):

@@ -1,7 +1,8 @@
 """Learning by example: rules from pages whose body lines are known. A line is boilerplate when it
 was removed on several pages of the site and kept on none; a cut marker is a line on every page
 that comes only after the body ends (or, for `cut_until`, before it starts), on two pages at least;
-a template is a pattern standing for several removed lines whose numbers or tails vary."""
+a template is a pattern standing for several removed lines whose numbers or tails vary (a photo
+caption's "Image copyright ..."), learned from one page too."""
 from __future__ import annotations
 
 import math
@@ -10,7 +11,7 @@ from collections import Counter, defaultdict
 
 from ..headline import is_the_headline, story_slug
 from .selectors import learn_selectors
-from .types import MAX_LINE_CHARS, LearnedSite, LearnOptions, Page, new_site, spoken_words
+from .types import MAX_LINE_CHARS, WORDS, LearnedSite, LearnOptions, Page, new_site, spoken_words
 from .window import window_by_example
 
 
@@ -53,21 +54,26 @@ def _headline_left_out(page: Page) -> bool:
 
 
 _NUMBER = re.compile(r"\d[\d,.]*")
-# A template must stand for at least this many different removed lines (one would be a literal).
+# A template must stand for at least this many different removed lines (one would be a literal)...
 TEMPLATE_MIN_LINES = 3
+# ...or, learned from one page, this many of its removed lines: a story's two photo captions
+# ("Image copyright Getty Images Image caption ..."), each printed once.
+ONE_PAGE_TEMPLATE_LINES = 2
 
 
-def _template_keys(line: str) -> list[str]:
-    """The patterns a removed line could be an instance of: the line with its numbers as
-    wildcards ("4.5 out of 5 stars", "$29.95"), a leading label ("Option: ..."), its first two words."""
-    keys = []
+def _template_keys(line: str) -> list[tuple[str, str | None]]:
+    """The patterns a removed line could be an instance of, each with the words it opens with (None
+    for a whole line's shape): the line with its numbers as wildcards ("4.5 out of 5 stars",
+    "$29.95"), a leading label ("Option: ..."), its first two words."""
+    keys: list[tuple[str, str | None]] = []
     if _NUMBER.search(line):
-        keys.append("^" + "[\\d,.]+".join(re2_escape(part) for part in _NUMBER.split(line)) + "$")
+        keys.append(("^" + "[\\d,.]+".join(re2_escape(part) for part in _NUMBER.split(line)) + "$", None))
     words = line.split()
     if len(words) > 1 and words[0].endswith(":"):   # a label: "Option: ...", "Condition: ..."
-        keys.append("^" + re2_escape(words[0]) + " ")
+        keys.append(("^" + re2_escape(words[0]) + " ", words[0]))
     if len(words) > 2:  # two words: one ("We", "New") would also start sentences of any body
-        keys.append("^" + re2_escape(" ".join(words[:2])) + " ")
+        opening = " ".join(words[:2])
+        keys.append(("^" + re2_escape(opening) + " ", opening))
     return keys
 
 
@@ -80,19 +86,29 @@ def re2_escape(text: str) -> str:
 def _templates(pages: list[Page], need: int, literal: set[str]) -> list[tuple[str, int]]:
     """Patterns (`drop_matching`) for boilerplate whose words vary from page to page: a key from
     `_template_keys` that starts removed lines on `need` pages, stands for several different lines,
-    matches no body line on any page, and is not already covered by a literal line."""
+    matches no body line on any page, and is not already covered by a literal line.
+    From one page every removed line is a literal, so there the key stands for
+    `ONE_PAGE_TEMPLATE_LINES` of them, and opens with words no expected body says and that do not
+    spell the site's name (`_may_open_a_story`): a story's sentence may start "CBS Sports NFL
+    Insider ..." on cbssports.com where the learning page's menus said "CBS Sports HQ"."""
     from ..load import compile_regex
+    one_page = len(pages) == 1
     pages_of: dict[str, int] = Counter()
     lines_of: dict[str, set[str]] = defaultdict(set)
+    opening: dict[str, str | None] = {}
     for page in pages:
         here = set()
         for line, is_body in zip(page.lines, page.body):
-            if not is_body and line not in literal and len(line) <= MAX_LINE_CHARS:
-                for key in _template_keys(line):
+            if not is_body and (one_page or line not in literal) and len(line) <= MAX_LINE_CHARS:
+                for key, words in _template_keys(line):
                     here.add(key)
                     lines_of[key].add(line)
+                    opening[key] = words
         pages_of.update(here)
-    candidates = [k for k, n in pages_of.items() if n >= need and len(lines_of[k]) >= TEMPLATE_MIN_LINES]
+    least = ONE_PAGE_TEMPLATE_LINES if one_page else TEMPLATE_MIN_LINES
+    candidates = [k for k, n in pages_of.items() if n >= need and len(lines_of[k]) >= least]
+    if one_page:
+        candidates = [k for k in candidates if not _may_open_a_story(opening[k], pages)]
     if not candidates:
         return []
     body = [line for page in pages for line, is_body in zip(page.lines, page.body) if is_body]
@@ -103,6 +119,17 @@ def _templates(pages: list[Page], need: int, literal: set[str]) -> list[tuple[st
             out.append((key, pages_of[key]))
     out.sort(key=lambda x: (-x[1], x[0]))
     return out
+
+
+def _may_open_a_story(words: str | None, pages: list[Page]) -> bool:
+    """Whether a template's opening words could start a story's line on another page: an expected
+    body says them, or they spell the site's name ("Fox News Flash ..." on foxnews.com)."""
+    if words is None:
+        return False
+    said = spoken_words(words)
+    if "".join(said.split()) in "".join(WORDS.findall(pages[0].site.lower())):
+        return True
+    return any(said in spoken_words(p.expected) for p in pages if p.expected is not None)
 
 
 def _markers(pages: list[Page], need: int, *, after_body: bool) -> list[tuple[str, int]]:
