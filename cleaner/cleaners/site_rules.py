@@ -119,8 +119,8 @@ class _LayoutRun:
 
     def listed_chars(self) -> int:
         """The kept characters of the lines the layout lists as chrome word for word (`drop_lines`)."""
-        doc = self.doc
-        return sum(len(doc.texts[self.index[p]]) for p in self.listed_lines() if doc.dropped[self.index[p]] is None)
+        doc, index = self.doc, self.index
+        return sum(len(doc.texts[index[p]]) for p in self.listed_lines() if doc.dropped[index[p]] is None)
 
     def named(self, p: int, listed) -> bool:
         return self.lines[p] in listed or self.printed[p] in listed
@@ -129,10 +129,12 @@ class _LayoutRun:
         """The positions of the lines `drop_lines` names, as printed, as they read now, or without
         their list marks: a teaser headline one page bullets and another does not is one line."""
         listed = self.layout.drop_lines
+        if not listed:
+            return []
         if self._listed is None:
             unmarked = {LIST_MARKS.sub("", line) for line in listed}
             self._listed = [p for p in range(len(self.lines)) if self.named(p, listed)
-                            or (unmarked and LIST_MARKS.sub("", self.printed[p]) in unmarked)]
+                            or LIST_MARKS.sub("", self.printed[p]) in unmarked]
         return self._listed
 
     def first(self, listed, start: int = 0, default=None):
